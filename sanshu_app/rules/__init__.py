@@ -1,0 +1,5 @@
+"""The office's rules as plain Python.
+
+Nothing in this package imports Frappe: controllers read the rule set records, turn them
+into the plain values these functions take, and translate the messages they return.
+"""

@@ -1,0 +1,44 @@
+"""Coherence of a rule set's numbers: weights, pass mark and deadline lengths."""
+
+from fractions import Fraction
+
+from .messages import RuleViolation
+
+
+def check_assessment(max_score, special_weight, routine_weight, pass_mark) -> list[RuleViolation]:
+	problems = []
+	for label, value in (("special inspection weight", special_weight), ("routine inspection weight", routine_weight)):
+		if not 0 <= Fraction(str(value)) <= 100:
+			problems.append(RuleViolation("The {0} must be between 0 and 100.", (label,)))
+	if Fraction(str(special_weight)) + Fraction(str(routine_weight)) != 100:
+		problems.append(
+			RuleViolation("The inspection weights must add up to 100 (they add up to {0}).", (_plain(special_weight + routine_weight),))
+		)
+	if Fraction(str(max_score)) <= 0:
+		problems.append(RuleViolation("The full score must be above zero."))
+	elif not 0 <= Fraction(str(pass_mark)) <= Fraction(str(max_score)):
+		problems.append(RuleViolation("The pass mark must be between 0 and the full score {0}.", (_plain(max_score),)))
+	return problems
+
+
+def check_deadlines(deadlines: list[tuple[str, int]]) -> list[RuleViolation]:
+	"""``deadlines`` as (kind of deadline, days): each kind once, days not negative."""
+	problems = []
+	seen = set()
+	for row, (kind, days) in enumerate(deadlines, start=1):
+		if kind in seen:
+			problems.append(RuleViolation("Deadline row {0}: {1} is already set in an earlier row.", (row, kind)))
+		seen.add(kind)
+		if days is None or days < 0:
+			problems.append(RuleViolation("Deadline row {0}: the number of days cannot be negative.", (row,)))
+	return problems
+
+
+def weighted_total(special_score, routine_score, special_weight, routine_weight):
+	"""Fold the special and routine inspection scores (each on a 100-point scale) into one total."""
+	total = (Fraction(str(special_score)) * Fraction(str(special_weight)) + Fraction(str(routine_score)) * Fraction(str(routine_weight))) / 100
+	return float(round(total, 2))
+
+
+def _plain(number) -> str:
+	return f"{float(number):g}"
