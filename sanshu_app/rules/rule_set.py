@@ -7,9 +7,10 @@ from .messages import RuleViolation
 
 def check_assessment(max_score, special_weight, routine_weight, pass_mark) -> list[RuleViolation]:
 	problems = []
-	for label, value in (("special inspection weight", special_weight), ("routine inspection weight", routine_weight)):
-		if not 0 <= Fraction(str(value)) <= 100:
-			problems.append(RuleViolation("The {0} must be between 0 and 100.", (label,)))
+	if not 0 <= Fraction(str(special_weight)) <= 100:
+		problems.append(RuleViolation("The special inspection weight must be between 0 and 100."))
+	if not 0 <= Fraction(str(routine_weight)) <= 100:
+		problems.append(RuleViolation("The routine inspection weight must be between 0 and 100."))
 	if Fraction(str(special_weight)) + Fraction(str(routine_weight)) != 100:
 		problems.append(
 			RuleViolation("The inspection weights must add up to 100 (they add up to {0}).", (_plain(special_weight + routine_weight),))

@@ -1,0 +1,121 @@
+"""A small demo county: six units under a development zone, 30 cadres with desk users, office
+staff, and one current campaign. Safe to run again: existing records are kept as they are.
+
+    bench --site SITE execute sanshu_app.demo.make_demo
+"""
+
+import frappe
+
+DEMO_PASSWORD = "Sanshu@2026"
+DEMO_DOMAIN = "demo.sanshu.local"
+ROOT_UNIT = "高新区"
+UNITS = (
+	("平冈镇", "Township"),
+	("平东工业园", "Industrial Park"),
+	("区党政办公室", "County Department"),
+	("区组织人事和劳动保障局", "County Department"),
+	("区综合执法局", "County Department"),
+	("区教育文体卫生局", "County Department"),
+)
+CADRES_PER_UNIT = 5
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗梁"
+GIVEN = ("建国", "志强", "海燕", "国华", "丽娟", "伟", "敏", "永红", "晓东", "春梅", "振华", "红霞", "明", "秀英", "德胜")
+POSTS = ("党委书记", "纪委书记", "副主任", "副局长", "科长")
+STAFF = (
+	("manager", "党廉办", ("Sanshu Manager",)),
+	("inspector1", "考核组一", ("Assessment Inspector",)),
+	("inspector2", "考核组二", ("Assessment Inspector",)),
+	("evaluator1", "纪委委员", ("Evaluator",)),
+	("evaluator2", "人大代表", ("Evaluator",)),
+	("evaluator3", "纠风监督员", ("Evaluator",)),
+)
+CAMPAIGN = "2026年度“三述”工作"
+
+
+def make_demo():
+	frappe.flags.mute_emails = True
+	root = ensure_unit(ROOT_UNIT, "Other", None, is_group=1)
+	number = 0
+	for unit_name, unit_type in UNITS:
+		unit = ensure_unit(unit_name, unit_type, root)
+		for position in range(CADRES_PER_UNIT):
+			number += 1
+			roles = ["Responsible Cadre"]
+			if position == 0:
+				roles.append("Party Secretary")
+			elif position == 1:
+				roles.append("Supervision Officer")
+			cadre = ensure_cadre(number, unit, position, roles)
+			if position == 0:
+				frappe.db.set_value("Sanshu Unit", unit, "principal", cadre)
+			elif position == 1:
+				frappe.db.set_value("Sanshu Unit", unit, "discipline_officer", cadre)
+	for login, name, roles in STAFF:
+		ensure_user(f"{login}@{DEMO_DOMAIN}", name, roles)
+	ensure_campaign()
+	frappe.db.commit()
+	print(f"Demo county ready. Log in as manager@{DEMO_DOMAIN} (or cadre01@{DEMO_DOMAIN} … cadre30@{DEMO_DOMAIN}) with password {DEMO_PASSWORD}")
+
+
+def ensure_unit(name, unit_type, parent, is_group=0):
+	if not frappe.db.exists("Sanshu Unit", name):
+		frappe.get_doc(
+			{"doctype": "Sanshu Unit", "unit_name": name, "unit_type": unit_type, "parent_sanshu_unit": parent, "is_group": is_group}
+		).insert(ignore_permissions=True)
+	return name
+
+
+def ensure_user(email, first_name, roles):
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": first_name, "send_welcome_email": 0, "language": "zh", "user_type": "System User"}
+		)
+		user.append_roles(*roles)
+		user.new_password = DEMO_PASSWORD
+		user.insert(ignore_permissions=True)
+	return email
+
+
+def ensure_cadre(number, unit, position, roles):
+	email = f"cadre{number:02d}@{DEMO_DOMAIN}"
+	existing = frappe.db.get_value("Sanshu Cadre", {"user": email})
+	if existing:
+		return existing
+	full_name = SURNAMES[number % len(SURNAMES)] + GIVEN[number % len(GIVEN)]
+	ensure_user(email, full_name, roles)
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Sanshu Cadre",
+				"full_name": full_name,
+				"unit": unit,
+				"post": POSTS[position],
+				"rank": "Section Level" if position < 2 else "Deputy Section Level",
+				"user": email,
+				"is_principal": int(position == 0),
+				"discipline_cadre": int(position == 1),
+				"newly_promoted": int(position == 4),
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def ensure_campaign():
+	if frappe.db.exists("Sanshu Campaign", CAMPAIGN):
+		return
+	units = [name for name, _ in UNITS]
+	campaign = frappe.get_doc(
+		{
+			"doctype": "Sanshu Campaign",
+			"campaign_title": CAMPAIGN,
+			"year": 2026,
+			"status": "Active",
+			"commitment_due_date": "2026-03-31",
+			"report_due_date": "2026-02-05",
+			"meeting_date": "2026-02-20",
+			"units": [{"unit": u} for u in units],
+		}
+	).insert(ignore_permissions=True)
+	campaign.add_unit_principals()

@@ -1,0 +1,22 @@
+from sanshu_app.record_scopes import RECORD_SCOPES
+
+app_name = "sanshu_app"
+app_title = "Sanshu"
+app_publisher = "sanshu_app contributors"
+app_description = "Party-conduct and integrity responsibility paperwork (三书, 三述, assessments, rectification) for discipline-inspection offices"
+app_email = "sanshu@example.org"
+app_license = "MIT"
+required_apps = ["frappe"]
+
+add_to_apps_screen = [
+	{"name": "sanshu_app", "logo": "/assets/frappe/images/frappe-framework-logo.svg", "title": "Sanshu", "route": "/app/sanshu"}
+]
+
+# Install and migrate: roles, shipped rule sets, the Employee link when HRMS is present.
+after_install = "sanshu_app.setup.install.after_install"
+after_migrate = "sanshu_app.setup.install.after_migrate"
+before_uninstall = "sanshu_app.setup.install.before_uninstall"
+
+# One permission rule for every record about a cadre or a unit (see record_scopes.py).
+permission_query_conditions = {doctype: "sanshu_app.permissions.query_conditions" for doctype in RECORD_SCOPES}
+has_permission = {doctype: "sanshu_app.permissions.has_permission" for doctype in RECORD_SCOPES}

@@ -1,0 +1,29 @@
+"""Which records each doctype's rows are about: the data behind the shared permission rule.
+
+A doctype joins the rule by adding one line here; ``hooks.py`` wires Frappe's
+``permission_query_conditions`` and ``has_permission`` from this table, so lists, forms, report
+view and the REST API all apply the same scope (see ``sanshu_app.permissions``).
+
+- ``cadre_fields``: fields naming the cadre a record is about ("name" for the cadre itself);
+- ``unit_fields``: fields naming the unit it belongs to;
+- ``open_to_roles``: roles that see every record of the doctype (e.g. inspectors on assessments).
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RecordScope:
+	cadre_fields: tuple[str, ...] = ()
+	unit_fields: tuple[str, ...] = ()
+	open_to_roles: tuple[str, ...] = ()
+
+
+RECORD_SCOPES: dict[str, RecordScope] = {
+	"Sanshu Cadre": RecordScope(cadre_fields=("name",), unit_fields=("unit",)),
+}
+
+# Roles that see every record in the app.
+UNRESTRICTED_ROLES = ("Sanshu Manager", "System Manager")
+# Roles that answer for a whole unit (and its sub-units), not only for their own records.
+UNIT_ROLES = ("Party Secretary", "Supervision Officer")

@@ -1,0 +1,23 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+
+class SanshuCadre(Document):
+	def validate(self):
+		self.validate_one_cadre_per_user()
+		if not self.newly_promoted:
+			self.promoted_on = None
+
+	def validate_one_cadre_per_user(self):
+		if not self.user:
+			return
+		other = frappe.db.get_value("Sanshu Cadre", {"user": self.user, "name": ("!=", self.name)}, ["name", "full_name"], as_dict=True)
+		if other:
+			frappe.throw(
+				_("User {0} is already linked to cadre {1} ({2}); a user can be only one cadre.").format(self.user, other.full_name, other.name),
+				title=_("User Already Linked"),
+			)

@@ -1,0 +1,92 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from sanshu_app.rules.campaigns import next_year_title, same_day_next_year
+from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS, CAMPAIGN_DEFAULTS_ALL_SCHEMES
+
+DATE_FIELDS = ("commitment_due_date", "report_due_date", "meeting_date")
+RULE_SET_PURPOSES = {"evaluation_rule_set": "Evaluation Rating", "assessment_rule_set": "Responsibility Assessment"}
+
+
+class SanshuCampaign(Document):
+	def validate(self):
+		self.fill_default_rule_sets()
+		self.validate_rule_set_purposes()
+		self.validate_dates()
+		self.validate_no_duplicates()
+
+	def fill_default_rule_sets(self):
+		defaults = {**CAMPAIGN_DEFAULTS_ALL_SCHEMES, **CAMPAIGN_DEFAULTS.get(self.scheme, {})}
+		for field, rule_set in defaults.items():
+			if not self.get(field) and frappe.db.exists("Sanshu Rule Set", rule_set):
+				self.set(field, rule_set)
+
+	def validate_rule_set_purposes(self):
+		for field, purpose in RULE_SET_PURPOSES.items():
+			rule_set = self.get(field)
+			if rule_set and frappe.db.get_value("Sanshu Rule Set", rule_set, "purpose") != purpose:
+				frappe.throw(
+					_("{0}: rule set {1} is not for {2}.").format(_(self.meta.get_label(field)), rule_set, _(purpose)),
+					title=_("Wrong Rule Set"),
+				)
+
+	def validate_dates(self):
+		if self.report_due_date and self.meeting_date and getdate(self.report_due_date) > getdate(self.meeting_date):
+			frappe.throw(_("Reports must be due on or before the meeting date."), title=_("Invalid Dates"))
+		for field in DATE_FIELDS:
+			value = self.get(field)
+			if value and getdate(value).year not in (self.year, self.year + 1):
+				frappe.throw(
+					_("{0} ({1}) does not fall in the campaign year {2}.").format(_(self.meta.get_label(field)), value, self.year),
+					title=_("Invalid Dates"),
+				)
+
+	def validate_no_duplicates(self):
+		for table, field, label in (("units", "unit", _("Unit")), ("cadres", "cadre", _("Cadre"))):
+			seen = set()
+			for row in self.get(table):
+				if row.get(field) in seen:
+					frappe.throw(_("Row {0}: {1} {2} is listed twice.").format(row.idx, label, row.get(field)), title=_("Duplicate Participant"))
+				seen.add(row.get(field))
+
+	@frappe.whitelist()
+	def copy_to_next_year(self):
+		"""Start next year's campaign from this one: same scheme, rules and participants, dates a year on."""
+		frappe.only_for(("Sanshu Manager", "System Manager"))
+		title = next_year_title(self.campaign_title, self.year)
+		if frappe.db.exists("Sanshu Campaign", title):
+			frappe.throw(_("Campaign {0} already exists.").format(title), title=_("Already Copied"))
+		new = frappe.copy_doc(self)
+		new.campaign_title = title
+		new.year = self.year + 1
+		new.status = "Draft"
+		new.previous_campaign = self.name
+		for field in DATE_FIELDS:
+			new.set(field, same_day_next_year(getdate(self.get(field)) if self.get(field) else None))
+		left = set(frappe.get_all("Sanshu Cadre", filters={"status": "Left"}, pluck="name"))
+		new.cadres = [row for row in new.cadres if row.cadre not in left]
+		new.insert()
+		return new.name
+
+	@frappe.whitelist()
+	def add_unit_principals(self):
+		"""Add the principal of every participating unit (and its sub-units) as a participating cadre."""
+		frappe.only_for(("Sanshu Manager", "System Manager"))
+		present = {row.cadre for row in self.cadres}
+		units = [row.unit for row in self.units]
+		principals = frappe.get_all(
+			"Sanshu Cadre",
+			filters={"unit": ("in", units or [""]), "is_principal": 1, "status": "Active"},
+			fields=["name"],
+			order_by="unit, full_name",
+		)
+		for cadre in principals:
+			if cadre.name not in present:
+				self.append("cadres", {"cadre": cadre.name})
+		self.save()
+		return len(self.cadres)

@@ -1,0 +1,49 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+from frappe import _
+from frappe.model.document import Document
+
+from sanshu_app.rules.messages import RuleViolation
+from sanshu_app.rules.rating import Threshold, check_thresholds, parse_options, rate
+from sanshu_app.rules.rule_set import check_assessment, check_deadlines
+from sanshu_app.utils import throw_violations
+
+CONSEQUENCE_FLAGS = ("creates_rectification", "accountability", "referral")
+
+
+class SanshuRuleSet(Document):
+	def validate(self):
+		problems = check_deadlines([(d.deadline_type, d.days) for d in self.deadlines])
+		if self.purpose == "Evaluation Rating":
+			problems += check_thresholds(self.scale(), self.rating_thresholds(), self.fallback_outcome)
+		if self.purpose == "Responsibility Assessment":
+			problems += check_assessment(self.max_score, self.special_inspection_weight, self.routine_inspection_weight, self.pass_mark)
+			if not self.member_grades:
+				problems.append(RuleViolation("List the grades team members can be given."))
+		throw_violations(problems, title=_("Incoherent Rule Set"))
+
+	def scale(self) -> list[str]:
+		return [row.option.strip() for row in self.scale_options]
+
+	def rating_thresholds(self) -> list[Threshold]:
+		return [
+			Threshold(
+				outcome=(row.outcome or "").strip(),
+				options=parse_options(row.counted_options or ""),
+				percent=row.percent or 0,
+				comparison=row.comparison,
+				consequences=tuple(
+					[flag for flag in CONSEQUENCE_FLAGS if row.get(flag)] + ([f"talk:{row.talk_type}"] if row.talk_type else [])
+				),
+			)
+			for row in self.thresholds
+		]
+
+	def rate(self, tally: dict[str, int]):
+		"""Rate a tally (scale option -> ballots) with this rule set's thresholds."""
+		return rate(tally, self.scale(), self.rating_thresholds(), self.fallback_outcome)
+
+	def deadline(self, deadline_type: str):
+		return next(((d.days, d.day_kind) for d in self.deadlines if d.deadline_type == deadline_type), None)
+

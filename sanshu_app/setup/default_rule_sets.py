@@ -1,0 +1,80 @@
+"""The rule sets shipped with the app: the seed documents' numbers, as data.
+
+They are created once (install, migrate) and then belong to the office: later migrations never
+overwrite an edited record.
+"""
+
+ONSITE_RATING = "三述现场评议"
+DEMOCRATIC_ASSESSMENT = "述职述责述廉民主测评"
+RESPONSIBILITY_ASSESSMENT = "党风廉政建设责任制考核"
+
+DEFAULT_RULE_SETS = [
+	{
+		"rule_set_name": ONSITE_RATING,
+		"purpose": "Evaluation Rating",
+		"source": "阳江高新区2015年“三述”工作实施方案 四（二）",
+		"scale_options": [{"option": o} for o in ("满意", "基本满意", "不满意")],
+		# Most severe finding first: 40% dissatisfied outweighs a 60% satisfied-or-basic share.
+		"thresholds": [
+			{"outcome": "不满意", "counted_options": "不满意", "comparison": ">=", "percent": 40, "accountability": 1},
+			{"outcome": "满意", "counted_options": "满意", "comparison": ">=", "percent": 80},
+			{"outcome": "基本满意", "counted_options": "满意、基本满意", "comparison": ">=", "percent": 60},
+		],
+		"fallback_outcome": "基本满意",
+	},
+	{
+		"rule_set_name": DEMOCRATIC_ASSESSMENT,
+		"purpose": "Evaluation Rating",
+		"source": "通纪办发〔2020〕1号 第十七、十八、二十、二十二条",
+		"scale_options": [{"option": o} for o in ("好", "较好", "一般", "较差")],
+		"thresholds": [
+			{
+				"outcome": "移送处理",
+				"counted_options": "较差",
+				"comparison": ">",
+				"percent": 30,
+				"talk_type": "Admonishment Talk",
+				"creates_rectification": 1,
+				"referral": 1,
+			},
+			{
+				"outcome": "诫勉并责令整改",
+				"counted_options": "较差",
+				"comparison": ">=",
+				"percent": 20,
+				"talk_type": "Admonishment Talk",
+				"creates_rectification": 1,
+			},
+		],
+		"fallback_outcome": "正常",
+		"deadlines": [
+			{"deadline_type": "Inquiry Reply", "days": 15, "day_kind": "Working Days"},
+			{"deadline_type": "Rectification Report", "days": 30, "day_kind": "Calendar Days"},
+			# Not in the seeds: the office's own habits, shipped as editable defaults.
+			{"deadline_type": "Reminder Before Due", "days": 3, "day_kind": "Calendar Days"},
+			{"deadline_type": "Rectification Talk After Overdue", "days": 10, "day_kind": "Working Days"},
+		],
+	},
+	{
+		"rule_set_name": RESPONSIBILITY_ASSESSMENT,
+		"purpose": "Responsibility Assessment",
+		"source": "阳山县2014年党风廉政建设责任制考核检查方案 四、五",
+		"max_score": 100,
+		"special_inspection_weight": 90,
+		"routine_inspection_weight": 10,
+		"pass_mark": 75,
+		"member_grades": [{"option": o} for o in ("好", "较好", "一般", "差")],
+		"deadlines": [{"deadline_type": "Rectification Report", "days": 30, "day_kind": "Calendar Days"}],
+	},
+]
+
+# Which shipped rule sets a new campaign uses when none is chosen, by scheme.
+CAMPAIGN_DEFAULTS = {
+	"Responsibility, Integrity and Ethics": {"evaluation_rule_set": ONSITE_RATING},
+	"Responsibility, Integrity and Risk": {"evaluation_rule_set": ONSITE_RATING},
+	"Work, Responsibility and Integrity": {"evaluation_rule_set": DEMOCRATIC_ASSESSMENT},
+}
+CAMPAIGN_DEFAULTS_ALL_SCHEMES = {
+	"assessment_rule_set": RESPONSIBILITY_ASSESSMENT,
+	"deadline_rule_set": DEMOCRATIC_ASSESSMENT,
+}

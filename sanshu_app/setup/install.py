@@ -1,0 +1,80 @@
+"""Install, migrate and uninstall steps. Every step is idempotent: running it twice changes nothing."""
+
+import frappe
+
+from sanshu_app.setup.default_rule_sets import DEFAULT_RULE_SETS
+
+ROLES = (
+	"Sanshu Manager",
+	"Party Secretary",
+	"Supervision Officer",
+	"Responsible Cadre",
+	"Assessment Inspector",
+	"Evaluator",
+)
+
+
+def after_install():
+	after_migrate()
+
+
+def after_migrate():
+	ensure_roles()
+	ensure_default_rule_sets()
+	ensure_employee_link()
+
+
+def before_uninstall():
+	remove_employee_link()
+
+
+def ensure_roles():
+	for role in ROLES:
+		if not frappe.db.exists("Role", role):
+			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(ignore_permissions=True)
+
+
+def ensure_default_rule_sets():
+	for values in DEFAULT_RULE_SETS:
+		if not frappe.db.exists("Sanshu Rule Set", values["rule_set_name"]):
+			frappe.get_doc({"doctype": "Sanshu Rule Set", **values}).insert(ignore_permissions=True)
+
+
+EMPLOYEE_FIELD = {
+	"fieldname": "employee",
+	"label": "Employee",
+	"fieldtype": "Link",
+	"options": "Employee",
+	"insert_after": "user",
+	"description": "The ERPNext / HRMS employee record of this cadre.",
+}
+
+
+def ensure_employee_link():
+	"""Link cadres to HRMS employees, but only on sites that have them: Frappe alone is enough."""
+	if not frappe.db.exists("DocType", "Employee"):
+		return
+	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+	create_custom_fields({"Sanshu Cadre": [EMPLOYEE_FIELD]}, update=True)
+
+
+def remove_employee_link():
+	name = frappe.db.get_value("Custom Field", {"dt": "Sanshu Cadre", "fieldname": "employee"})
+	if name:
+		frappe.delete_doc("Custom Field", name, ignore_permissions=True)
+
+
+def installed_state() -> dict:
+	"""What install and migrate leave behind: the site tier compares it across migrations."""
+
+	def stamp(doctype, filters=None):
+		return {r.name: str(r.modified) for r in frappe.get_all(doctype, filters=filters, fields=["name", "modified"])}
+
+	return {
+		"roles": stamp("Role", {"name": ("in", ROLES)}),
+		"rule_sets": stamp("Sanshu Rule Set"),
+		"workspaces": stamp("Workspace", {"module": ("like", "Sanshu%")}),
+		"doctypes": stamp("DocType", {"module": ("in", frappe.get_all("Module Def", {"app_name": "sanshu_app"}, pluck="name"))}),
+		"custom_fields": stamp("Custom Field", {"dt": ("like", "Sanshu%")}),
+	}

@@ -1,0 +1,56 @@
+"""Small bridges between Frappe records and the pure rules in ``sanshu_app.rules``."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from sanshu_app.rules.messages import RuleError
+from sanshu_app.rules.working_days import add_days
+
+
+def throw_violations(violations, title=None):
+	"""Refuse the whole operation, listing every broken rule in the user's language."""
+	if not violations:
+		return
+	messages = [v.render(_) for v in violations]
+	frappe.throw(
+		messages[0] if len(messages) == 1 else "<br>".join(messages),
+		title=title or _("Not Saved"),
+		exc=frappe.ValidationError,
+	)
+
+
+def raise_rule_error(error: RuleError, title=None):
+	throw_violations(error.violations, title)
+
+
+def calendar_overrides() -> dict:
+	"""The site's working-day overrides: {date: True for a working day, False for a day off}."""
+	rows = frappe.get_all(
+		"Sanshu Calendar Override",
+		filters={"parenttype": "Sanshu Settings"},
+		fields=["date", "day_type"],
+	)
+	return {getdate(r.date): r.day_type == "Working Day" for r in rows}
+
+
+def deadline_rule(rule_set: str | None, deadline_type: str):
+	"""The (days, day kind) a rule set gives a kind of deadline, or None when it does not set it."""
+	if not rule_set:
+		return None
+	row = frappe.db.get_value(
+		"Sanshu Rule Deadline",
+		{"parent": rule_set, "parenttype": "Sanshu Rule Set", "deadline_type": deadline_type},
+		["days", "day_kind"],
+		as_dict=True,
+	)
+	return (row.days, row.day_kind) if row else None
+
+
+def deadline_from(rule_set: str | None, deadline_type: str, start) -> "datetime.date | None":
+	"""The due date of a ``deadline_type`` counted from ``start`` under ``rule_set``."""
+	rule = deadline_rule(rule_set, deadline_type)
+	if rule is None:
+		return None
+	days, kind = rule
+	return add_days(getdate(start), days, kind, calendar_overrides())

@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""Merge tab-separated "English<TAB>中文" lines from stdin into sanshu_app/translations/zh.csv, sorted.
+
+An existing entry is replaced by the new one; the file stays a valid Frappe translation CSV.
+"""
+
+import csv
+import sys
+from pathlib import Path
+
+PATH = Path(__file__).resolve().parent.parent / "sanshu_app" / "translations" / "zh.csv"
+
+
+def main():
+	entries = {}
+	if PATH.exists():
+		with PATH.open(newline="") as fh:
+			entries = {row[0]: row[1] for row in csv.reader(fh) if len(row) >= 2}
+	for line in sys.stdin.read().splitlines():
+		if "\t" in line:
+			source, target = line.split("\t", 1)
+			entries[source] = target
+	with PATH.open("w", newline="") as fh:
+		writer = csv.writer(fh, lineterminator="\n")
+		for source in sorted(entries):
+			writer.writerow([source, entries[source]])
+
+
+if __name__ == "__main__":
+	main()

@@ -1,0 +1,72 @@
+"""The site tier: one throwaway site on a real bench, this checkout installed on it.
+
+- the site tests (tests/site and the doctype tests) run inside the bench's Python;
+- `bench migrate` twice changes nothing the app installed;
+- uninstall-app then install-app works.
+"""
+
+import json
+import os
+import re
+
+import pytest
+
+from tests.bench_site import Bench, bench_found, bench_path
+
+SUMMARY = re.compile(r"^=*\s*\d+ (passed|failed|error)")
+
+
+@pytest.fixture(scope="module")
+def site():
+	path = bench_path()
+	if not bench_found(path):
+		pytest.skip(f"site tests skipped: no Frappe bench at {path}")
+	bench = Bench(path)
+	bench.ensure_services()
+	bench.link_app()
+	name = os.environ.get("SANSHU_REUSE_SITE") or bench.new_site()
+	yield bench, name
+	if not os.environ.get("SANSHU_KEEP_SITE") and not os.environ.get("SANSHU_REUSE_SITE"):
+		bench.drop_site(name)
+
+
+def test_site_tests_pass_on_a_real_site(site, capsys):
+	bench, name = site
+	extra = os.environ.get("SANSHU_SITE_ARGS", "").split()
+	summary = ""
+	with capsys.disabled():
+		print(f"\n--- site tier on {name} ---", flush=True)
+		process = bench.run_site_tests(name, extra)
+		for line in process.stdout:
+			print(line, end="", flush=True)
+			if SUMMARY.match(line.strip()):
+				summary = line.strip().strip("= ")
+		process.wait()
+		print(f"--- site tier summary: {summary or 'none'} ---", flush=True)
+	assert process.returncode == 0, f"site tests failed: {summary}"
+
+
+def _installed_state(bench, name):
+	out = bench.bench("--site", name, "execute", "sanshu_app.setup.install.installed_state").stdout
+	return json.loads(out.strip().splitlines()[-1])
+
+
+def test_migrate_twice_changes_nothing(site):
+	bench, name = site
+	bench.bench("--site", name, "migrate")
+	before = _installed_state(bench, name)
+	bench.bench("--site", name, "migrate")
+	after = _installed_state(bench, name)
+	assert after == before
+	assert set(before["roles"]) >= {"Sanshu Manager", "Party Secretary", "Responsible Cadre", "Evaluator"}
+	assert len(before["rule_sets"]) >= 3
+
+
+def test_uninstall_then_install(site):
+	bench, name = site
+	bench.bench("--site", name, "uninstall-app", "sanshu_app", "--yes", "--no-backup", "--force")
+	apps = bench.bench("--site", name, "list-apps").stdout
+	assert "sanshu_app" not in apps
+	bench.bench("--site", name, "install-app", "sanshu_app")
+	state = _installed_state(bench, name)
+	assert len(state["rule_sets"]) >= 3 and "Sanshu" in state["workspaces"]
