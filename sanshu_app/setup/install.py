@@ -18,10 +18,20 @@ def after_install():
 	after_migrate()
 
 
+# Each module ships its own idempotent set-up (workflows, defaults) in its setup.py.
+MODULE_SETUP_STEPS = (
+	"sanshu_app.responsibility_documents.setup.after_migrate",
+	"sanshu_app.reporting_and_evaluation.setup.after_migrate",
+	"sanshu_app.assessment_and_rectification.setup.after_migrate",
+)
+
+
 def after_migrate():
 	ensure_roles()
 	ensure_default_rule_sets()
 	ensure_employee_link()
+	for step in MODULE_SETUP_STEPS:
+		frappe.get_attr(step)()
 
 
 def before_uninstall():
@@ -77,4 +87,5 @@ def installed_state() -> dict:
 		"workspaces": stamp("Workspace", {"module": ("like", "Sanshu%")}),
 		"doctypes": stamp("DocType", {"module": ("in", frappe.get_all("Module Def", {"app_name": "sanshu_app"}, pluck="name"))}),
 		"custom_fields": stamp("Custom Field", {"dt": ("like", "Sanshu%")}),
+		"workflows": stamp("Workflow", {"document_type": ("in", frappe.get_all("DocType", {"module": ("in", frappe.get_all("Module Def", {"app_name": "sanshu_app"}, pluck="name"))}, pluck="name"))}),
 	}
