@@ -6,7 +6,6 @@ app_publisher = "sanshu_app contributors"
 app_description = "Party-conduct and integrity responsibility paperwork (三书, 三述, assessments, rectification) for discipline-inspection offices"
 app_email = "sanshu@example.org"
 app_license = "MIT"
-required_apps = ["frappe"]
 
 add_to_apps_screen = [
 	{"name": "sanshu_app", "logo": "/assets/frappe/images/frappe-framework-logo.svg", "title": "Sanshu", "route": "/app/sanshu"}

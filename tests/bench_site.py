@@ -84,7 +84,8 @@ class Bench:
 				target.symlink_to(REPO, target_is_directory=True)
 		elif target.resolve() != REPO:
 			raise RuntimeError(f"{target} is another copy of {APP}; remove it or point SANSHU_BENCH at another bench")
-		found = run([str(self.python), "-c", f"import {APP}, os; print(os.path.realpath({APP}.__file__))"], check=False)
+		# From the sites folder, as Frappe imports it (not from here, where the checkout shadows it).
+		found = run([str(self.python), "-c", f"import {APP}, os; print(os.path.realpath({APP}.__file__))"], cwd=self.sites, check=False)
 		if found.returncode != 0 or not found.stdout.strip().startswith(str(REPO)):
 			run([str(self.python), "-m", "pip", "install", "-q", "-e", str(REPO)])
 		if run([str(self.python), "-c", "import pytest, pypdf, openpyxl"], check=False).returncode != 0:
