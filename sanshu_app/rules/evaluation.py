@@ -1,0 +1,120 @@
+"""Democratic evaluation: who may vote, paper counts that must add up, and ballot sheets.
+
+Plain Python, no Frappe: the Sanshu Evaluation controller reads the records, calls these and
+translates the ``RuleViolation`` messages they return or raise.
+"""
+
+from .messages import RuleError, RuleViolation
+
+# Accepted column headings of a paper-ballot sheet (English or Chinese).
+NUMBER_HEADINGS = ("ballot no.", "ballot no", "ballot", "no.", "序号", "票号", "编号")
+CHOICE_HEADINGS = ("choice", "rating", "评价", "选项", "测评意见", "评价意见")
+
+
+def vote_violations(*, on_roster: bool, already_voted: bool, closed: bool, choice: str, scale) -> list[RuleViolation]:
+	"""Why an online vote must be refused (empty when it may be counted)."""
+	if closed:
+		return [RuleViolation("This evaluation is closed: no more votes are taken.")]
+	if not on_roster:
+		return [RuleViolation("You are not on the evaluator roster of this evaluation.")]
+	if already_voted:
+		return [RuleViolation("You have already voted in this evaluation: each evaluator votes once.")]
+	if choice not in scale:
+		return [RuleViolation("{0} is not an option of this evaluation's rating scale.", (choice,))]
+	return []
+
+
+def paper_count_violations(counts: dict, scale, collected, invalid) -> list[RuleViolation]:
+	"""Paper counts per option must be whole, not negative, on the scale and add up to the ballots collected.
+
+	``counts``: option -> valid paper ballots; ``collected``: paper ballots collected (None or 0 when
+	no paper ballots were used); ``invalid``: spoilt paper ballots.
+	"""
+	problems = []
+	for option, n in counts.items():
+		if option not in scale:
+			problems.append(RuleViolation("Option {0} is not on the rating scale.", (option,)))
+		if not _whole(n) or n < 0:
+			problems.append(RuleViolation("The paper count for {0} must be a whole number of ballots, not below zero.", (option,)))
+	for label, value in (("invalid", invalid), ("collected", collected)):
+		if value is not None and (not _whole(value) or value < 0):
+			problems.append(RuleViolation("The number of {0} paper ballots must be a whole number, not below zero.", (label,)))
+	if problems:
+		return problems
+	valid = sum(counts.values())
+	collected = collected or 0
+	invalid = invalid or 0
+	if valid + invalid != collected:
+		problems.append(
+			RuleViolation(
+				"The paper tally does not add up: {0} valid and {1} invalid ballots make {2}, but {3} were collected.",
+				(valid, invalid, valid + invalid, collected),
+			)
+		)
+	return problems
+
+
+def combine(*tallies: dict) -> dict:
+	total = {}
+	for tally in tallies:
+		for option, n in tally.items():
+			total[option] = total.get(option, 0) + n
+	return total
+
+
+def _whole(value) -> bool:
+	return isinstance(value, int) and not isinstance(value, bool) or (isinstance(value, float) and value.is_integer())
+
+
+def _cell(value) -> str:
+	if value is None:
+		return ""
+	if isinstance(value, float) and value.is_integer():
+		value = int(value)
+	return str(value).strip()
+
+
+def parse_ballot_sheet(rows, scale) -> dict:
+	"""Count the ballots of a sheet: a heading row, then one row per paper ballot.
+
+	``rows`` are the sheet's rows as value tuples (first row the heading). The heading names a
+	ballot-number column and a choice column (see the *_HEADINGS). Entirely empty rows are
+	ignored. Every bad row is reported with its sheet row number; if any row is bad, RuleError
+	is raised and nothing is counted. Returns option -> number of ballots (every scale option present).
+	"""
+	rows = list(rows)
+	if not rows:
+		raise RuleError([RuleViolation("The sheet is empty.")])
+	heading = [_cell(c).lower() for c in rows[0]]
+	number_col = next((i for i, h in enumerate(heading) if h in NUMBER_HEADINGS), None)
+	choice_col = next((i for i, h in enumerate(heading) if h in CHOICE_HEADINGS), None)
+	if number_col is None or choice_col is None:
+		raise RuleError([RuleViolation("The first row of the sheet must name the columns 序号 (ballot number) and 评价 (choice).")])
+	counts = {option: 0 for option in scale}
+	problems = []
+	seen = {}
+	ballots = 0
+	for row_number, row in enumerate(rows[1:], start=2):
+		cells = [_cell(c) for c in row]
+		if not any(cells):
+			continue
+		ballots += 1
+		number = cells[number_col] if number_col < len(cells) else ""
+		choice = cells[choice_col] if choice_col < len(cells) else ""
+		if not number:
+			problems.append(RuleViolation("Row {0}: the ballot number is missing.", (row_number,)))
+		elif number in seen:
+			problems.append(RuleViolation("Row {0}: ballot {1} was already counted in row {2}.", (row_number, number, seen[number])))
+		else:
+			seen[number] = row_number
+		if not choice:
+			problems.append(RuleViolation("Row {0}: the choice is missing.", (row_number,)))
+		elif choice not in counts:
+			problems.append(RuleViolation("Row {0}: {1} is not on the rating scale.", (row_number, choice)))
+		else:
+			counts[choice] += 1
+	if problems:
+		raise RuleError(problems)
+	if not ballots:
+		raise RuleError([RuleViolation("The sheet lists no ballots.")])
+	return counts
