@@ -22,15 +22,18 @@ say() { printf '\n==> %s\n' "$*"; }
 
 install_system_packages() {
 	local wanted=(mariadb-server mariadb-client libmariadb-dev pkg-config redis-server wkhtmltopdf
-		fonts-noto-cjk git curl python3-venv python3-dev build-essential nodejs npm cron)
+		fonts-noto-cjk git curl python3-venv python3-dev build-essential cron)
 	local missing=()
 	for pkg in "${wanted[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+	# Node.js may come from elsewhere than Debian: only ask apt for it when there is none.
+	command -v node >/dev/null || missing+=(nodejs)
+	command -v npm >/dev/null || missing+=(npm)
 	if [ "${#missing[@]}" -gt 0 ]; then
 		say "Installing ${missing[*]}"
 		$SUDO apt-get update -q
 		DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
 	fi
-	command -v yarn >/dev/null || $SUDO npm install -g yarn
+	command -v yarn >/dev/null || $SUDO npm install -g yarn@1
 	command -v bench >/dev/null || python3 -m pip install --user frappe-bench || $SUDO python3 -m pip install frappe-bench
 	export PATH="$HOME/.local/bin:$PATH"
 }
