@@ -34,6 +34,7 @@ CAMPAIGN = "2026年度“三述”工作"
 
 def make_demo():
 	frappe.flags.mute_emails = True
+	complete_setup_wizard()
 	root = ensure_unit(ROOT_UNIT, "Other", None, is_group=1)
 	number = 0
 	for unit_name, unit_type in UNITS:
@@ -55,6 +56,16 @@ def make_demo():
 	ensure_campaign()
 	frappe.db.commit()
 	print(f"Demo county ready. Log in as manager@{DEMO_DOMAIN} (or cadre01@{DEMO_DOMAIN} … cadre30@{DEMO_DOMAIN}) with password {DEMO_PASSWORD}")
+
+
+def complete_setup_wizard():
+	"""A fresh Frappe site sends everyone but Administrator to the setup wizard: answer it for a
+	Chinese county office so the demo users land on the desk."""
+	if frappe.get_system_settings("setup_complete"):
+		return
+	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+
+	setup_complete({"language": "中文", "country": "China", "timezone": "Asia/Shanghai", "currency": "CNY"})
 
 
 def ensure_unit(name, unit_type, parent, is_group=0):

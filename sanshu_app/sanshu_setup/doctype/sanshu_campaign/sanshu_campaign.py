@@ -81,7 +81,7 @@ class SanshuCampaign(Document):
 		units = [row.unit for row in self.units]
 		principals = frappe.get_all(
 			"Sanshu Cadre",
-			filters={"unit": ("in", units or [""]), "is_principal": 1, "status": "Active"},
+			filters={"unit": ("in", units or [""]), "is_principal": 1, "status": "In Office"},
 			fields=["name"],
 			order_by="unit, full_name",
 		)
