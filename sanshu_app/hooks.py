@@ -19,3 +19,19 @@ before_uninstall = "sanshu_app.setup.install.before_uninstall"
 # One permission rule for every record about a cadre or a unit (see record_scopes.py).
 permission_query_conditions = {doctype: "sanshu_app.permissions.query_conditions" for doctype in RECORD_SCOPES}
 has_permission = {doctype: "sanshu_app.permissions.has_permission" for doctype in RECORD_SCOPES}
+
+scheduler_events = {
+	"daily": [
+		"sanshu_app.reporting_and_evaluation.doctype.sanshu_inquiry.sanshu_inquiry.mark_overdue_inquiries",
+	],
+}
+
+# Assessment and Rectification: the daily rectification run; the integrity archive in print formats.
+scheduler_events = globals().get("scheduler_events", {})
+scheduler_events.setdefault("daily", []).append("sanshu_app.assessment_and_rectification.reminders.run_daily")
+jinja = globals().get("jinja", {})
+jinja.setdefault("methods", []).append("sanshu_app.assessment_and_rectification.archive.jinja_archive")
+
+# Responsibility Documents: bulk issue buttons on the campaign form.
+doctype_js = globals().get("doctype_js", {})
+doctype_js.setdefault("Sanshu Campaign", []).append("responsibility_documents/campaign_bulk_issue.js")

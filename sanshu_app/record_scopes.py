@@ -21,6 +21,15 @@ class RecordScope:
 
 RECORD_SCOPES: dict[str, RecordScope] = {
 	"Sanshu Cadre": RecordScope(cadre_fields=("name",), unit_fields=("unit",)),
+	"Responsibility Assessment": RecordScope(unit_fields=("unit",), open_to_roles=("Assessment Inspector",)),
+	"Rectification": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
+	"Sanshu Report": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
+	"Sanshu Inquiry": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
+	"Integrity Talk": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
+	"Sanshu Evaluation": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
+	"Responsibility Letter": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
+	"Integrity Commitment": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
+	"Risk Notification Card": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
 }
 
 # Roles that see every record in the app.

@@ -1,5 +1,26 @@
 """Idempotent set-up of this module, run on install and on every migrate (workflows, defaults)."""
 
+from sanshu_app.setup.workflows import ensure_workflow
+
+REPORT_WORKFLOW = "Sanshu Report Review"
+
 
 def after_migrate():
-	"""Nothing to set up yet."""
+	ensure_workflow(
+		REPORT_WORKFLOW,
+		"Sanshu Report",
+		states=[
+			("Draft", 0, "Responsible Cadre"),
+			("Submitted", 0, "Sanshu Manager"),
+			("Accepted", 0, "Sanshu Manager", "Success"),
+			("Returned", 0, "Responsible Cadre"),
+		],
+		transitions=[
+			("Draft", "Submit Report", "Submitted", "Responsible Cadre", None),
+			("Draft", "Submit Report", "Submitted", "Sanshu Manager", None),
+			("Returned", "Submit Report", "Submitted", "Responsible Cadre", None),
+			("Returned", "Submit Report", "Submitted", "Sanshu Manager", None),
+			("Submitted", "Accept", "Accepted", "Sanshu Manager", None),
+			("Submitted", "Return", "Returned", "Sanshu Manager", None),
+		],
+	)

@@ -1,0 +1,287 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+"""Democratic evaluation of one cadre in one campaign.
+
+Anonymity: an online ballot (Sanshu Ballot) holds only the evaluation and the choice. It is
+written straight to the database with a random name, the neutral owner "Guest" and the
+evaluation date at midnight as its timestamps, so nothing (owner, time, order, version, log)
+ties it to the voter. Who has voted is kept apart, as the roster's ``voted`` flag, for the
+once-only rule. Online counts are only read from the ballots when the evaluation is closed.
+"""
+
+from io import BytesIO
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, flt, get_datetime, getdate, nowdate
+
+from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
+from sanshu_app.rules.messages import RuleError
+from sanshu_app.utils import raise_rule_error, throw_violations
+
+EVALUATOR_ROLE = "Evaluator"
+OFFICE_ROLES = ("Sanshu Manager", "System Manager")
+NEUTRAL_USER = "Guest"
+RECTIFICATION = "Rectification"
+
+
+class SanshuEvaluation(Document):
+	def validate(self):
+		self.fill_from_campaign()
+		self.validate_one_per_cadre()
+		self.validate_roster()
+		self.sync_count_rows()
+		throw_violations(
+			paper_count_violations(
+				{row.option: cint(row.paper_ballots) for row in self.counts},
+				self.scale(),
+				cint(self.paper_ballots_collected),
+				cint(self.invalid_paper_ballots),
+			),
+			title=_("Tally Does Not Add Up"),
+		)
+
+	def fill_from_campaign(self):
+		if not self.rule_set:
+			self.rule_set = frappe.db.get_value("Sanshu Campaign", self.campaign, "evaluation_rule_set")
+		if not self.rule_set:
+			frappe.throw(_("Campaign {0} has no evaluation rule set.").format(self.campaign), title=_("No Rule Set"))
+		if not frappe.db.exists("Sanshu Campaign Cadre", {"parent": self.campaign, "parenttype": "Sanshu Campaign", "cadre": self.cadre}):
+			frappe.throw(_("{0} does not take part in campaign {1}.").format(self.cadre_name or self.cadre, self.campaign), title=_("Not a Participant"))
+
+	def validate_one_per_cadre(self):
+		other = frappe.db.exists("Sanshu Evaluation", {"campaign": self.campaign, "cadre": self.cadre, "name": ("!=", self.name), "docstatus": ("<", 2)})
+		if other:
+			frappe.throw(_("{0} is already evaluated in this campaign: {1}.").format(self.cadre_name or self.cadre, other), title=_("Duplicate Evaluation"))
+
+	def validate_roster(self):
+		cadre_user = frappe.db.get_value("Sanshu Cadre", self.cadre, "user")
+		seen = set()
+		for row in self.roster:
+			if row.evaluator in seen:
+				frappe.throw(_("Row {0}: {1} is on the roster twice.").format(row.idx, row.evaluator), title=_("Invalid Roster"))
+			seen.add(row.evaluator)
+			if EVALUATOR_ROLE not in frappe.get_roles(row.evaluator):
+				frappe.throw(_("Row {0}: {1} does not have the Evaluator role.").format(row.idx, row.evaluator), title=_("Invalid Roster"))
+			if row.evaluator == cadre_user:
+				frappe.throw(_("Row {0}: a cadre cannot evaluate themself.").format(row.idx), title=_("Invalid Roster"))
+		if self.is_new():
+			for row in self.roster:
+				row.voted = 0
+			return
+		# The voted flags live in the database only: a form loaded before a vote must not undo it.
+		voted = set(frappe.get_all("Sanshu Evaluator", filters={"parent": self.name, "parenttype": self.doctype, "voted": 1}, pluck="evaluator"))
+		removed = voted - seen
+		if removed:
+			frappe.throw(_("{0} has already voted and cannot be taken off the roster.").format(", ".join(sorted(removed))), title=_("Invalid Roster"))
+		for row in self.roster:
+			row.voted = 1 if row.evaluator in voted else 0
+
+	def scale(self) -> list[str]:
+		return frappe.get_doc("Sanshu Rule Set", self.rule_set).scale()
+
+	def sync_count_rows(self):
+		scale = self.scale()
+		present = {row.option for row in self.counts}
+		for option in scale:
+			if option not in present:
+				self.append("counts", {"option": option, "paper_ballots": 0})
+		order = {option: i for i, option in enumerate(scale)}
+		self.counts.sort(key=lambda row: order.get(row.option, len(order)))
+		for i, row in enumerate(self.counts, start=1):
+			row.idx = i
+
+	# closing ------------------------------------------------------------------------------------
+	def before_submit(self):
+		online = online_tally(self.name)
+		for row in self.counts:
+			row.online_ballots = online.get(row.option, 0)
+			row.total_ballots = cint(row.paper_ballots) + row.online_ballots
+		tally = {row.option: row.total_ballots for row in self.counts}
+		try:
+			rating = frappe.get_doc("Sanshu Rule Set", self.rule_set).rate(tally)
+		except RuleError as error:
+			raise_rule_error(error, title=_("Cannot Close"))
+		if rating.outcome is None:
+			frappe.throw(_("No valid ballots were cast: the evaluation cannot be closed."), title=_("Cannot Close"))
+		for row in self.counts:
+			row.share = flt(float(rating.shares.get(row.option, 0)) * 100, 2)
+		self.online_ballots = sum(online.values())
+		self.total_ballots = rating.total
+		self.outcome = rating.outcome
+		self.status = "Closed"
+		self.closed_on = nowdate()
+		self.accountability = int("accountability" in rating.consequences)
+		self.referral = int("referral" in rating.consequences)
+		self.flags.consequences = rating.consequences
+
+	def on_submit(self):
+		consequences = self.flags.consequences or ()
+		notes = []
+		talk_type = next((c.split(":", 1)[1] for c in consequences if c.startswith("talk:")), None)
+		if talk_type:
+			talk = self.make_talk(talk_type)
+			self.db_set("integrity_talk", talk)
+			notes.append(f"{_(talk_type)} {talk}")
+		if "creates_rectification" in consequences:
+			rectification = self.make_rectification()
+			if rectification:
+				self.db_set({"rectification_doctype": RECTIFICATION, "rectification": rectification})
+				notes.append(f"{_('Rectification')} {rectification}")
+			else:
+				notes.append(_("Rectification ordered (to be recorded)"))
+		if self.accountability:
+			notes.append(_("Accountability"))
+		if self.referral:
+			notes.append(_("Refer for Handling"))
+		self.db_set("consequences", "；".join(notes) if notes else _("None"))
+
+	def make_talk(self, talk_type):
+		reason = _("Democratic evaluation {0} of campaign {1}: outcome {2}.").format(self.name, self.campaign, self.outcome)
+		talk = frappe.get_doc(
+			{
+				"doctype": "Integrity Talk",
+				"talk_type": talk_type,
+				"cadre": self.cadre,
+				"campaign": self.campaign,
+				"reason": reason,
+				"reason_doctype": self.doctype,
+				"reason_name": self.name,
+			}
+		)
+		return talk.insert(ignore_permissions=True).name
+
+	def make_rectification(self):
+		"""A draft Rectification when that doctype is installed (module Assessment and Rectification)."""
+		if not frappe.db.exists("DocType", RECTIFICATION):
+			return None
+		meta = frappe.get_meta(RECTIFICATION)
+		text = _("Democratic evaluation {0} of campaign {1}: outcome {2}.").format(self.name, self.campaign, self.outcome)
+		values = {
+			"source_type": "Evaluation",
+			"source_doctype": self.doctype,
+			"source_name": self.name,
+			"cadre": self.cadre,
+			"unit": self.unit,
+			"campaign": self.campaign,
+			"subject_name": self.cadre_name,
+			"notice_date": nowdate(),
+			"problems": text,
+		}
+		if self.integrity_talk:
+			values.update({"talk_doctype": "Integrity Talk", "integrity_talk": self.integrity_talk})
+		doc = frappe.get_doc({"doctype": RECTIFICATION, **{k: v for k, v in values.items() if meta.has_field(k)}})
+		doc.flags.ignore_mandatory = True
+		return doc.insert(ignore_permissions=True).name
+
+	@frappe.whitelist()
+	def close_evaluation(self):
+		"""Count the ballots, rate the tally, lock the evaluation and create the consequences."""
+		frappe.only_for(OFFICE_ROLES)
+		self.submit()
+		return self.outcome
+
+	@frappe.whitelist()
+	def import_paper_sheet(self, file_url):
+		"""Set the paper counts from an Excel sheet with one row per paper ballot (all rows good, or nothing)."""
+		frappe.only_for(OFFICE_ROLES)
+		if self.docstatus != 0:
+			frappe.throw(_("This evaluation is closed: no more votes are taken."), title=_("Evaluation Closed"))
+		counts = read_ballot_sheet(file_url, self.scale())
+		for row in self.counts:
+			row.paper_ballots = counts.get(row.option, 0)
+		self.paper_ballots_collected = sum(counts.values())
+		self.invalid_paper_ballots = 0
+		self.paper_source = file_url.rsplit("/", 1)[-1]
+		self.save()
+		return counts
+
+
+def read_ballot_sheet(file_url, scale) -> dict:
+	from openpyxl import load_workbook
+
+	file_name = frappe.db.get_value("File", {"file_url": file_url})
+	if not file_name:
+		frappe.throw(_("File {0} was not found.").format(file_url), title=_("Malformed Sheet"))
+	try:
+		content = frappe.get_doc("File", file_name).get_content()
+		workbook = load_workbook(BytesIO(content), read_only=True, data_only=True)
+		rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+	except Exception:
+		frappe.throw(_("{0} is not a readable Excel (.xlsx) sheet.").format(file_url.rsplit("/", 1)[-1]), title=_("Malformed Sheet"))
+	try:
+		return parse_ballot_sheet(rows, scale)
+	except RuleError as error:
+		raise_rule_error(error, title=_("Malformed Sheet"))
+
+
+def online_tally(evaluation) -> dict:
+	Ballot = frappe.qb.DocType("Sanshu Ballot")
+	rows = (
+		frappe.qb.from_(Ballot)
+		.select(Ballot.choice, frappe.query_builder.functions.Count("*"))
+		.where(Ballot.evaluation == evaluation)
+		.groupby(Ballot.choice)
+		.run()
+	)
+	return {choice: count for choice, count in rows}
+
+
+@frappe.whitelist(methods=["POST"])
+def cast_ballot(evaluation, choice):
+	"""Vote once, online, as a rostered evaluator. Stores the choice only (see the module docstring)."""
+	user = frappe.session.user
+	choice = (choice or "").strip()
+	found = frappe.db.sql(
+		"select docstatus, rule_set, evaluation_date from `tabSanshu Evaluation` where name=%s for update",
+		evaluation,
+		as_dict=True,
+	)
+	if not found:
+		frappe.throw(_("You are not on the evaluator roster of this evaluation."), title=_("Vote Refused"))
+	found = found[0]
+	row = frappe.db.sql(
+		"select name, voted from `tabSanshu Evaluator` where parent=%s and parenttype='Sanshu Evaluation' and evaluator=%s for update",
+		(evaluation, user),
+		as_dict=True,
+	)
+	row = row[0] if row else None
+	throw_violations(
+		vote_violations(
+			on_roster=bool(row),
+			already_voted=bool(row and row.voted),
+			closed=found.docstatus != 0,
+			choice=choice,
+			scale=frappe.get_doc("Sanshu Rule Set", found.rule_set).scale(),
+		),
+		title=_("Vote Refused"),
+	)
+	stamp = get_datetime(getdate(found.evaluation_date))  # midnight of the evaluation day: no exact time
+	Ballot = frappe.qb.DocType("Sanshu Ballot")
+	frappe.qb.into(Ballot).columns(
+		"name", "creation", "modified", "modified_by", "owner", "docstatus", "idx", "evaluation", "choice"
+	).insert(frappe.generate_hash(length=20), stamp, stamp, NEUTRAL_USER, NEUTRAL_USER, 0, 0, evaluation, choice).run()
+	frappe.db.set_value("Sanshu Evaluator", row.name, "voted", 1, update_modified=False)
+	return _("Your vote has been recorded.")
+
+
+@frappe.whitelist()
+def my_ballots():
+	"""The open evaluations the current user still has to vote in, with what voting needs and nothing more."""
+	user = frappe.session.user
+	rows = frappe.db.sql(
+		"""select e.name, e.cadre_name, e.unit, e.campaign, e.rule_set
+		from `tabSanshu Evaluation` e join `tabSanshu Evaluator` r
+			on r.parent = e.name and r.parenttype = 'Sanshu Evaluation'
+		where r.evaluator = %s and r.voted = 0 and e.docstatus = 0
+		order by e.campaign, e.cadre_name""",
+		user,
+		as_dict=True,
+	)
+	scales = {}
+	for row in rows:
+		if row.rule_set not in scales:
+			scales[row.rule_set] = frappe.get_doc("Sanshu Rule Set", row.rule_set).scale()
+		row.options = scales[row.pop("rule_set")]
+	return rows
