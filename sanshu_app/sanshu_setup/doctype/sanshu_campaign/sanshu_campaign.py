@@ -8,6 +8,7 @@ from frappe.utils import getdate
 
 from sanshu_app.rules.campaigns import next_year_title, same_day_next_year
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS, CAMPAIGN_DEFAULTS_ALL_SCHEMES
+from sanshu_app.utils import require_roles
 
 DATE_FIELDS = ("commitment_due_date", "report_due_date", "meeting_date")
 RULE_SET_PURPOSES = {"evaluation_rule_set": "Evaluation Rating", "assessment_rule_set": "Responsibility Assessment"}
@@ -57,7 +58,7 @@ class SanshuCampaign(Document):
 	@frappe.whitelist()
 	def copy_to_next_year(self):
 		"""Start next year's campaign from this one: same scheme, rules and participants, dates a year on."""
-		frappe.only_for(("Sanshu Manager", "System Manager"))
+		require_roles()
 		title = next_year_title(self.campaign_title, self.year)
 		if frappe.db.exists("Sanshu Campaign", title):
 			frappe.throw(_("Campaign {0} already exists.").format(title), title=_("Already Copied"))
@@ -76,7 +77,7 @@ class SanshuCampaign(Document):
 	@frappe.whitelist()
 	def add_unit_principals(self):
 		"""Add the principal of every participating unit (and its sub-units) as a participating cadre."""
-		frappe.only_for(("Sanshu Manager", "System Manager"))
+		require_roles()
 		present = {row.cadre for row in self.cadres}
 		units = [row.unit for row in self.units]
 		principals = frappe.get_all(

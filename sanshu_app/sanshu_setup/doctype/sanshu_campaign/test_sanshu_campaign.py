@@ -48,3 +48,14 @@ class TestSanshuCampaign(IntegrationTestCase):
 		campaign = make_campaign(units=[unit])
 		campaign.add_unit_principals()
 		self.assertEqual([r.cadre for r in campaign.reload().cadres], [principal.name])
+
+	def test_only_the_office_copies_a_campaign(self):
+		from tests.site.factories import make_user
+
+		campaign = make_campaign()
+		frappe.set_user(make_user("书记", ("Party Secretary",)))
+		try:
+			with self.assertRaises(frappe.PermissionError):
+				campaign.copy_to_next_year()
+		finally:
+			frappe.set_user("Administrator")
