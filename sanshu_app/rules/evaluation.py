@@ -36,9 +36,10 @@ def paper_count_violations(counts: dict, scale, collected, invalid) -> list[Rule
 			problems.append(RuleViolation("Option {0} is not on the rating scale.", (option,)))
 		if not _whole(n) or n < 0:
 			problems.append(RuleViolation("The paper count for {0} must be a whole number of ballots, not below zero.", (option,)))
-	for label, value in (("invalid", invalid), ("collected", collected)):
-		if value is not None and (not _whole(value) or value < 0):
-			problems.append(RuleViolation("The number of {0} paper ballots must be a whole number, not below zero.", (label,)))
+	if invalid is not None and (not _whole(invalid) or invalid < 0):
+		problems.append(RuleViolation("The number of invalid paper ballots must be a whole number, not below zero."))
+	if collected is not None and (not _whole(collected) or collected < 0):
+		problems.append(RuleViolation("The number of paper ballots collected must be a whole number, not below zero."))
 	if problems:
 		return problems
 	valid = sum(counts.values())

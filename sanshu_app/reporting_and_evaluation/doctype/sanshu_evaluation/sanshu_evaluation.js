@@ -2,5 +2,29 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("Sanshu Evaluation", {
-	refresh(frm) {},
+	refresh(frm) {
+		const office = frappe.user.has_role("Sanshu Manager") || frappe.user.has_role("System Manager");
+		if (frm.doc.docstatus === 0 && !frm.is_new() && office) {
+			frm.add_custom_button(__("Import Paper Ballots"), () => {
+				new frappe.ui.FileUploader({
+					allow_multiple: false,
+					restrictions: { allowed_file_types: [".xlsx"] },
+					on_success(file) {
+						frm.call("import_paper_sheet", { file_url: file.file_url }).then(() => frm.reload_doc());
+					},
+				});
+			});
+			frm.add_custom_button(__("Close Evaluation"), () => {
+				frappe.confirm(__("Count the ballots, rate the result and lock this evaluation?"), () =>
+					frm.call("close_evaluation").then(() => frm.reload_doc())
+				);
+			}).addClass("btn-primary");
+		}
+		if (frm.doc.docstatus === 0 && !frm.is_new()) {
+			frm.set_intro(__("Online votes are counted when the evaluation is closed. The paper sheet needs the columns 序号 and 评价, one row per ballot."));
+		}
+		if (frm.doc.docstatus === 1) {
+			frm.set_intro(__("Closed: outcome {0}.", [frappe.utils.escape_html(frm.doc.outcome || "")]), "blue");
+		}
+	},
 });
