@@ -21,7 +21,23 @@ def _get(item, key):
 
 
 def _num(value):
-	return None if value is None or value == "" else Fraction(str(value))
+	"""A score as an exact number; None when empty; raises ValueError when it is not a number."""
+	if value is None or str(value).strip() == "":
+		return None
+	if isinstance(value, bool):
+		raise ValueError(value)
+	try:
+		return Fraction(str(value).strip())
+	except (ValueError, ZeroDivisionError) as error:
+		raise ValueError(value) from error
+
+
+def number_or_none(value):
+	"""Like ``_num`` but None for anything that is not a number (for comparing edits)."""
+	try:
+		return _num(value)
+	except ValueError:
+		return None
 
 
 def check_items(items, need_self=False, need_inspector=False) -> list[RuleViolation]:
@@ -34,6 +50,12 @@ def check_items(items, need_self=False, need_inspector=False) -> list[RuleViolat
 		if maximum is None or maximum <= 0:
 			problems.append(RuleViolation("Row {0}: the maximum points must be above zero.", (row,)))
 			continue
+		for field in ("self_score", "inspector_score"):
+			try:
+				_num(_get(item, field))
+			except ValueError:
+				problems.append(RuleViolation("Row {0}: {1} is not a number.", (row, _get(item, field))))
+				item = {**_as_dict(item), field: None}
 		for field, negative, above in (
 			("self_score", "Row {0}: the self-assessment score cannot be negative.", "Row {0}: the self-assessment score {1} is above the item maximum {2}."),
 			("inspector_score", "Row {0}: the inspector score cannot be negative.", "Row {0}: the inspector score {1} is above the item maximum {2}."),
@@ -57,8 +79,8 @@ def check_items(items, need_self=False, need_inspector=False) -> list[RuleViolat
 
 def scaled_sum(items, field, full_score=100):
 	"""The items' ``field`` scores added up and put on a ``full_score`` scale (None if any is missing)."""
-	maximum = sum((_num(_get(i, "max_points")) or 0 for i in items), Fraction(0))
-	scores = [_num(_get(i, field)) for i in items]
+	maximum = sum((number_or_none(_get(i, "max_points")) or 0 for i in items), Fraction(0))
+	scores = [number_or_none(_get(i, field)) for i in items]
 	if not items or maximum <= 0 or any(s is None for s in scores):
 		return None
 	return float(round(sum(scores, Fraction(0)) / maximum * Fraction(str(full_score)), 2))
@@ -122,10 +144,11 @@ def rank(rows):
 SHEET_HEADERS = ("No.", "Content Area", "Item", "Maximum Points", "Self-assessment Score", "Inspector Score", "Deduction Reason")
 
 
-def read_sheet(header, rows, items, stage):
+def read_sheet(header, rows, items, stage, first_line=2):
 	"""Check a filled scoring sheet against the assessment's ``items``.
 
-	``stage`` is "self" (self-assessment scores) or "inspector" (inspector scores and reasons).
+	``stage`` is "self" (self-assessment scores) or "inspector" (inspector scores and reasons);
+	``first_line`` is the sheet row number of the first data row (for the messages).
 	Returns (updates, violations): updates as {row number: {field: value}}; nothing is to be
 	written when there is any violation.
 	"""
@@ -135,7 +158,7 @@ def read_sheet(header, rows, items, stage):
 		return {}, [RuleViolation("The sheet's header row is not the scoring sheet's: expected {0}.", (", ".join(SHEET_HEADERS),))]
 	by_number = {index: item for index, item in enumerate(items, start=1)}
 	updates, seen = {}, set()
-	for line, values in enumerate(rows, start=2):
+	for line, values in enumerate(rows, start=first_line):
 		values = list(values) + [None] * (len(SHEET_HEADERS) - len(values))
 		if all(v is None or str(v).strip() == "" for v in values):
 			continue
@@ -162,17 +185,23 @@ def read_sheet(header, rows, items, stage):
 			problems.append(RuleViolation("Sheet row {0}: score {1} is outside 0 to {2}.", (line, _plain(score), _plain(maximum))))
 			continue
 		if stage == "self":
-			updates[number] = {"self_score": float(score)}
+			updates[number] = {"self_score": _plain(score)}
 		else:
 			reason = str(values[6]).strip() if values[6] is not None else ""
 			if score < maximum and not reason:
 				problems.append(RuleViolation("Sheet row {0}: a deduction needs a reason.", (line,)))
 				continue
-			updates[number] = {"inspector_score": float(score), "deduction_reason": reason}
+			updates[number] = {"inspector_score": _plain(score), "deduction_reason": reason}
 	missing = sorted(set(by_number) - seen)
 	if missing and not problems:
 		problems.append(RuleViolation("The sheet has no score for item(s) {0}.", (", ".join(map(str, missing)),)))
 	return ({} if problems else updates), problems
+
+
+def _as_dict(item):
+	if isinstance(item, dict):
+		return dict(item)
+	return {k: getattr(item, k, None) for k in ("max_points", "self_score", "inspector_score", "deduction_reason")}
 
 
 def _as_number(value):

@@ -23,6 +23,11 @@ def test_missing_scores_only_matter_when_needed():
 	assert len(a.check_items(rows, need_inspector=True)) == 1
 
 
+def test_a_score_that_is_not_a_number_is_refused():
+	assert "Row 1: 八分 is not a number." in [p.render() for p in a.check_items(items((10, "八分", None, None)))]
+	assert a.check_items(items((10, " 8.5 ", "10", None))) == []
+
+
 def test_negative_score_refused():
 	assert a.check_items(items((10, -1, None, None)))[0].render() == "Row 1: the self-assessment score cannot be negative."
 
@@ -65,7 +70,7 @@ HEADER = list(a.SHEET_HEADERS)
 def test_sheet_import_all_or_nothing():
 	rows = items((10, None, None, None), (5, None, None, None))
 	updates, problems = a.read_sheet(HEADER, [(1, "x", "y", 10, 8, None, None), (2, "x", "y", 5, 5, None, None)], rows, "self")
-	assert problems == [] and updates == {1: {"self_score": 8.0}, 2: {"self_score": 5.0}}
+	assert problems == [] and updates == {1: {"self_score": "8"}, 2: {"self_score": "5"}}
 	updates, problems = a.read_sheet(HEADER, [(1, "x", "y", 10, 8, None, None), (2, "x", "y", 5, 6, None, None)], rows, "self")
 	assert updates == {} and [p.render() for p in problems] == ["Sheet row 3: score 6 is outside 0 to 5."]
 	updates, problems = a.read_sheet(HEADER, [(1, "", "", 10, None, 7, ""), (2, "", "", 5, None, "abc", "")], rows, "inspector")

@@ -1,0 +1,163 @@
+"""The integrity archive (廉政档案) of one cadre: every document about them, year by year.
+
+Only Managers, the cadre themself and their unit's Party Secretary (read-only) see it. Script
+reports and print formats do not get Frappe's record scope applied, so ``check_access`` does it.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from sanshu_app.permissions import scope_for
+from sanshu_app.record_scopes import RECORD_SCOPES
+
+# (doctype, section of the archive); only the ones installed at runtime are read.
+ARCHIVE_DOCTYPES = (
+	("Responsibility Letter", "Responsibility Documents"),
+	("Integrity Commitment", "Responsibility Documents"),
+	("Risk Notification Card", "Responsibility Documents"),
+	("Sanshu Report", "Reporting and Evaluation"),
+	("Sanshu Inquiry", "Reporting and Evaluation"),
+	("Sanshu Evaluation", "Reporting and Evaluation"),
+	("Integrity Talk", "Reporting and Evaluation"),
+	("Responsibility Assessment", "Assessment and Rectification"),
+	("Rectification", "Assessment and Rectification"),
+)
+ARCHIVE_READERS = ("Party Secretary",)
+
+
+def installed(doctype):
+	return bool(frappe.db.exists("DocType", doctype))
+
+
+def cadre_fields(doctype):
+	"""The fields of ``doctype`` naming the cadre a record is about (record scope first, then links)."""
+	meta = frappe.get_meta(doctype)
+	scope = RECORD_SCOPES.get(doctype)
+	fields = [f for f in (scope.cadre_fields if scope else ()) if f != "name" and meta.has_field(f)]
+	if not fields:
+		fields = [df.fieldname for df in meta.fields if df.fieldtype == "Link" and df.options == "Sanshu Cadre"]
+	return fields
+
+
+def check_access(cadre, user=None):
+	user = user or frappe.session.user
+	if not cadre or not frappe.db.exists("Sanshu Cadre", cadre):
+		frappe.throw(_("Choose a cadre."), title=_("Integrity Archive"))
+	scope = scope_for(user)
+	if scope.unrestricted or cadre in scope.cadres:
+		return
+	unit = frappe.db.get_value("Sanshu Cadre", cadre, "unit")
+	if unit in scope.units and set(frappe.get_roles(user)).intersection(ARCHIVE_READERS):
+		return
+	frappe.throw(_("You may not see the integrity archive of {0}.").format(cadre), frappe.PermissionError, title=_("Not Permitted"))
+
+
+def archive_rows(cadre):
+	"""Every document about ``cadre``, newest year first: dicts with year, section, doctype, name, title, status, date."""
+	check_access(cadre)
+	unit = frappe.db.get_value("Sanshu Cadre", cadre, "unit")
+	rows = []
+	for order, (doctype, section) in enumerate(ARCHIVE_DOCTYPES):
+		if not installed(doctype):
+			continue
+		if doctype == "Responsibility Assessment":
+			rows += [dict(r, order=order, section=section) for r in _assessments(cadre, unit)]
+			continue
+		fields = cadre_fields(doctype)
+		if not fields:
+			continue
+		rows += [dict(r, order=order, section=section) for r in _documents(doctype, fields, cadre)]
+	rows.sort(key=lambda r: (-(r["year"] or 0), r["order"], str(r["date"] or "")))
+	return rows
+
+
+def _documents(doctype, fields, cadre):
+	meta = frappe.get_meta(doctype)
+	wanted = ["name", "creation"]
+	for f in ("year", "campaign", "workflow_state", "status", meta.title_field):
+		if f and f not in wanted and meta.has_field(f):
+			wanted.append(f)
+	names = set()
+	found = []
+	for field in fields:
+		for r in frappe.get_all(doctype, filters={field: cadre}, fields=wanted, order_by="creation"):
+			if r.name not in names:
+				names.add(r.name)
+				found.append(r)
+	out = []
+	for r in found:
+		year = r.get("year") or (r.get("campaign") and frappe.db.get_value("Sanshu Campaign", r.campaign, "year")) or getdate(r.creation).year
+		status = r.get("workflow_state") or r.get("status") or ""
+		title = r.get(meta.title_field) if meta.title_field else None
+		out.append(
+			{
+				"year": year,
+				"doctype": doctype,
+				"name": r.name,
+				"title": str(title or r.name),
+				"status": _(status) if status else "",
+				"date": getdate(r.creation),
+			}
+		)
+	return out
+
+
+def _assessments(cadre, unit):
+	grades = {
+		g.parent: g.grade
+		for g in frappe.get_all("Assessment Member Grade", filters={"cadre": cadre, "parenttype": "Responsibility Assessment"}, fields=["parent", "grade"])
+	}
+	names = set(grades) | set(frappe.get_all("Responsibility Assessment", filters={"unit": unit}, pluck="name"))
+	out = []
+	for r in frappe.get_all(
+		"Responsibility Assessment", filters={"name": ("in", list(names) or [""])}, fields=["name", "year", "unit", "total_score", "grade", "workflow_state", "notified_on", "creation"]
+	):
+		parts = [r.unit]
+		if r.total_score is not None and r.grade:
+			parts.append(_("{0} points, {1}").format(f"{r.total_score:g}", _(r.grade)))
+		if grades.get(r.name):
+			parts.append(_("member grade {0}").format(grades[r.name]))
+		out.append(
+			{
+				"year": r.year,
+				"doctype": "Responsibility Assessment",
+				"name": r.name,
+				"title": "；".join(parts),
+				"status": _(r.workflow_state) if r.workflow_state else "",
+				"date": getdate(r.notified_on or r.creation),
+			}
+		)
+	return out
+
+
+def dashboard_data():
+	"""Connections on the Sanshu Cadre form: every installed document type about a cadre."""
+	groups = {}
+	non_standard = {}
+	for doctype, section in ARCHIVE_DOCTYPES:
+		if doctype == "Responsibility Assessment" or not installed(doctype):
+			continue
+		fields = cadre_fields(doctype)
+		if not fields:
+			continue
+		if fields[0] != "cadre":
+			non_standard[doctype] = fields[0]
+		groups.setdefault(section, []).append(doctype)
+	return {
+		"fieldname": "cadre",
+		"non_standard_fieldnames": non_standard,
+		"transactions": [{"label": _(section), "items": items} for section, items in groups.items()],
+	}
+
+
+def jinja_archive(cadre):
+	"""For the print format: the archive grouped by year, as [(year, rows)]."""
+	rows = archive_rows(cadre)
+	years = []
+	for row in rows:
+		if not years or years[-1][0] != row["year"]:
+			years.append((row["year"], []))
+		row["doctype_label"] = _(row["doctype"])
+		years[-1][1].append(row)
+	return years

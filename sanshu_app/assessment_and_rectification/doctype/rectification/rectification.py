@@ -1,0 +1,92 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from sanshu_app.rules import rectification as rules
+from sanshu_app.rules.messages import RuleViolation
+from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
+from sanshu_app.utils import deadline_from, deadline_rule, throw_violations
+
+# The kind of source a rectification comes from, by the document type it links to.
+SOURCE_TYPES = {
+	"Sanshu Evaluation": "Evaluation",
+	"Responsibility Assessment": "Responsibility Assessment",
+	"Sanshu Inquiry": "Inquiry",
+	"Risk Notification Card": "Risk Notification Card",
+}
+
+
+class Rectification(Document):
+	def validate(self):
+		self.fill_defaults()
+		state = self.workflow_state or "Draft"
+		old = self.get_doc_before_save()
+		old_state = (old.workflow_state or "Draft") if old else None
+		problems = rules.check_step(old_state, state)
+		problems += self.check_source()
+		problems += rules.check_return_reason(old_state, state, self.return_reason)
+		problems += rules.check_state_needs(state, self.as_rule_input())
+		throw_violations(problems)
+		if state == "Notice Issued" and old_state != state:
+			self.report_due_date = deadline_from(self.rule_set_for("Rectification Report"), "Rectification Report", self.notice_date)
+		if state == "Reported" and old_state != state:
+			self.reported_on = today()
+		if state == "Verified" and old_state != state:
+			self.verified_on = today()
+			self.verified_by = frappe.session.user
+			self.overdue = 0
+		if state not in rules.OPEN_STATES:
+			self.overdue = 0
+		for row in self.measures:
+			if row.status == rules.COMPLETED:
+				row.overdue = 0
+				row.completed_on = row.completed_on or today()
+
+	def fill_defaults(self):
+		if self.source_doctype and not self.source_type:
+			self.source_type = SOURCE_TYPES.get(self.source_doctype, "Other")
+		if self.cadre and not self.unit:
+			self.unit = frappe.db.get_value("Sanshu Cadre", self.cadre, "unit")
+		self.subject_name = (self.cadre and frappe.db.get_value("Sanshu Cadre", self.cadre, "full_name")) or self.unit
+		if self.workflow_state not in (None, "", "Draft") and not self.notice_date:
+			self.notice_date = today()
+		if self.campaign and not self.report_at_campaign:
+			self.report_at_campaign = frappe.db.get_value("Sanshu Campaign", {"previous_campaign": self.campaign})
+
+	def check_source(self):
+		if self.source_name and not self.source_doctype:
+			return [RuleViolation("Choose the type of the source document.")]
+		if self.source_doctype and self.source_name and not frappe.db.exists(self.source_doctype, self.source_name):
+			return [RuleViolation("Source document {0} {1} does not exist.", (self.source_doctype, self.source_name))]
+		return []
+
+	def as_rule_input(self):
+		values = self.as_dict()
+		values["measures"] = [
+			{"measure": m.measure, "owner": m.owner_cadre, "deadline": m.deadline, "status": m.status} for m in self.measures
+		]
+		return values
+
+	def rule_set_for(self, deadline_type):
+		"""The first rule set that sets ``deadline_type``: this record's, the campaign's, the shipped one."""
+		for rule_set in self.rule_sets():
+			if deadline_rule(rule_set, deadline_type):
+				return rule_set
+		return None
+
+	def rule_sets(self):
+		candidates = [self.rule_set]
+		if self.campaign:
+			candidates += list(frappe.db.get_value("Sanshu Campaign", self.campaign, ["deadline_rule_set", "assessment_rule_set"]) or ())
+		candidates.append(CAMPAIGN_DEFAULTS_ALL_SCHEMES["deadline_rule_set"])
+		return [c for c in candidates if c]
+
+	def due(self, deadline_type, start):
+		rule_set = self.rule_set_for(deadline_type)
+		return deadline_from(rule_set, deadline_type, start) if rule_set and start else None
+
+

@@ -1,0 +1,232 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import escape_html, flt, now_datetime, today
+
+from sanshu_app.assessment_and_rectification.doctype.assessment_template.assessment_template import default_template
+from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, read_rows, send_xlsx
+from sanshu_app.rules import assessment as rules
+from sanshu_app.rules.messages import RuleViolation
+from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
+from sanshu_app.utils import throw_violations
+
+STATES = rules.ASSESSMENT_STATES
+INSPECTOR_ROLES = ("Assessment Inspector", "Sanshu Manager")
+
+
+def _reached(state, step):
+	return state in STATES and STATES.index(state) >= STATES.index(step)
+
+
+class ResponsibilityAssessment(Document):
+	def before_insert(self):
+		self.fill_defaults()
+
+	def validate(self):
+		self.fill_defaults()
+		state = self.workflow_state or "Draft"
+		old = self.get_doc_before_save()
+		old_state = (old.workflow_state or "Draft") if old else None
+		problems = rules.check_step(STATES, old_state, state)
+		problems += self.check_unique()
+		problems += self.check_edits(old, old_state)
+		problems += rules.check_items(self.items, need_self=_reached(state, "Self-assessed"), need_inspector=_reached(state, "Inspected"))
+		rule = self.rule()
+		problems += rules.check_member_grades([(m.cadre, m.grade) for m in self.member_grades], rule["member_grades"])
+		if _reached(state, "Inspected"):
+			problems += rules.check_routine_score(self.routine_score, rule["max_score"])
+			if not any(s.team_role == "Team Leader" for s in self.signatures):
+				problems.append(RuleViolation("The inspection team leader has not signed the inspection record."))
+		if _reached(state, "Reviewed"):
+			if not self.member_grades or any(not m.grade for m in self.member_grades):
+				problems.append(RuleViolation("Grade every leadership member before the review."))
+			if not (self.review_opinion or "").strip():
+				problems.append(RuleViolation("Write the review opinion before the review."))
+		if _reached(state, "Approved") and not (self.approval_reference or "").strip():
+			problems.append(RuleViolation("Record the standing committee decision before approval."))
+		throw_violations(problems)
+		self.compute(rule)
+		if state == "Approved" and not self.approved_on:
+			self.approved_on = today()
+		if state == "Notified" and not self.notified_on:
+			self.notified_on = today()
+		if (self.explanation or "").strip() and not self.explanation_filed_on:
+			self.explanation_filed_on = today()
+
+	def on_update(self):
+		if self.workflow_state == "Notified" and self.grade == rules.BELOW_PASS_MARK and not self.rectification:
+			self.open_rectification()
+
+	# defaults --------------------------------------------------------------------------------
+	def fill_defaults(self):
+		if self.campaign and not self.year:
+			self.year = frappe.db.get_value("Sanshu Campaign", self.campaign, "year")
+		if not self.rule_set:
+			self.rule_set = (self.campaign and frappe.db.get_value("Sanshu Campaign", self.campaign, "assessment_rule_set")) or CAMPAIGN_DEFAULTS_ALL_SCHEMES["assessment_rule_set"]
+		if not self.template:
+			self.template = default_template(frappe.db.get_value("Sanshu Unit", self.unit, "unit_type") if self.unit else None)
+		if not self.items and self.template:
+			for row in frappe.get_doc("Assessment Template", self.template).items:
+				self.append("items", {"content_area": row.content_area, "item": row.item, "max_points": row.max_points})
+		if not self.member_grades and self.unit and self.is_new():
+			for cadre in frappe.get_all("Sanshu Cadre", filters={"unit": self.unit, "status": ("!=", "Left")}, pluck="name", order_by="is_principal desc, full_name"):
+				self.append("member_grades", {"cadre": cadre})
+
+	def rule(self):
+		values = frappe.db.get_value(
+			"Sanshu Rule Set", self.rule_set, ["max_score", "pass_mark", "special_inspection_weight", "routine_inspection_weight"], as_dict=True
+		)
+		if not values:
+			frappe.throw(_("Rule set {0} was not found.").format(self.rule_set), title=_("Not Saved"))
+		values["member_grades"] = frappe.get_all(
+			"Sanshu Rule Scale Option", filters={"parent": self.rule_set, "parentfield": "member_grades"}, pluck="option", order_by="idx"
+		)
+		return values
+
+	# checks ----------------------------------------------------------------------------------
+	def check_unique(self):
+		other = frappe.db.get_value("Responsibility Assessment", {"unit": self.unit, "year": self.year, "name": ("!=", self.name or "")})
+		if other:
+			return [RuleViolation("{0} already has the assessment {1} for {2}.", (self.unit, other, self.year))]
+		return []
+
+	def check_edits(self, old, old_state):
+		"""Self scores change only in Draft, inspector scores and signatures only while inspecting."""
+		if not old:
+			return []
+		problems = []
+		before = {row.name: row for row in old.items}
+		changed_self = changed_inspector = len(before) != len(self.items)
+		for row in self.items:
+			prev = before.get(row.name)
+			if not prev:
+				changed_self = changed_inspector = True
+				continue
+			changed_self |= _differs(prev.self_score, row.self_score) or flt(prev.max_points) != flt(row.max_points)
+			changed_inspector |= _differs(prev.inspector_score, row.inspector_score) or (prev.deduction_reason or "") != (row.deduction_reason or "")
+		changed_inspector |= flt(old.routine_score) != flt(self.routine_score)
+		if changed_self and old_state != "Draft":
+			problems.append(RuleViolation("Self-assessment scores can only change while the assessment is a draft."))
+		if changed_inspector and old_state not in ("Self-assessed",):
+			problems.append(RuleViolation("Inspector scores can only change during the inspection (state Self-assessed)."))
+		if len(old.signatures) != len(self.signatures) and old_state != "Self-assessed":
+			problems.append(RuleViolation("Inspectors sign only during the inspection (state Self-assessed)."))
+		return problems
+
+	def compute(self, rule):
+		full = rule["max_score"]
+		self.self_total = rules.scaled_sum(self.items, "self_score", full)
+		self.special_score = rules.scaled_sum(self.items, "inspector_score", full)
+		self.pass_mark = rule["pass_mark"]
+		if self.special_score is not None and self.routine_score is not None and _reached(self.workflow_state or "Draft", "Inspected"):
+			self.total_score, self.grade = rules.total_and_grade(
+				self.special_score, self.routine_score, rule["special_inspection_weight"], rule["routine_inspection_weight"], rule["pass_mark"]
+			)
+		else:
+			self.total_score, self.grade = None, None
+
+	# consequences ----------------------------------------------------------------------------
+	def open_rectification(self):
+		deductions = [
+			f"<li>{escape_html(row.item)}：{_('deducted {0} points').format(f'{flt(row.max_points) - flt(row.inspector_score):g}')}（{escape_html(row.deduction_reason or '')}）</li>"
+			for row in self.items
+			if flt(row.inspector_score) < flt(row.max_points)
+		]
+		problems = _("The {0} responsibility assessment of {1} scored {2}, below the pass mark {3}.").format(
+			self.year, self.unit, f"{flt(self.total_score):g}", f"{flt(self.pass_mark):g}"
+		)
+		rect = frappe.get_doc(
+			{
+				"doctype": "Rectification",
+				"source_type": "Responsibility Assessment",
+				"source_doctype": self.doctype,
+				"source_name": self.name,
+				"campaign": self.campaign,
+				"unit": self.unit,
+				"rule_set": self.rule_set,
+				"notice_type": "Rectification Notice",
+				"problems": f"<p>{escape_html(problems)}</p><ul>{''.join(deductions)}</ul>",
+			}
+		).insert(ignore_permissions=True)
+		self.db_set("rectification", rect.name)
+
+	# inspectors sign (考核纪律) ---------------------------------------------------------------
+	@frappe.whitelist()
+	def sign_inspection(self, team_role="Team Member"):
+		frappe.only_for(INSPECTOR_ROLES)
+		if self.workflow_state != "Self-assessed":
+			frappe.throw(_("Inspectors sign only during the inspection (state Self-assessed)."), title=_("Not Signed"))
+		if team_role not in ("Team Member", "Team Leader"):
+			frappe.throw(_("Unknown team role {0}.").format(team_role), title=_("Not Signed"))
+		if any(s.inspector == frappe.session.user for s in self.signatures):
+			frappe.throw(_("You have already signed this inspection record."), title=_("Not Signed"))
+		self.check_permission("write")
+		self.append(
+			"signatures",
+			{
+				"inspector": frappe.session.user,
+				"inspector_name": frappe.utils.get_fullname(frappe.session.user),
+				"team_role": team_role,
+				"signed_at": now_datetime(),
+			},
+		)
+		self.save()
+		return len(self.signatures)
+
+	# the scoring sheet (考评表) as xlsx --------------------------------------------------------
+	def sheet_stage(self):
+		if (self.workflow_state or "Draft") == "Draft":
+			return "self"
+		if self.workflow_state == "Self-assessed":
+			return "inspector"
+		frappe.throw(_("Scores can no longer be imported: the assessment is {0}.").format(_(self.workflow_state)), title=_("Not Imported"))
+
+	@frappe.whitelist()
+	def import_scoring_sheet(self, file_url):
+		"""Take the scores of a filled scoring sheet: all of them, or none when any row is wrong."""
+		self.check_permission("write")
+		stage = self.sheet_stage()
+		content = frappe.get_doc("File", {"file_url": file_url}).get_content()
+		try:
+			header, rows, first_line = _sheet_rows(content)
+		except Exception:
+			frappe.throw(_("The file is not a readable xlsx scoring sheet."), title=_("Not Imported"))
+		updates, problems = rules.read_sheet(header, rows, self.items, stage, first_line)
+		throw_violations(problems, title=_("Not Imported"))
+		for number, values in updates.items():
+			self.items[number - 1].update(values)
+		self.save()
+		return len(updates)
+
+
+def _differs(before, after):
+	return rules.number_or_none(before) != rules.number_or_none(after) or (before in (None, "")) != (after in (None, ""))
+
+
+def _sheet_rows(content):
+	"""(header, data rows, sheet row number of the first data row): the header is the row starting with "No."."""
+	header, rows = read_rows(content)
+	all_rows = [header, *rows]
+	english = {_(h): h for h in rules.SHEET_HEADERS}
+	for index, row in enumerate(all_rows):
+		first = str(row[0]).strip() if row and row[0] is not None else ""
+		if first in english or first in rules.SHEET_HEADERS:
+			found = [english.get(str(v).strip(), str(v).strip()) if v is not None else "" for v in row]
+			return found, all_rows[index + 1 :], index + 2
+	return header, rows, 2
+
+
+@frappe.whitelist()
+def download_scoring_sheet(name):
+	doc = frappe.get_doc("Responsibility Assessment", name)
+	doc.check_permission("read")
+	columns = list(zip([_(h) for h in rules.SHEET_HEADERS], (6, 22, 50, 10, 12, 12, 36)))
+	rows = [
+		[row.idx, _(row.content_area), row.item, row.max_points, row.self_score, row.inspector_score, row.deduction_reason]
+		for row in doc.items
+	]
+	title = _("{0} {1} Responsibility Assessment Scoring Sheet").format(doc.year, doc.unit)
+	send_xlsx(f"{doc.name}-scoring-sheet", ledger_workbook(title, columns, rows, subtitle=doc.name, sheet_name=_("Scoring Sheet")))

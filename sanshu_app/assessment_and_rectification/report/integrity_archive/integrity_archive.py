@@ -1,0 +1,36 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+
+from sanshu_app.assessment_and_rectification.archive import archive_rows
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	rows = archive_rows(filters.get("cadre"))  # checks who may see it
+	return columns(), [
+		{
+			"year": r["year"],
+			"section": _(r["section"]),
+			"document_type": r["doctype"],
+			"document": r["name"],
+			"title": r["title"],
+			"status": r["status"],
+			"date": r["date"],
+		}
+		for r in rows
+	]
+
+
+def columns():
+	return [
+		{"fieldname": "year", "label": _("Year"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "section", "label": _("Section"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "document_type", "label": _("Document Type"), "fieldtype": "Link", "options": "DocType", "width": 150},
+		{"fieldname": "document", "label": _("Document"), "fieldtype": "Dynamic Link", "options": "document_type", "width": 160},
+		{"fieldname": "title", "label": _("Title"), "fieldtype": "Data", "width": 260},
+		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "date", "label": _("Date"), "fieldtype": "Date", "width": 100},
+	]

@@ -1,0 +1,461 @@
+"""Assessment to notification for two units, rectification from notice to verification with the
+daily run's reminders, and the integrity archive of one cadre — acted out by the real users."""
+
+from io import BytesIO
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from frappe.tests import IntegrationTestCase
+from frappe.utils import add_days, getdate, today
+from openpyxl import Workbook, load_workbook
+
+from sanshu_app.assessment_and_rectification import ledgers, reminders
+from sanshu_app.assessment_and_rectification.archive import archive_rows
+from sanshu_app.assessment_and_rectification.doctype.responsibility_assessment.responsibility_assessment import download_scoring_sheet
+from sanshu_app.assessment_and_rectification.report.assessment_ranking import assessment_ranking
+from sanshu_app.assessment_and_rectification.report.rectification_ledger import rectification_ledger
+from sanshu_app.utils import deadline_from
+from tests.site.factories import County, make_cadre, make_campaign, make_user
+
+
+def as_user(user):
+	frappe.set_user(user)
+
+
+class AssessmentWorld:
+	"""A county with two towns, each with a Party Secretary, two inspectors and a 2026 campaign."""
+
+	def __init__(self):
+		c = self.c = County()
+		self.secretary_b = make_cadre(c.town_b, "乙书记", roles=("Party Secretary", "Responsible Cadre"), is_principal=1)
+		frappe.db.set_value("Sanshu Unit", c.town_b, "principal", self.secretary_b.name)
+		self.leader = make_user("考核组长", ("Assessment Inspector",))
+		self.inspector = make_user("考核组员", ("Assessment Inspector",))
+		self.campaign = make_campaign(2026, units=[c.town_a, c.town_b])
+
+	def new_assessment(self, unit):
+		as_user(self.c.manager)
+		doc = frappe.get_doc({"doctype": "Responsibility Assessment", "campaign": self.campaign.name, "unit": unit}).insert()
+		return doc
+
+	def self_assess(self, doc, secretary_user, share=1.0):
+		as_user(secretary_user)
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		for row in doc.items:
+			row.self_score = round(row.max_points * share, 1)
+		doc.save()
+		apply_workflow(doc, "Submit Self-assessment")
+		return frappe.get_doc(doc.doctype, doc.name)
+
+	def inspect(self, doc, share, routine):
+		as_user(self.leader)
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		for row in doc.items:
+			row.inspector_score = round(row.max_points * share, 1)
+			row.deduction_reason = "" if share == 1 else "台账不全，扣分"
+		doc.routine_score = routine
+		doc.save()
+		doc.sign_inspection("Team Leader")
+		as_user(self.inspector)
+		frappe.get_doc(doc.doctype, doc.name).sign_inspection("Team Member")
+		apply_workflow(frappe.get_doc(doc.doctype, doc.name), "Complete Inspection")
+		return frappe.get_doc(doc.doctype, doc.name)
+
+	def review_approve_notify(self, doc):
+		as_user(self.c.manager)
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		grades = ["好", "较好", "一般", "差"]
+		for index, row in enumerate(doc.member_grades):
+			row.grade = grades[index % len(grades)]
+		doc.review_opinion = "同意考核组意见"
+		doc.save()
+		apply_workflow(doc, "Review")
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		doc.approval_reference = "县纪委常委会2026年第9次会议"
+		doc.save()
+		apply_workflow(doc, "Approve")
+		apply_workflow(frappe.get_doc(doc.doctype, doc.name), "Notify")
+		return frappe.get_doc(doc.doctype, doc.name)
+
+
+class TestResponsibilityAssessment(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.w = AssessmentWorld()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_two_units_from_self_assessment_to_notification(self):
+		w, c = self.w, self.w.c
+		a = w.new_assessment(c.town_a)
+		b = w.new_assessment(c.town_b)
+		self.assertEqual(len(a.items), 13)
+		self.assertEqual(sum(r.max_points for r in a.items), 100)
+		self.assertIn(c.secretary_a.name, [m.cadre for m in a.member_grades])
+
+		a = w.self_assess(a, c.secretary_a.user, 0.95)
+		b = w.self_assess(b, w.secretary_b.user, 0.9)
+		self.assertEqual(a.workflow_state, "Self-assessed")
+		self.assertEqual(a.self_total, 95.0)
+
+		a = w.inspect(a, 0.9, 80)  # 90 × 0.9 + 80 × 0.1 = 89
+		b = w.inspect(b, 0.7, 60)  # 70 × 0.9 + 60 × 0.1 = 69
+		self.assertEqual((a.special_score, a.total_score, a.grade), (90.0, 89.0, "Passed"))
+		self.assertEqual((b.total_score, b.grade), (69.0, "Below Pass Mark"))
+		self.assertEqual({s.team_role for s in a.signatures}, {"Team Leader", "Team Member"})
+
+		a = w.review_approve_notify(a)
+		b = w.review_approve_notify(b)
+		self.assertEqual((a.workflow_state, b.workflow_state), ("Notified", "Notified"))
+		self.assertEqual(getdate(b.notified_on), getdate(today()))
+
+		# Below the pass mark: a rectification of the unit is opened, and only then.
+		self.assertFalse(a.rectification)
+		self.assertTrue(b.rectification)
+		rect = frappe.get_doc("Rectification", b.rectification)
+		self.assertEqual((rect.source_doctype, rect.source_name, rect.unit, rect.source_type), (b.doctype, b.name, c.town_b, "Responsibility Assessment"))
+		self.assertIn("69", rect.problems)
+		self.assertIn("台账不全", rect.problems)
+
+		# The unit files its written explanation.
+		as_user(w.secretary_b.user)
+		b = frappe.get_doc(b.doctype, b.name)
+		b.explanation = "<p>我镇得分低于75分的原因及整改意见如下……</p>"
+		b.save()
+		self.assertEqual(getdate(b.explanation_filed_on), getdate(today()))
+
+		# The ranking, as the manager sees it.
+		as_user(c.manager)
+		rows = [r for r in assessment_ranking.execute({"year": 2026, "campaign": w.campaign.name})[1] if r["unit"] in (c.town_a, c.town_b)]
+		self.assertEqual([(r["unit"], r["rank"], r["total_score"]) for r in rows], [(c.town_a, 1, 89.0), (c.town_b, 2, 69.0)])
+		self.assertEqual(rows[1]["explanation"], frappe._("Filed"))
+		book = load_workbook(BytesIO(ledgers.assessment_ranking(2026, w.campaign.name)))
+		sheet = book.active
+		self.assertIn("2026", sheet["A1"].value)
+		self.assertEqual(sheet.freeze_panes, "A4")
+		self.assertEqual(sheet.page_setup.orientation, "landscape")
+		self.assertEqual(sheet["B4"].value, c.town_a)
+
+		# Who sees the assessments: inspectors all, a secretary their own unit's, a plain cadre none.
+		as_user(w.inspector)
+		self.assertTrue({a.name, b.name} <= set(frappe.get_list("Responsibility Assessment", pluck="name")))
+		as_user(c.secretary_a.user)
+		seen = set(frappe.get_list("Responsibility Assessment", pluck="name"))
+		self.assertIn(a.name, seen)
+		self.assertNotIn(b.name, seen)
+		as_user(c.cadre_b.user)
+		self.assertRaises(frappe.PermissionError, frappe.get_list, "Responsibility Assessment")
+
+	def test_bad_scores_are_refused_whole(self):
+		w = self.w
+		unit = frappe.get_doc({"doctype": "Sanshu Unit", "unit_name": frappe.generate_hash(length=8), "parent_sanshu_unit": w.c.county}).insert()
+		doc = w.new_assessment(unit.name)
+		doc.items[0].self_score = doc.items[0].max_points + 1
+		doc.items[1].self_score = 1
+		with self.assertRaisesRegex(frappe.ValidationError, "above the item maximum"):
+			doc.save()
+		self.assertIsNone(frappe.db.get_value("Responsibility Assessment Item", doc.items[1].name, "self_score"))
+
+		# One assessment per unit and year.
+		with self.assertRaisesRegex(frappe.ValidationError, "already has the assessment"):
+			frappe.get_doc({"doctype": "Responsibility Assessment", "year": 2026, "unit": unit.name}).insert()
+
+		# Skipping a step: straight from Draft to Inspected.
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		doc.workflow_state = "Inspected"
+		with self.assertRaises(frappe.ValidationError):
+			doc.save()
+		self.assertEqual(frappe.db.get_value(doc.doctype, doc.name, "workflow_state"), "Draft")
+
+		# Self-assessment incomplete: cannot be submitted.
+		with self.assertRaisesRegex(frappe.ValidationError, "self-assessment score is missing"):
+			apply_workflow(frappe.get_doc(doc.doctype, doc.name), "Submit Self-assessment")
+
+		# A deduction without a reason.
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		for row in doc.items:
+			row.self_score = row.max_points
+		doc.save()
+		apply_workflow(doc, "Submit Self-assessment")
+		as_user(w.leader)
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		doc.items[0].inspector_score = doc.items[0].max_points - 2
+		with self.assertRaisesRegex(frappe.ValidationError, "a deduction needs a reason"):
+			doc.save()
+		# Not signed by the team leader: the inspection cannot be completed.
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		for row in doc.items:
+			row.inspector_score = row.max_points
+		doc.routine_score = 100
+		doc.save()
+		with self.assertRaisesRegex(frappe.ValidationError, "team leader has not signed"):
+			apply_workflow(frappe.get_doc(doc.doctype, doc.name), "Complete Inspection")
+		# Self scores are frozen once submitted.
+		as_user(w.c.manager)
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		doc.items[0].self_score = 0
+		with self.assertRaisesRegex(frappe.ValidationError, "only change while the assessment is a draft"):
+			doc.save()
+
+	def test_scoring_sheet_download_and_import_all_or_nothing(self):
+		w = self.w
+		unit = frappe.get_doc({"doctype": "Sanshu Unit", "unit_name": frappe.generate_hash(length=8), "parent_sanshu_unit": w.c.county}).insert()
+		doc = w.new_assessment(unit.name)
+		download_scoring_sheet(doc.name)
+		self.assertEqual(frappe.response["type"], "binary")
+		book = load_workbook(BytesIO(frappe.response["filecontent"]))
+		sheet = book.active
+		header_row = 3
+		self.assertEqual(sheet.cell(header_row, 1).value, frappe._("No."))
+		for r in range(header_row + 1, sheet.max_row + 1):
+			sheet.cell(r, 5).value = sheet.cell(r, 4).value - 1
+		good = BytesIO()
+		book.save(good)
+		sheet.cell(header_row + 2, 5).value = 999  # one bad row
+		sheet.cell(header_row + 3, 5).value = "很多"
+		bad = BytesIO()
+		book.save(bad)
+
+		def upload(content, name):
+			return frappe.get_doc({"doctype": "File", "file_name": name, "content": content, "attached_to_doctype": doc.doctype, "attached_to_name": doc.name, "is_private": 1}).insert().file_url
+
+		with self.assertRaises(frappe.ValidationError) as caught:
+			doc.import_scoring_sheet(upload(bad.getvalue(), "bad.xlsx"))
+		self.assertIn(f"Sheet row {header_row + 2}", str(caught.exception))
+		self.assertIn(f"Sheet row {header_row + 3}", str(caught.exception))
+		self.assertEqual(frappe.get_all("Responsibility Assessment Item", filters={"parent": doc.name, "self_score": ("is", "set")}), [])
+
+		wrong = Workbook()
+		wrong.active.append(["名称", "分数"])
+		wrong.active.append(["x", 1])
+		out = BytesIO()
+		wrong.save(out)
+		with self.assertRaisesRegex(frappe.ValidationError, "header row"):
+			doc.import_scoring_sheet(upload(out.getvalue(), "wrong.xlsx"))
+
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		self.assertEqual(doc.import_scoring_sheet(upload(good.getvalue(), "good.xlsx")), 13)
+		doc.reload()
+		self.assertEqual([float(r.self_score) for r in doc.items], [r.max_points - 1 for r in doc.items])
+		self.assertEqual(doc.self_total, 87.0)
+
+
+class TestRectification(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.c = County()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def new_rectification(self, **values):
+		as_user(self.c.manager)
+		return frappe.get_doc(
+			{"doctype": "Rectification", "source_type": "Inspection", "cadre": self.c.cadre_a.name, "problems": "<p>落实“一岗双责”不到位</p>", **values}
+		).insert()
+
+	def notifications(self, user, text):
+		return frappe.get_all("Notification Log", filters={"for_user": user, "subject": ("like", f"%{text}%")}, pluck="subject")
+
+	def test_notice_to_verification_with_overdue_reminder(self):
+		c = self.c
+		rect = self.new_rectification()
+		self.assertEqual(rect.unit, c.town_a)
+		apply_workflow(rect, "Issue Notice")
+		rect.reload()
+		self.assertEqual(rect.workflow_state, "Notice Issued")
+		self.assertEqual(getdate(rect.notice_date), getdate(today()))
+		self.assertEqual(getdate(rect.report_due_date), deadline_from("述职述责述廉民主测评", "Rectification Report", today()))
+		self.assertEqual((getdate(rect.report_due_date) - getdate(today())).days, 30)
+		html = frappe.get_print("Rectification", rect.name, print_format="Rectification Notice")
+		self.assertIn("整改通知书", html)
+		self.assertIn("落实“一岗双责”不到位", html)
+
+		# The cadre plans: one measure already past its deadline, one due in two days.
+		as_user(c.cadre_a.user)
+		rect = frappe.get_doc("Rectification", rect.name)
+		with self.assertRaisesRegex(frappe.ValidationError, "at least one measure"):
+			apply_workflow(rect, "Submit Plan")
+		rect = frappe.get_doc("Rectification", rect.name)
+		rect.plan = "<p>整改方案</p>"
+		rect.append("measures", {"measure": "补齐责任清单", "owner_cadre": c.cadre_a.name, "deadline": add_days(today(), -1)})
+		rect.append("measures", {"measure": "开展警示教育", "owner_cadre": c.cadre_a.name, "deadline": add_days(today(), 2)})
+		rect.save()
+		apply_workflow(rect, "Submit Plan")
+		apply_workflow(frappe.get_doc("Rectification", rect.name), "Start Rectification")
+
+		# The daily run: one overdue notice, one reminder; running it again repeats neither.
+		frappe.set_user("Administrator")
+		reminders.run_daily()
+		self.assertEqual(len(self.notifications(c.cadre_a.user, "补齐责任清单")), 1)
+		self.assertIn(frappe._("Rectification {0}: measure overdue since {1}: {2}").split(":")[0].format(rect.name), self.notifications(c.cadre_a.user, "补齐责任清单")[0])
+		self.assertEqual(len(self.notifications(c.cadre_a.user, "开展警示教育")), 1)
+		rect.reload()
+		self.assertEqual([m.overdue for m in rect.measures], [1, 0])
+		reminders.run_daily()
+		self.assertEqual(len(self.notifications(c.cadre_a.user, "补齐责任清单")), 1)
+		self.assertEqual(len(self.notifications(c.cadre_a.user, "开展警示教育")), 1)
+		self.assertFalse(rect.overdue)  # the report itself is not late
+
+		# Reporting needs the report; verifying needs every measure done.
+		as_user(c.cadre_a.user)
+		rect = frappe.get_doc("Rectification", rect.name)
+		with self.assertRaisesRegex(frappe.ValidationError, "Write the rectification report"):
+			apply_workflow(rect, "Report")
+		rect = frappe.get_doc("Rectification", rect.name)
+		rect.progress_report = "<p>已完成第一项</p>"
+		rect.measures[0].status = "Completed"
+		rect.save()
+		apply_workflow(rect, "Report")
+		as_user(c.manager)
+		rect = frappe.get_doc("Rectification", rect.name)
+		rect.verification_opinion = "整改到位"
+		rect.save()
+		with self.assertRaisesRegex(frappe.ValidationError, "still open"):
+			apply_workflow(frappe.get_doc("Rectification", rect.name), "Verify")
+		self.assertEqual(frappe.db.get_value("Rectification", rect.name, "workflow_state"), "Reported")
+		with self.assertRaisesRegex(frappe.ValidationError, "reason for returning"):
+			apply_workflow(frappe.get_doc("Rectification", rect.name), "Return")
+		rect = frappe.get_doc("Rectification", rect.name)
+		rect.return_reason = "第二项未完成"
+		rect.save()
+		apply_workflow(rect, "Return")
+
+		as_user(c.cadre_a.user)
+		apply_workflow(frappe.get_doc("Rectification", rect.name), "Resume Rectification")
+		rect = frappe.get_doc("Rectification", rect.name)
+		rect.measures[1].status = "Completed"
+		rect.measures[1].evidence = "/private/files/evidence.pdf"
+		rect.progress_report = "<p>两项均已完成</p>"
+		rect.save()
+		apply_workflow(rect, "Report")
+		as_user(c.manager)
+		rect = frappe.get_doc("Rectification", rect.name)
+		rect.outcome = "整改到位，已通报"
+		rect.save()
+		apply_workflow(rect, "Verify")
+		rect.reload()
+		self.assertEqual(rect.workflow_state, "Verified")
+		self.assertEqual(rect.verified_by, c.manager)
+
+		# The archive of the cadre shows it; the cadre and a manager see it, another cadre does not.
+		for user in (c.cadre_a.user, c.manager, c.secretary_a.user):
+			as_user(user)
+			self.assertIn(rect.name, [r["name"] for r in archive_rows(c.cadre_a.name)], user)
+		as_user(c.cadre_b.user)
+		self.assertRaises(frappe.PermissionError, archive_rows, c.cadre_a.name)
+
+	def test_skipping_steps_and_verifying_open_measures_are_refused(self):
+		rect = self.new_rectification()
+		rect.workflow_state = "Verified"
+		with self.assertRaises(frappe.ValidationError):
+			rect.save()
+		self.assertEqual(frappe.db.get_value("Rectification", rect.name, "workflow_state"), "Draft")
+		empty = self.new_rectification(problems="")
+		with self.assertRaisesRegex(frappe.ValidationError, "List the problems"):
+			apply_workflow(empty, "Issue Notice")
+
+	def test_overdue_rectification_is_flagged_and_ledger_puts_it_first(self):
+		c = self.c
+		late = self.new_rectification()
+		apply_workflow(late, "Issue Notice")
+		# Notice given long ago: the report is past due, and past the talk threshold.
+		frappe.db.set_value("Rectification", late.name, {"notice_date": add_days(today(), -60), "report_due_date": add_days(today(), -30)})
+		on_time = self.new_rectification()
+		apply_workflow(on_time, "Issue Notice")
+		frappe.set_user("Administrator")
+		reminders.run_daily()
+		late.reload()
+		self.assertEqual((late.overdue, getdate(late.overdue_since)), (1, getdate(today())))
+		self.assertEqual(len(self.notifications(c.cadre_a.user, f"{late.name} is overdue") or self.notifications(c.cadre_a.user, late.name)), 1)
+		talk_installed = bool(frappe.db.exists("DocType", "Integrity Talk"))
+		self.assertEqual(bool(late.talk_proposed), talk_installed)
+		if talk_installed:
+			self.assertTrue(frappe.db.exists("Integrity Talk", late.integrity_talk))
+		self.assertFalse(frappe.db.get_value("Rectification", on_time.name, "overdue"))
+
+		as_user(c.manager)
+		rows = rectification_ledger.execute({})[1]
+		names = [r["name"] for r in rows]
+		self.assertLess(names.index(late.name), names.index(on_time.name))
+		self.assertEqual(rows[names.index(late.name)]["overdue_days"], 30)
+		sheet = load_workbook(BytesIO(ledgers.rectification_ledger())).active
+		self.assertEqual(sheet.freeze_panes, "A4")
+		self.assertEqual(str(sheet.page_setup.paperSize), str(sheet.PAPERSIZE_A4))
+		column = [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)]
+		self.assertLess(column.index(late.name), column.index(on_time.name))
+
+		as_user(c.cadre_b.user)
+		self.assertNotIn(late.name, [r["name"] for r in rectification_ledger.execute({})[1]])
+
+	def test_outcome_is_listed_for_the_next_campaign(self):
+		c = self.c
+		campaign = make_campaign(2026)
+		rect = self.new_rectification(campaign=campaign.name)
+		self.assertFalse(rect.report_at_campaign)
+		next_name = campaign.copy_to_next_year()
+		rect.save()
+		self.assertEqual(rect.report_at_campaign, next_name)
+		rows = rectification_ledger.execute({"campaign": next_name})[1]
+		self.assertIn(rect.name, [r["name"] for r in rows])
+
+
+class TestIntegrityArchive(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.w = AssessmentWorld()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_archive_of_one_cadre(self):
+		w, c = self.w, self.w.c
+		a = w.new_assessment(c.town_a)
+		a = w.self_assess(a, c.secretary_a.user, 0.8)
+		a = w.inspect(a, 0.6, 50)
+		a = w.review_approve_notify(a)
+		as_user(c.manager)
+		rect = frappe.get_doc(
+			{"doctype": "Rectification", "source_type": "Evaluation", "cadre": c.cadre_a.name, "campaign": w.campaign.name, "problems": "<p>测评较差票超过20%</p>"}
+		).insert()
+
+		def archive_names(user):
+			as_user(user)
+			return {r["name"]: r for r in archive_rows(c.cadre_a.name)}
+
+		for user in (c.cadre_a.user, c.manager, c.secretary_a.user):
+			seen = archive_names(user)
+			self.assertIn(rect.name, seen, user)
+			self.assertIn(a.name, seen, user)  # their unit's assessment
+		as_user(c.cadre_b.user)
+		self.assertRaises(frappe.PermissionError, archive_rows, c.cadre_a.name)
+		from sanshu_app.assessment_and_rectification.report.integrity_archive import integrity_archive
+
+		self.assertRaises(frappe.PermissionError, integrity_archive.execute, {"cadre": c.cadre_a.name})
+		as_user(c.secretary_b.user if hasattr(c, "secretary_b") else w.secretary_b.user)
+		self.assertRaises(frappe.PermissionError, archive_rows, c.cadre_a.name)
+
+		as_user(c.cadre_a.user)
+		columns, rows = integrity_archive.execute({"cadre": c.cadre_a.name})
+		row = next(r for r in rows if r["document"] == a.name)
+		self.assertEqual(row["year"], 2026)
+		self.assertIn(frappe._("member grade {0}").format(next(m.grade for m in a.member_grades if m.cadre == c.cadre_a.name)), row["title"])
+		html = frappe.get_print("Sanshu Cadre", c.cadre_a.name, print_format="Integrity Archive")
+		self.assertIn("廉政档案", html)
+		self.assertIn(rect.name, html)
+		sheet = load_workbook(BytesIO(ledgers.archive(c.cadre_a.name))).active
+		self.assertIn("甲干部", sheet["A1"].value)
+		self.assertEqual(sheet.freeze_panes, "A4")
+		self.assertIn(rect.name, [sheet.cell(r, 4).value for r in range(4, sheet.max_row + 1)])
+
+		# The connections on the cadre's form count the rectification.
+		from frappe.desk.notifications import get_open_count
+
+		as_user(c.manager)
+		counts = get_open_count("Sanshu Cadre", c.cadre_a.name)
+		found = {i["doctype"]: i["count"] for i in counts["count"]["external_links_found"]}
+		self.assertEqual(found.get("Rectification"), 1)
