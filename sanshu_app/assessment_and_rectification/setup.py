@@ -67,7 +67,7 @@ def ensure_rectification_workflow():
 	transitions += [
 		("Plan Submitted", "Return", "Returned", manager, None),
 		("Reported", "Return", "Returned", manager, None),
-		("Reported", "Verify", "Verified", manager, None),
+		("Reported", "Verify Rectification", "Verified", manager, None),
 	]
 	states = [("Draft", 0, manager)]
 	for state in ("Notice Issued", "Plan Submitted", "In Progress", "Returned"):

@@ -130,7 +130,7 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		as_user(c.manager)
 		rows = [r for r in assessment_ranking.execute({"year": 2026, "campaign": w.campaign.name})[1] if r["unit"] in (c.town_a, c.town_b)]
 		self.assertEqual([(r["unit"], r["rank"], r["total_score"]) for r in rows], [(c.town_a, 1, 89.0), (c.town_b, 2, 69.0)])
-		self.assertEqual(rows[1]["explanation"], frappe._("Filed"))
+		self.assertEqual(rows[1]["explanation"], frappe._("Explanation Filed"))
 		book = load_workbook(BytesIO(ledgers.assessment_ranking(2026, w.campaign.name)))
 		sheet = book.active
 		self.assertIn("2026", sheet["A1"].value)
@@ -315,7 +315,7 @@ class TestRectification(IntegrationTestCase):
 		rect.verification_opinion = "整改到位"
 		rect.save()
 		with self.assertRaisesRegex(frappe.ValidationError, "still open"):
-			apply_workflow(frappe.get_doc("Rectification", rect.name), "Verify")
+			apply_workflow(frappe.get_doc("Rectification", rect.name), "Verify Rectification")
 		self.assertEqual(frappe.db.get_value("Rectification", rect.name, "workflow_state"), "Reported")
 		with self.assertRaisesRegex(frappe.ValidationError, "reason for returning"):
 			apply_workflow(frappe.get_doc("Rectification", rect.name), "Return")
@@ -336,7 +336,7 @@ class TestRectification(IntegrationTestCase):
 		rect = frappe.get_doc("Rectification", rect.name)
 		rect.outcome = "整改到位，已通报"
 		rect.save()
-		apply_workflow(rect, "Verify")
+		apply_workflow(rect, "Verify Rectification")
 		rect.reload()
 		self.assertEqual(rect.workflow_state, "Verified")
 		self.assertEqual(rect.verified_by, c.manager)

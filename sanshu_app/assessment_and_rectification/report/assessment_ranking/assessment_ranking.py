@@ -45,7 +45,7 @@ def data(filters):
 		d = by_name[name]
 		explanation = ""
 		if d.grade == BELOW_PASS_MARK:
-			explanation = _("Filed") if d.explanation_filed_on else _("Outstanding")
+			explanation = _("Explanation Filed") if d.explanation_filed_on else _("Explanation Outstanding")
 		rows.append(
 			{
 				"rank": place,

@@ -14,7 +14,7 @@ def execute(filters=None):
 def columns():
 	return [
 		{"fieldname": "name", "label": _("Rectification"), "fieldtype": "Link", "options": "Rectification", "width": 140},
-		{"fieldname": "subject_name", "label": _("Subject"), "fieldtype": "Data", "width": 140},
+		{"fieldname": "subject_name", "label": _("Subject of Rectification"), "fieldtype": "Data", "width": 140},
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Sanshu Unit", "width": 150},
 		{"fieldname": "source_type", "label": _("Source"), "fieldtype": "Data", "width": 120},
 		{"fieldname": "notice_date", "label": _("Notice Date"), "fieldtype": "Date", "width": 100},
