@@ -32,6 +32,25 @@ def sheet_file(rows, name="ballots.xlsx"):
 	return doc.insert(ignore_permissions=True).file_url
 
 
+def export_overview_rows(campaign):
+	"""The overview as the desk's Export (xlsx) gives it: (cadre name, outcome) per row, heading first."""
+	from frappe.desk.query_report import export_query
+	from openpyxl import load_workbook
+
+	frappe.local.form_dict = frappe._dict(
+		report_name="Sanshu Campaign Overview",
+		file_format_type="Excel",
+		filters=frappe.as_json({"campaign": campaign}),
+		visible_idx="[]",
+	)
+	export_query()
+	sheet = load_workbook(BytesIO(frappe.response["filecontent"])).active
+	values = [list(row) for row in sheet.iter_rows(values_only=True)]
+	heading = next(i for i, row in enumerate(values) if "Cadre Name" in row)
+	name_col, outcome_col = values[heading].index("Cadre Name"), values[heading].index("Outcome")
+	return [[row[name_col], row[outcome_col] or None] for row in values[heading:]]
+
+
 class TestSanshuCycle(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -291,6 +310,7 @@ class TestSanshuCycle(IntegrationTestCase):
 		self.assertEqual(by_cadre[c.cadre_a.name]["outcome"], "正常")
 		self.assertIsNone(by_cadre[c.secretary_a.name].get("evaluation"))
 		self.assertIn("consequences", [col["fieldname"] for col in columns])
+		self.assertEqual(export_overview_rows(self.campaign.name)[1:], [[r["cadre_name"], r.get("outcome") or None] for r in rows])
 
 		# the feedback letter prints in Chinese
 		from pypdf import PdfReader
