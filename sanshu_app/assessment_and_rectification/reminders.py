@@ -10,6 +10,8 @@ from frappe.utils import getdate, today
 from sanshu_app.rules import rectification as rules
 
 TALK_DOCTYPE = "Integrity Talk"
+# The kind of talk proposed for an overdue rectification (提醒谈话).
+OVERDUE_TALK_TYPE = "Reminder Talk"
 
 
 def run_daily():
@@ -82,31 +84,21 @@ def notify(user, doc, subject):
 
 
 def propose_talk(doc):
-	"""A draft Integrity Talk about the overdue rectification, filled with what its form has room for."""
-	meta = frappe.get_meta(TALK_DOCTYPE)
-	values = {"doctype": TALK_DOCTYPE}
+	"""A draft Integrity Talk (提醒谈话) with the cadre who answers for the overdue rectification."""
 	cadre = doc.cadre or frappe.db.get_value("Sanshu Unit", doc.unit, "principal")
-	reason = _("Rectification {0} is overdue: the report was due on {1}.").format(doc.name, frappe.format(doc.report_due_date, "Date"))
-	for df in meta.fields:
-		if df.fieldtype == "Link" and df.options == "Sanshu Cadre" and df.fieldname in ("cadre", "talk_cadre", "subject_cadre") and cadre:
-			values[df.fieldname] = cadre
-		elif df.fieldtype == "Link" and df.options == "Sanshu Unit" and df.fieldname == "unit" and doc.unit:
-			values["unit"] = doc.unit
-		elif df.fieldtype == "Link" and df.options == "Sanshu Campaign" and df.fieldname == "campaign" and doc.campaign:
-			values["campaign"] = doc.campaign
-		elif df.fieldname == "source_doctype":
-			values["source_doctype"] = doc.doctype
-		elif df.fieldname == "source_name":
-			values["source_name"] = doc.name
-		elif df.fieldname in ("reason", "talk_reason", "purpose", "cause") and df.fieldtype in ("Small Text", "Text", "Text Editor", "Data", "Long Text"):
-			values[df.fieldname] = reason
-		elif df.fieldname in ("reason", "talk_reason", "cause", "source_type") and df.fieldtype == "Select":
-			options = [o for o in (df.options or "").split("\n") if o]
-			match = next((o for o in options if "Rectification" in o), None)
-			if match:
-				values[df.fieldname] = match
-	talk = frappe.get_doc(values)
-	talk.flags.ignore_mandatory = True
+	if not cadre:
+		return None
+	meta = frappe.get_meta(TALK_DOCTYPE)
+	values = {
+		"talk_type": OVERDUE_TALK_TYPE,
+		"cadre": cadre,
+		"unit": doc.unit,
+		"campaign": doc.campaign,
+		"reason": _("Rectification {0} is overdue: the report was due on {1}.").format(doc.name, frappe.format(doc.report_due_date, "Date")),
+		"reason_doctype": doc.doctype,
+		"reason_name": doc.name,
+	}
+	talk = frappe.get_doc({"doctype": TALK_DOCTYPE, **{k: v for k, v in values.items() if v and meta.has_field(k)}})
 	talk.insert(ignore_permissions=True)
 	doc.db_set({"talk_proposed": 1, "talk_doctype": TALK_DOCTYPE, "integrity_talk": talk.name}, update_modified=False)
 	for user in subject_users(doc):

@@ -371,10 +371,13 @@ class TestRectification(IntegrationTestCase):
 		late.reload()
 		self.assertEqual((late.overdue, getdate(late.overdue_since)), (1, getdate(today())))
 		self.assertEqual(len(self.notifications(c.cadre_a.user, f"{late.name} is overdue") or self.notifications(c.cadre_a.user, late.name)), 1)
-		talk_installed = bool(frappe.db.exists("DocType", "Integrity Talk"))
-		self.assertEqual(bool(late.talk_proposed), talk_installed)
-		if talk_installed:
-			self.assertTrue(frappe.db.exists("Integrity Talk", late.integrity_talk))
+		# Overdue past the rule set's "Rectification Talk After Overdue": a reminder talk is proposed, once.
+		self.assertTrue(late.talk_proposed)
+		talk = frappe.get_doc("Integrity Talk", late.integrity_talk)
+		self.assertEqual((talk.cadre, talk.talk_type, talk.reason_name, talk.docstatus), (c.cadre_a.name, "Reminder Talk", late.name, 0))
+		reminders.run_daily()
+		self.assertEqual(frappe.db.count("Integrity Talk", {"reason_name": late.name}), 1)
+		self.assertFalse(on_time.reload().talk_proposed)
 		self.assertFalse(frappe.db.get_value("Rectification", on_time.name, "overdue"))
 
 		as_user(c.manager)
