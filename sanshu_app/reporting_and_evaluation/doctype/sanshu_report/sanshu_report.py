@@ -11,6 +11,12 @@ from sanshu_app.rules.schemes import sections_for
 from sanshu_app.utils import throw_violations
 
 SUBMITTED, ACCEPTED, RETURNED, DRAFT = "Submitted", "Accepted", "Returned", "Draft"
+OFFICE_ROLES = ("Sanshu Manager", "System Manager")
+
+
+def is_office(user=None):
+	user = user or frappe.session.user
+	return user == "Administrator" or bool(set(frappe.get_roles(user)).intersection(OFFICE_ROLES))
 
 
 class SanshuReport(Document):
@@ -54,6 +60,8 @@ class SanshuReport(Document):
 	def apply_state(self):
 		state = self.workflow_state or DRAFT
 		before = self.get_doc_before_save()
+		if (self.return_reason or "") != ((before.return_reason if before else None) or "") and not is_office():
+			frappe.throw(_("Only the Sanshu office can give the reason for returning a report."), title=_("Not Permitted"), exc=frappe.PermissionError)
 		previous = before.workflow_state if before else None
 		if state == previous:
 			if state in (SUBMITTED, ACCEPTED) and before and self.content_changed(before):

@@ -49,6 +49,13 @@ class TestSanshuReport(IntegrationTestCase):
 		finally:
 			frappe.local.lang = "en"
 
+	def test_only_the_office_writes_the_return_reason(self):
+		campaign = make_campaign(getdate(nowdate()).year, cadres=[self.c.cadre_a.name])
+		frappe.set_user(self.c.cadre_a.user)
+		report = frappe.get_doc({"doctype": "Sanshu Report", "campaign": campaign.name, "cadre": self.c.cadre_a.name}).insert()
+		report.return_reason = "自己写的理由"
+		self.assertRaises(frappe.PermissionError, report.save)
+
 	def test_a_cadre_outside_the_campaign_is_refused(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "does not take part"):
 			frappe.get_doc({"doctype": "Sanshu Report", "campaign": self.campaign.name, "cadre": self.c.cadre_station.name}).insert()
