@@ -37,10 +37,11 @@ class SignatureRow:
 	opinion: str | None = None
 	signed: bool = False
 	required: bool = True
+	gives_opinion: bool = True  # False where the document has no review stage (a risk card)
 
 	@property
 	def needs_opinion(self) -> bool:
-		return self.capacity in REVIEWING_CAPACITIES and self.required
+		return self.gives_opinion and self.capacity in REVIEWING_CAPACITIES and self.required
 
 
 def rank(capacity: str) -> int:

@@ -156,3 +156,14 @@ def test_one_annual_commitment_per_cadre_and_year():
 	assert check_one_annual_commitment([], "CAD-1", 2026) == []
 	(violation,) = check_one_annual_commitment(["IC-1"], "CAD-1", 2026)
 	assert violation.values == ("CAD-1", 2026, "IC-1")
+
+
+def test_documents_without_review_sign_in_order_without_opinions():
+	rows = [
+		SignatureRow("ps", "secretary", PRINCIPAL, gives_opinion=False),
+		SignatureRow("so", "officer", SUPERVISOR, gives_opinion=False),
+		SignatureRow("ack", "cadre", SUBJECT, gives_opinion=False),
+	]
+	assert missing_opinions(rows) == []
+	assert check_sign(rows, "ps", "secretary", SIGNING) == []
+	assert check_sign(rows, "ack", "cadre", SIGNING)[0].template.startswith("Not your turn")

@@ -1,0 +1,152 @@
+"""Issuing letters or annual commitments to every participant of a campaign in one action.
+
+Idempotent: a participant who already has the document (not cancelled) gets nothing new, so
+running it again creates nothing. Large batches run as a background job with a progress bar.
+"""
+
+import frappe
+from frappe import _
+
+from sanshu_app.responsibility_documents.common import refuse, require_role
+from sanshu_app.rules.responsibility import still_to_issue
+from sanshu_app.rules.signing import PRINCIPAL, SUBJECT, SUPERVISOR
+
+LETTER = "Responsibility Letter"
+COMMITMENT = "Integrity Commitment"
+ANNUAL = "Annual Responsibility Commitment"
+# Letters of these types go to the participating units (their principal answers); others to cadres.
+UNIT_LETTER_TYPES = ("Target Task Notice",)
+# Batch size (not a business rule): above this many documents the work moves to a background job.
+BACKGROUND_ABOVE = 30
+MANAGERS = ("Sanshu Manager", "System Manager")
+
+# The usual content of the annual 履行党风廉政建设责任承诺书 (seed 001 §三(一)2), editable per document.
+ANNUAL_COMMITMENT_ITEMS = (
+	"严格遵守党的政治纪律和政治规矩，认真履行党风廉政建设“一岗双责”。",
+	"严格执行中央八项规定精神，坚决反对“四风”。",
+	"严格遵守廉洁自律各项规定，不以权谋私，不收受礼金礼品。",
+	"管好配偶、子女和身边工作人员，自觉接受组织和群众监督。",
+)
+
+
+def letter_types() -> list[str]:
+	return [o for o in frappe.get_meta(LETTER).get_field("letter_type").options.split("\n") if o]
+
+
+@frappe.whitelist()
+def issue_from_campaign(campaign: str, document: str, letter_type: str | None = None):
+	"""Create the missing documents for ``campaign``; returns what was done (or queued)."""
+	require_role(MANAGERS)
+	camp = frappe.get_doc("Sanshu Campaign", campaign)
+	camp.check_permission("read")
+	check_request(document, letter_type)
+	todo = plan(camp, document, letter_type)
+	if not todo:
+		return {"created": 0, "queued": False}
+	if len(todo) > BACKGROUND_ABOVE:
+		frappe.enqueue(
+			"sanshu_app.responsibility_documents.bulk_issue.run",
+			queue="long",
+			timeout=3600,
+			job_id=f"sanshu-bulk-issue::{campaign}::{document}::{letter_type or ''}",
+			deduplicate=True,
+			now=frappe.flags.in_test,
+			campaign=campaign,
+			document=document,
+			letter_type=letter_type,
+			user=frappe.session.user,
+		)
+		return {"created": 0, "queued": True, "count": len(todo)}
+	return {"created": len(run(campaign, document, letter_type)), "queued": False}
+
+
+def check_request(document, letter_type):
+	if document not in (LETTER, COMMITMENT):
+		refuse("Bulk issue makes responsibility letters or annual commitments, not {0}.", document)
+	if document == LETTER and letter_type not in letter_types():
+		refuse("Choose the type of letter to issue.")
+
+
+def plan(camp, document, letter_type) -> list[str]:
+	"""The participants (cadres, or units for unit letters) that still need the document."""
+	if document == COMMITMENT:
+		targets = [row.cadre for row in camp.cadres]
+		existing = frappe.get_all(
+			COMMITMENT,
+			filters={"commitment_type": ANNUAL, "year": camp.year, "cadre": ("in", targets or [""]), "docstatus": ("<", 2)},
+			pluck="cadre",
+		)
+	elif letter_type in UNIT_LETTER_TYPES:
+		targets = [row.unit for row in camp.units]
+		existing = frappe.get_all(
+			LETTER, filters={"campaign": camp.name, "letter_type": letter_type, "docstatus": ("<", 2)}, pluck="unit"
+		)
+	else:
+		targets = [row.cadre for row in camp.cadres]
+		existing = frappe.get_all(
+			LETTER, filters={"campaign": camp.name, "letter_type": letter_type, "docstatus": ("<", 2)}, pluck="cadre"
+		)
+	return still_to_issue(targets, set(existing))
+
+
+def run(campaign: str, document: str, letter_type: str | None = None, user: str | None = None) -> list[str]:
+	"""Create the missing documents (in a job or in the request), publishing progress."""
+	if user:
+		frappe.set_user(user)
+	camp = frappe.get_doc("Sanshu Campaign", campaign)
+	check_request(document, letter_type)
+	todo = plan(camp, document, letter_type)
+	created = []
+	title = _("Issuing {0}").format(_(document))
+	for done, target in enumerate(todo, start=1):
+		doc = new_commitment(camp, target) if document == COMMITMENT else new_letter(camp, letter_type, target)
+		created.append(doc.name)
+		frappe.publish_progress(done * 100 / len(todo), title=title, description=_("{0} of {1}").format(done, len(todo)))
+	return created
+
+
+def new_commitment(camp, cadre):
+	doc = frappe.get_doc(
+		{
+			"doctype": COMMITMENT,
+			"commitment_type": ANNUAL,
+			"year": camp.year,
+			"campaign": camp.name,
+			"cadre": cadre,
+			"items": [{"item": item} for item in ANNUAL_COMMITMENT_ITEMS],
+		}
+	).insert()
+	doc.workflow_state = "Awaiting Signature"  # issued: the cadre is told to sign
+	doc.save()
+	return doc
+
+
+def new_letter(camp, letter_type, target):
+	to_unit = letter_type in UNIT_LETTER_TYPES
+	unit = target if to_unit else frappe.db.get_value("Sanshu Cadre", target, "unit")
+	subject = frappe.db.get_value("Sanshu Unit", unit, "principal") if to_unit else target
+	doc = frappe.get_doc(
+		{
+			"doctype": LETTER,
+			"letter_type": letter_type,
+			"year": camp.year,
+			"campaign": camp.name,
+			"cadre": None if to_unit else target,
+			"unit": unit,
+			"signatures": default_signatures(subject, unit),
+		}
+	)
+	return doc.insert()
+
+
+def default_signatures(subject, unit) -> list[dict]:
+	"""主体责任人: the unit's principal (the parent unit's when the subject is the principal);
+	监督责任人: the unit's discipline officer; 责任对象: the subject."""
+	principal, officer, parent = frappe.db.get_value("Sanshu Unit", unit, ["principal", "discipline_officer", "parent_sanshu_unit"])
+	if principal == subject and parent:
+		principal = frappe.db.get_value("Sanshu Unit", parent, "principal")
+	rows = []
+	for signer, capacity in ((principal, PRINCIPAL), (officer, SUPERVISOR), (subject, SUBJECT)):
+		if signer and (capacity == SUBJECT or signer != subject):
+			rows.append({"signer": signer, "capacity": capacity, "required": 1})
+	return rows

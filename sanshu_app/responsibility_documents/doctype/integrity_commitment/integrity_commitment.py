@@ -1,0 +1,63 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import now_datetime
+
+from sanshu_app.responsibility_documents.common import current_cadre, default_title, guard_signature_fields, notify_signers, refuse
+from sanshu_app.rules import signing
+from sanshu_app.rules.responsibility import check_one_annual_commitment
+from sanshu_app.utils import throw_violations
+
+ANNUAL = "Annual Responsibility Commitment"
+SIX_COMMITMENTS = "Six Commitments"
+AWAITING_SIGNATURE = "Awaiting Signature"
+SIGNED = "Signed"
+
+
+class IntegrityCommitment(Document):
+	def validate(self):
+		if not self.title:
+			self.title = default_title(self, "commitment_type")
+		self.is_public = int(self.commitment_type == SIX_COMMITMENTS)
+		if self.commitment_type == ANNUAL:
+			others = frappe.get_all(
+				"Integrity Commitment",
+				filters={
+					"cadre": self.cadre,
+					"year": self.year,
+					"commitment_type": ANNUAL,
+					"docstatus": ("<", 2),
+					"name": ("!=", self.name or ""),
+				},
+				pluck="name",
+			)
+			throw_violations(check_one_annual_commitment(others, self.cadre_name or self.cadre, self.year), title=_("Already Committed"))
+		guard_signature_fields(self, None, ("signed_at",))
+
+	def before_submit(self):
+		if not self.signed_at:
+			refuse("The commitment is submitted when the cadre signs it.")
+
+	def on_update(self):
+		before = self.get_doc_before_save()
+		if self.workflow_state == AWAITING_SIGNATURE and (not before or before.workflow_state != AWAITING_SIGNATURE):
+			notify_signers(self, [self.cadre], _("{0} awaits your signature.").format(self.title))
+
+	@frappe.whitelist()
+	def sign(self):
+		"""The cadre named on the commitment signs it; signing submits it."""
+		row = signing.SignatureRow("cadre", self.cadre, signing.SUBJECT, signed=bool(self.signed_at))
+		stage = signing.SIGNING if self.docstatus == 0 and self.workflow_state == AWAITING_SIGNATURE else None
+		violations = signing.check_sign([row], "cadre", current_cadre(), stage)
+		names = {self.cadre: self.cadre_name or self.cadre}
+		throw_violations([type(v)(v.template, tuple(names.get(x, x) for x in v.values)) for v in violations], title=_("Not Allowed"))
+		self.signed_at = now_datetime()
+		self.flags.signing = True
+		self.flags.ignore_permissions = True
+		self.save()
+		self.workflow_state = SIGNED
+		self.submit()
+		return self.name
