@@ -6,7 +6,7 @@ reports and print formats do not get Frappe's record scope applied, so ``check_a
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
+from frappe.utils import getdate, strip_html
 
 from sanshu_app.permissions import scope_for
 from sanshu_app.record_scopes import RECORD_SCOPES
@@ -24,6 +24,8 @@ ARCHIVE_DOCTYPES = (
 	("Rectification", "Assessment and Rectification"),
 )
 ARCHIVE_READERS = ("Party Secretary",)
+# Fields that say what a document is about better than its title, when a doctype has them.
+SUMMARY_FIELDS = ("problems", "reason", "outcome")
 
 
 def installed(doctype):
@@ -75,7 +77,8 @@ def archive_rows(cadre):
 def _documents(doctype, fields, cadre):
 	meta = frappe.get_meta(doctype)
 	wanted = ["name", "creation"]
-	for f in ("year", "campaign", "workflow_state", "status", meta.title_field):
+	summary = next((f for f in SUMMARY_FIELDS if meta.has_field(f)), None)
+	for f in ("year", "campaign", "workflow_state", "status", meta.title_field, summary):
 		if f and f not in wanted and meta.has_field(f):
 			wanted.append(f)
 	names = set()
@@ -89,7 +92,8 @@ def _documents(doctype, fields, cadre):
 	for r in found:
 		year = r.get("year") or (r.get("campaign") and frappe.db.get_value("Sanshu Campaign", r.campaign, "year")) or getdate(r.creation).year
 		status = r.get("workflow_state") or r.get("status") or ""
-		title = r.get(meta.title_field) if meta.title_field else None
+		title = strip_html(r.get(summary) or "").strip()[:80] if summary else ""
+		title = title or (r.get(meta.title_field) if meta.title_field else None)
 		out.append(
 			{
 				"year": year,

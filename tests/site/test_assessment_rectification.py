@@ -1,13 +1,16 @@
 """Assessment to notification for two units, rectification from notice to verification with the
 daily run's reminders, and the integrity archive of one cadre — acted out by the real users."""
 
+import unicodedata
 from io import BytesIO
+from unittest.mock import patch
 
 import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.tests import IntegrationTestCase
 from frappe.utils import add_days, getdate, today
 from openpyxl import Workbook, load_workbook
+from pypdf import PdfReader
 
 from sanshu_app.assessment_and_rectification import ledgers, reminders
 from sanshu_app.assessment_and_rectification.archive import archive_rows
@@ -20,6 +23,16 @@ from tests.site.factories import County, make_cadre, make_campaign, make_user
 
 def as_user(user):
 	frappe.set_user(user)
+
+
+def pdf_text(doctype, name, print_format):
+	"""The PDF as printed, its text normalised (the CJK font maps some characters to radicals)."""
+	# wkhtmltopdf cannot resolve the throwaway site's *.localhost name; nothing listens on :9.
+	with patch.dict(frappe.local.conf, {"host_name": "http://127.0.0.1:9"}):
+		pdf = frappe.get_print(
+			doctype, name, print_format=print_format, as_pdf=True, pdf_options={"load-error-handling": "ignore", "load-media-error-handling": "ignore"}
+		)
+	return unicodedata.normalize("NFKC", "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages))
 
 
 class AssessmentWorld:
@@ -270,9 +283,10 @@ class TestRectification(IntegrationTestCase):
 		self.assertEqual(getdate(rect.notice_date), getdate(today()))
 		self.assertEqual(getdate(rect.report_due_date), deadline_from("述职述责述廉民主测评", "Rectification Report", today()))
 		self.assertEqual((getdate(rect.report_due_date) - getdate(today())).days, 30)
-		html = frappe.get_print("Rectification", rect.name, print_format="Rectification Notice")
-		self.assertIn("整改通知书", html)
-		self.assertIn("落实“一岗双责”不到位", html)
+		text = pdf_text("Rectification", rect.name, "Rectification Notice")
+		for expected in ("整改通知书", "落实“一岗双责”不到位", "甲干部同志", "将整改情况书面报告县纪委常委会"):
+			self.assertIn(expected, text)
+		self.assertNotIn("Get PDF", text)
 
 		# The cadre plans: one measure already past its deadline, one due in two days.
 		as_user(c.cadre_a.user)
@@ -447,9 +461,12 @@ class TestIntegrityArchive(IntegrationTestCase):
 		row = next(r for r in rows if r["document"] == a.name)
 		self.assertEqual(row["year"], 2026)
 		self.assertIn(frappe._("member grade {0}").format(next(m.grade for m in a.member_grades if m.cadre == c.cadre_a.name)), row["title"])
-		html = frappe.get_print("Sanshu Cadre", c.cadre_a.name, print_format="Integrity Archive")
-		self.assertIn("廉政档案", html)
-		self.assertIn(rect.name, html)
+		text = pdf_text("Sanshu Cadre", c.cadre_a.name, "Integrity Archive")
+		for expected in ("廉政档案", "2026年度", rect.name, a.name, "测评较差票超过20%"):
+			self.assertIn(expected, text)
+		as_user(c.cadre_b.user)
+		self.assertRaises(frappe.PermissionError, frappe.get_print, "Sanshu Cadre", c.cadre_a.name, print_format="Integrity Archive")
+		as_user(c.cadre_a.user)
 		sheet = load_workbook(BytesIO(ledgers.archive(c.cadre_a.name))).active
 		self.assertIn("甲干部", sheet["A1"].value)
 		self.assertEqual(sheet.freeze_panes, "A4")
