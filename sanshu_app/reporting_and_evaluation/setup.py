@@ -20,7 +20,7 @@ def after_migrate():
 			("Draft", "Submit Report", "Submitted", "Sanshu Manager", None),
 			("Returned", "Submit Report", "Submitted", "Responsible Cadre", None),
 			("Returned", "Submit Report", "Submitted", "Sanshu Manager", None),
-			("Submitted", "Accept", "Accepted", "Sanshu Manager", None),
-			("Submitted", "Return", "Returned", "Sanshu Manager", None),
+			("Submitted", "Accept Report", "Accepted", "Sanshu Manager", None),
+			("Submitted", "Return Report", "Returned", "Sanshu Manager", None),
 		],
 	)

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-OPEN = "Open"
+OPEN = "Awaiting Reply"
 OVERDUE = "Overdue"
 ANSWERED = "Answered"
 

@@ -4,9 +4,9 @@ from datetime import date
 
 from .messages import RuleViolation
 
-ON_TIME = "On Time"
-LATE = "Late"
-MISSING = "Missing"
+ON_TIME = "Submitted On Time"
+LATE = "Submitted Late"
+MISSING = "Not Submitted"
 PENDING = "Not Yet Due"
 
 

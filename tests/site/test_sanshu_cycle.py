@@ -122,14 +122,14 @@ class TestSanshuCycle(IntegrationTestCase):
 		self.assertEqual(set(frappe.get_list("Sanshu Report", pluck="name")), {a.name})
 
 		frappe.set_user(c.manager)
-		apply_workflow(frappe.get_doc("Sanshu Report", a.name), "Accept")
+		apply_workflow(frappe.get_doc("Sanshu Report", a.name), "Accept Report")
 		b = frappe.get_doc("Sanshu Report", b.name)
 		with self.assertRaisesRegex(frappe.ValidationError, "reason"):
-			apply_workflow(b, "Return")
+			apply_workflow(b, "Return Report")
 		b = frappe.get_doc("Sanshu Report", b.name)
 		b.return_reason = "述德部分过于简单"
 		b.save()  # the reason is written on the form first, then the action taken
-		apply_workflow(b, "Return")
+		apply_workflow(b, "Return Report")
 
 		frappe.set_user(c.cadre_b.user)
 		b = frappe.get_doc("Sanshu Report", b.name)
@@ -141,9 +141,9 @@ class TestSanshuCycle(IntegrationTestCase):
 		_columns, rows = execute({"campaign": self.campaign.name})
 		by_cadre = {r["cadre"]: r for r in rows}
 		# due yesterday: both submissions today are late by one day; the secretary's is missing
-		self.assertEqual(by_cadre[c.cadre_a.name]["standing_key"], "Late")
+		self.assertEqual(by_cadre[c.cadre_a.name]["standing_key"], "Submitted Late")
 		self.assertEqual(by_cadre[c.cadre_a.name]["days_late"], 1)
-		self.assertEqual(by_cadre[c.secretary_a.name]["standing_key"], "Missing")
+		self.assertEqual(by_cadre[c.secretary_a.name]["standing_key"], "Not Submitted")
 		self.assertIsNone(by_cadre[c.secretary_a.name]["report"])
 
 	def test_inquiries_answered_and_overdue(self):
@@ -159,7 +159,7 @@ class TestSanshuCycle(IntegrationTestCase):
 		late = frappe.get_doc(
 			{"doctype": "Sanshu Inquiry", "campaign": self.campaign.name, "cadre": c.cadre_b.name, "inquiry_type": "Written Inquiry", "asker": asker, "asked_on": asked_on, "question": "公车使用情况？"}
 		).insert()
-		self.assertEqual(late.status, "Open")
+		self.assertEqual(late.status, "Awaiting Reply")
 
 		frappe.set_user(c.cadre_a.user)
 		doc = frappe.get_doc("Sanshu Inquiry", answered.name)

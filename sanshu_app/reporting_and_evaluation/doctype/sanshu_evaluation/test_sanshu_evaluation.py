@@ -48,7 +48,7 @@ class TestSanshuEvaluation(IntegrationTestCase):
 		ev = self.evaluation()
 		with self.assertRaisesRegex(frappe.ValidationError, "No valid ballots"):
 			ev.close_evaluation()
-		self.assertEqual(frappe.db.get_value("Sanshu Evaluation", ev.name, ["docstatus", "status"]), (0, "Open"))
+		self.assertEqual(frappe.db.get_value("Sanshu Evaluation", ev.name, ["docstatus", "status"]), (0, "Voting"))
 
 	def test_the_cadre_reads_their_evaluation_but_not_the_roster(self):
 		ev = self.evaluation()

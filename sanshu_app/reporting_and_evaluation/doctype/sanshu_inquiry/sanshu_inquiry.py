@@ -57,7 +57,7 @@ def mark_overdue_inquiries():
 	today = getdate(nowdate())
 	late = frappe.get_all(
 		"Sanshu Inquiry",
-		filters={"status": "Open", "reply_due_date": ("<", today)},
+		filters={"status": OPEN, "reply_due_date": ("<", today)},
 		fields=["name", "cadre", "cadre_name", "asker", "reply_due_date"],
 	)
 	for inquiry in late:

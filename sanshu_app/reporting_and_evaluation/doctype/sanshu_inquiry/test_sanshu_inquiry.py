@@ -19,7 +19,7 @@ class TestSanshuInquiry(IntegrationTestCase):
 		).insert()
 		# 15 working days from Mon 28 Sep 2026: 29-30 Sep, then (National Day 1-7 Oct off) 8-10 Oct with the make-up Saturday, 12-16, 19-23 Oct
 		self.assertEqual(getdate(inquiry.reply_due_date), getdate("2026-10-23"))
-		self.assertEqual(inquiry.status, "Open")
+		self.assertEqual(inquiry.status, "Awaiting Reply")
 
 	def test_a_campaign_whose_rule_set_sets_no_reply_deadline_is_refused(self):
 		c = self.c

@@ -6,7 +6,7 @@ const SANSHU_EVALUATION = "sanshu_app.reporting_and_evaluation.doctype.sanshu_ev
 
 frappe.pages["sanshu-vote"].on_page_load = function (wrapper) {
 	const page = frappe.ui.make_app_page({ parent: wrapper, title: __("Evaluation Ballot"), single_column: true });
-	const body = $('<div class="sanshu-vote"></div>').appendTo(page.main);
+	const body = $('<div class="sanshu-vote p-3"></div>').appendTo(page.main);
 	const esc = frappe.utils.escape_html;
 
 	const load = () => frappe.call(`${SANSHU_EVALUATION}.my_ballots`).then((r) => render(r.message || []));

@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 
 from sanshu_app.reporting_and_evaluation.report.sanshu_late_and_missing_reports.sanshu_late_and_missing_reports import report_rows
+from sanshu_app.rules.inquiries import OPEN, OVERDUE
 
 
 def execute(filters=None):
@@ -20,7 +21,7 @@ def columns():
 		{"fieldname": "cadre", "label": _("Cadre"), "fieldtype": "Link", "options": "Sanshu Cadre", "width": 110},
 		{"fieldname": "cadre_name", "label": _("Cadre Name"), "fieldtype": "Data", "width": 110},
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Sanshu Unit", "width": 150},
-		{"fieldname": "report", "label": _("Report"), "fieldtype": "Link", "options": "Sanshu Report", "width": 100},
+		{"fieldname": "report", "label": _("Sanshu Report"), "fieldtype": "Link", "options": "Sanshu Report", "width": 100},
 		{"fieldname": "report_status", "label": _("Report Status"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "standing", "label": _("Standing"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "inquiries", "label": _("Inquiries"), "fieldtype": "Int", "width": 80},
@@ -42,9 +43,9 @@ def rows(campaign):
 	for inquiry in frappe.get_list("Sanshu Inquiry", filters={"campaign": campaign}, fields=["cadre", "status"], limit_page_length=0):
 		counts = inquiries.setdefault(inquiry.cadre, {"inquiries": 0, "inquiries_open": 0, "inquiries_overdue": 0})
 		counts["inquiries"] += 1
-		if inquiry.status == "Open":
+		if inquiry.status == OPEN:
 			counts["inquiries_open"] += 1
-		if inquiry.status == "Overdue":
+		if inquiry.status == OVERDUE:
 			counts["inquiries_overdue"] += 1
 	evaluations = {
 		e.cadre: e

@@ -21,7 +21,7 @@ def columns():
 		{"fieldname": "cadre", "label": _("Cadre"), "fieldtype": "Link", "options": "Sanshu Cadre", "width": 110},
 		{"fieldname": "cadre_name", "label": _("Cadre Name"), "fieldtype": "Data", "width": 120},
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Sanshu Unit", "width": 160},
-		{"fieldname": "report", "label": _("Report"), "fieldtype": "Link", "options": "Sanshu Report", "width": 110},
+		{"fieldname": "report", "label": _("Sanshu Report"), "fieldtype": "Link", "options": "Sanshu Report", "width": 110},
 		{"fieldname": "report_status", "label": _("Report Status"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "due_date", "label": _("Due Date"), "fieldtype": "Date", "width": 100},
 		{"fieldname": "submitted_on", "label": _("Submitted On"), "fieldtype": "Date", "width": 100},
