@@ -35,3 +35,7 @@ jinja.setdefault("methods", []).append("sanshu_app.assessment_and_rectification.
 # Responsibility Documents: bulk issue buttons on the campaign form.
 doctype_js = globals().get("doctype_js", {})
 doctype_js.setdefault("Sanshu Campaign", []).append("responsibility_documents/campaign_bulk_issue.js")
+
+# Assessment and Rectification: ledger (台账) downloads on the campaign form.
+doctype_js = globals().get("doctype_js", {})
+doctype_js.setdefault("Sanshu Campaign", []).append("assessment_and_rectification/campaign_ledgers.js")

@@ -8,7 +8,6 @@ from frappe.utils import cint, format_date, nowdate
 
 from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, send_xlsx
 
-COMMITMENT_DOCTYPE = "Integrity Commitment"
 COMMITMENT_REPORT = "Commitment Compliance"
 
 
@@ -56,26 +55,16 @@ def archive(cadre):
 	return report_workbook(title, columns, rows, subtitle=f"{cadre} · {_('Printed on {0}').format(format_date(nowdate()))}")
 
 
-def commitment_compliance(campaign=None):
-	if frappe.db.exists("Report", COMMITMENT_REPORT):
-		from frappe.desk.query_report import run
-
-		result = run(COMMITMENT_REPORT, filters={"campaign": campaign} if campaign else {})
-		columns = [c if isinstance(c, dict) else {"label": str(c), "fieldname": str(i)} for i, c in enumerate(result["columns"])]
-		rows = [r if isinstance(r, dict) else {columns[i]["fieldname"]: v for i, v in enumerate(r)} for r in result["result"]]
-	elif frappe.db.exists("DocType", COMMITMENT_DOCTYPE):
-		meta = frappe.get_meta(COMMITMENT_DOCTYPE)
-		fields = [df for df in meta.fields if df.in_list_view and df.fieldtype not in ("Table", "Section Break", "Column Break")]
-		columns = [{"fieldname": "name", "label": _("ID"), "fieldtype": "Data", "width": 140}] + [
-			{"fieldname": df.fieldname, "label": _(df.label), "fieldtype": df.fieldtype, "width": 140} for df in fields
-		]
-		if meta.has_field("workflow_state"):
-			columns.append({"fieldname": "workflow_state", "label": _("Status"), "fieldtype": "Data", "width": 100})
-		filters = {"campaign": campaign} if campaign and meta.has_field("campaign") else {}
-		rows = frappe.get_list(COMMITMENT_DOCTYPE, filters=filters, fields=[c["fieldname"] for c in columns], limit_page_length=0)
-	else:
+def commitment_compliance(campaign, show_all=0):
+	"""The Responsibility Documents module's "Commitment Compliance" report, as a ledger."""
+	if not frappe.db.exists("Report", COMMITMENT_REPORT):
 		frappe.throw(_("Integrity commitments are not installed on this site."), title=_("Commitment Compliance"))
-	title = _("Commitment Compliance") + (f" {campaign}" if campaign else "")
+	from frappe.desk.query_report import run
+
+	result = run(COMMITMENT_REPORT, filters={"campaign": campaign, "show_all": cint(show_all)}, ignore_prepared_report=True)
+	columns = [c for c in result["columns"] if isinstance(c, dict)]
+	rows = [r for r in result["result"] if isinstance(r, dict)]
+	title = _("Commitment Compliance") + f" {frappe.db.get_value('Sanshu Campaign', campaign, 'campaign_title') or campaign}"
 	return report_workbook(title, columns, rows)
 
 
@@ -90,8 +79,8 @@ def download_assessment_ranking(year, campaign=None):
 
 
 @frappe.whitelist()
-def download_commitment_compliance(campaign=None):
-	send_xlsx(_("Commitment Compliance"), commitment_compliance(campaign))
+def download_commitment_compliance(campaign, show_all=0):
+	send_xlsx(_("Commitment Compliance"), commitment_compliance(campaign, show_all))
 
 
 @frappe.whitelist()

@@ -479,3 +479,33 @@ class TestIntegrityArchive(IntegrationTestCase):
 		counts = get_open_count("Sanshu Cadre", c.cadre_a.name)
 		found = {i["doctype"]: i["count"] for i in counts["count"]["external_links_found"]}
 		self.assertEqual(found.get("Rectification"), 1)
+
+
+class TestLedgers(IntegrationTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_commitment_compliance_ledger_lists_who_has_not_signed(self):
+		c = County()
+		campaign = make_campaign(2026, cadres=[c.cadre_a.name, c.cadre_b.name], commitment_due_date="2026-01-31")
+		as_user(c.manager)
+		sheet = load_workbook(BytesIO(ledgers.commitment_compliance(campaign.name, show_all=1))).active
+		self.assertIn(campaign.campaign_title, sheet["A1"].value)
+		self.assertEqual(sheet.freeze_panes, "A4")
+		self.assertEqual(sheet.page_setup.orientation, "landscape")
+		self.assertEqual(sheet.cell(3, 1).font.b, True)
+		listed = [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)]
+		self.assertEqual(set(listed), {c.cadre_a.name, c.cadre_b.name})
+
+	def test_downloads_answer_with_an_xlsx_file(self):
+		c = County()
+		as_user(c.manager)
+		ledgers.download_rectification_ledger()
+		self.assertEqual(frappe.response["type"], "binary")
+		self.assertTrue(frappe.response["filename"].endswith(".xlsx"))
+		load_workbook(BytesIO(frappe.response["filecontent"]))
+		as_user(c.cadre_b.user)
+		self.assertRaises(frappe.PermissionError, ledgers.download_archive, c.cadre_a.name)
+
+	def test_the_daily_run_is_scheduled(self):
+		self.assertIn("sanshu_app.assessment_and_rectification.reminders.run_daily", frappe.get_hooks("scheduler_events")["daily"])

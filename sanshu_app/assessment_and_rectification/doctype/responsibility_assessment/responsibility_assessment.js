@@ -2,7 +2,16 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("Responsibility Assessment", {
+	rule_set(frm) {
+		// Member grades offered as the rule set defines them (好 / 较好 / 一般 / 差 by default).
+		if (!frm.doc.rule_set) return;
+		frappe.db.get_doc("Sanshu Rule Set", frm.doc.rule_set).then((rule_set) => {
+			const grades = (rule_set.member_grades || []).map((row) => row.option);
+			frm.fields_dict.member_grades.grid.update_docfield_property("grade", "options", grades);
+		});
+	},
 	refresh(frm) {
+		frm.trigger("rule_set");
 		if (frm.is_new()) return;
 		frm.add_custom_button(
 			__("Download Scoring Sheet"),
