@@ -16,6 +16,7 @@ COMMITMENT = "Integrity Commitment"
 ANNUAL = "Annual Responsibility Commitment"
 # Letters of these types go to the participating units (their principal answers); others to cadres.
 UNIT_LETTER_TYPES = ("Target Task Notice",)
+SUPERVISION_NOTICE = "Task Supervision Notice"
 # Batch size (not a business rule): above this many documents the work moves to a background job.
 BACKGROUND_ABOVE = 30
 MANAGERS = ("Sanshu Manager", "System Manager")
@@ -54,7 +55,6 @@ def issue_from_campaign(campaign: str, document: str, letter_type: str | None = 
 			campaign=campaign,
 			document=document,
 			letter_type=letter_type,
-			user=frappe.session.user,
 		)
 		return {"created": 0, "queued": True, "count": len(todo)}
 	return {"created": len(run(campaign, document, letter_type)), "queued": False}
@@ -65,6 +65,8 @@ def check_request(document, letter_type):
 		refuse("Bulk issue makes responsibility letters or annual commitments, not {0}.", document)
 	if document == LETTER and letter_type not in letter_types():
 		refuse("Choose the type of letter to issue.")
+	if letter_type == SUPERVISION_NOTICE:
+		refuse("A supervision notice is raised from an overdue task of a signed letter, not issued in bulk.")
 
 
 def plan(camp, document, letter_type) -> list[str]:
@@ -89,10 +91,8 @@ def plan(camp, document, letter_type) -> list[str]:
 	return still_to_issue(targets, set(existing))
 
 
-def run(campaign: str, document: str, letter_type: str | None = None, user: str | None = None) -> list[str]:
-	"""Create the missing documents (in a job or in the request), publishing progress."""
-	if user:
-		frappe.set_user(user)
+def run(campaign: str, document: str, letter_type: str | None = None) -> list[str]:
+	"""Create the missing documents (in a job, as the user who asked, or in the request), publishing progress."""
 	camp = frappe.get_doc("Sanshu Campaign", campaign)
 	check_request(document, letter_type)
 	todo = plan(camp, document, letter_type)
@@ -102,6 +102,8 @@ def run(campaign: str, document: str, letter_type: str | None = None, user: str 
 		doc = new_commitment(camp, target) if document == COMMITMENT else new_letter(camp, letter_type, target)
 		created.append(doc.name)
 		frappe.publish_progress(done * 100 / len(todo), title=title, description=_("{0} of {1}").format(done, len(todo)))
+	if frappe.job:
+		frappe.publish_realtime("msgprint", _("{0} documents issued.").format(len(created)), user=frappe.session.user, after_commit=True)
 	return created
 
 

@@ -32,7 +32,6 @@ frappe.ui.form.on("Sanshu Campaign", {
 								{ value: "Party Conduct Responsibility Letter", label: __("Party Conduct Responsibility Letter") },
 								{ value: "Division of Responsibility Notice", label: __("Division of Responsibility Notice") },
 								{ value: "Target Task Notice", label: __("Target Task Notice") },
-								{ value: "Task Supervision Notice", label: __("Task Supervision Notice") },
 							],
 						},
 					],

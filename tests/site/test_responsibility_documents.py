@@ -166,6 +166,10 @@ class TestResponsibilityLetter(DocumentsTestCase):
 		message = self.refused(c.cadre_b.user, letter, "sign", expect=frappe.PermissionError)
 		message = self.refused(c.secretary_a.user, letter, "sign", row=letter.signatures[2].name)
 		self.assertIn("Only", message)
+		# a deputy secretary of the same town reads the letter but is not named on it
+		deputy = make_cadre(c.town_a, "甲副书记", roles=("Party Secretary", "Responsible Cadre"))
+		message = self.refused(deputy.user, letter, "sign")
+		self.assertIn("not named", message)
 
 		self.call(c.secretary_a.user, letter, "sign")
 		self.assertTrue(self.notified(self.officer_a.user, letter))
@@ -186,6 +190,21 @@ class TestResponsibilityLetter(DocumentsTestCase):
 		self.assertRaises(frappe.UpdateAfterSubmitError, letter.save)
 		frappe.set_user("Administrator")
 		self.assertNotIn("改过", frappe.db.get_value(LETTER, letter.name, "body"))
+
+		# its tasks stay as signed; only their progress moves on
+		as_user(c.manager)
+		letter = frappe.get_doc(LETTER, letter.name)
+		letter.append("tasks", {"task": "追加的任务"})
+		self.assertRaises(frappe.ValidationError, letter.save)
+		letter = frappe.get_doc(LETTER, letter.name)
+		letter.tasks[0].deadline = add_days(today(), 90)
+		self.assertRaises(frappe.ValidationError, letter.save)
+		letter = frappe.get_doc(LETTER, letter.name)
+		letter.tasks[1].status, letter.tasks[1].progress = "In Progress", 40
+		letter.save()
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("Responsibility Letter Task", letter.tasks[1].name, "progress"), 40)
+		self.assertEqual(len(frappe.get_doc(LETTER, letter.name).tasks), 2)
 
 		self.act(c.manager, letter, "Archive")
 		self.assertEqual(frappe.db.get_value(LETTER, letter.name, "workflow_state"), "Archived")
@@ -544,6 +563,7 @@ class TestBulkIssue(DocumentsTestCase):
 		self.assertRaises(frappe.PermissionError, issue_from_campaign, campaign.name, COMMITMENT)
 		as_user(c.manager)
 		self.assertRaises(frappe.ValidationError, issue_from_campaign, campaign.name, LETTER, "No Such Letter")
+		self.assertRaises(frappe.ValidationError, issue_from_campaign, campaign.name, LETTER, "Task Supervision Notice")
 
 		with patch("frappe.publish_progress") as progress:
 			result = issue_from_campaign(campaign.name, COMMITMENT)

@@ -27,6 +27,13 @@ STAGES = {UNDER_REVIEW: signing.REVIEW, AWAITING_SIGNATURE: signing.SIGNING}
 SIGNATURE_FIELDS = ("review_opinion", "opinion_at", "signed_at")
 
 
+TASK_TERMS = ("task", "lead_unit", "cooperating_units", "deadline")
+
+
+def task_terms(doc):
+	return [(row.name, *(str(row.get(f) or "") for f in TASK_TERMS)) for row in doc.tasks]
+
+
 class ResponsibilityLetter(Document):
 	def validate(self):
 		if not self.year:
@@ -43,6 +50,12 @@ class ResponsibilityLetter(Document):
 	def before_submit(self):
 		if not signing.all_signed(self.signature_rows()):
 			refuse("The letter is submitted when every required signature is in.")
+
+	def before_update_after_submit(self):
+		"""A signed letter keeps its tasks: only their status and progress move on."""
+		before = self.get_doc_before_save()
+		if before and task_terms(before) != task_terms(self):
+			refuse("The tasks of a signed letter change only by cancelling and amending it; their status and progress can be updated.")
 
 	def on_update(self):
 		before = self.get_doc_before_save()
