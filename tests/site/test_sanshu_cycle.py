@@ -135,6 +135,10 @@ class TestSanshuCycle(IntegrationTestCase):
 		b = frappe.get_doc("Sanshu Report", b.name)
 		self.assertEqual((b.workflow_state, b.return_reason), ("Returned", "述德部分过于简单"))
 
+		# town A's secretary reads town A's reports only
+		frappe.set_user(c.secretary_a.user)
+		self.assertEqual(set(frappe.get_list("Sanshu Report", filters={"campaign": self.campaign.name}, pluck="name")), {a.name})
+
 		frappe.set_user(c.manager)
 		from sanshu_app.reporting_and_evaluation.report.sanshu_late_and_missing_reports.sanshu_late_and_missing_reports import execute
 
@@ -246,6 +250,8 @@ class TestSanshuCycle(IntegrationTestCase):
 		self.assertNotIn("Row 2", message)
 		poor.reload()
 		self.assertEqual(sum(r.paper_ballots for r in poor.counts), 0)
+		not_a_sheet = frappe.get_doc({"doctype": "File", "file_name": "ballots.xlsx", "content": b"not a workbook", "is_private": 1}).insert().file_url
+		self.assertRaisesRegex(frappe.ValidationError, "not a readable Excel", poor.import_paper_sheet, not_a_sheet)
 		good = sheet_file([("序号", "评价"), (1, "好"), (2, "好"), (3, "好"), (4, "好"), (5, "好"), (6, "较差")])
 		poor.import_paper_sheet(good)
 		poor.reload()

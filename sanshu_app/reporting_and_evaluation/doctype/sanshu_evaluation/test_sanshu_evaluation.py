@@ -44,6 +44,18 @@ class TestSanshuEvaluation(IntegrationTestCase):
 		self.assertTrue(ev.accountability)
 		self.assertFalse(ev.integrity_talk)
 
+	def test_a_second_vote_is_refused_in_the_voter_s_language(self):
+		ev = self.evaluation()
+		frappe.set_user(self.voters[1])
+		cast_ballot(ev.name, "基本满意")
+		frappe.local.lang = "zh"
+		try:
+			with self.assertRaisesRegex(frappe.ValidationError, "您已在本次测评中投票"):
+				cast_ballot(ev.name, "满意")
+		finally:
+			frappe.local.lang = "en"
+		self.assertEqual(frappe.db.count("Sanshu Ballot", {"evaluation": ev.name}), 1)
+
 	def test_closing_with_no_ballots_is_refused_and_changes_nothing(self):
 		ev = self.evaluation()
 		with self.assertRaisesRegex(frappe.ValidationError, "No valid ballots"):
