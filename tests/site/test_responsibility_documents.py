@@ -596,3 +596,31 @@ class TestBulkIssue(DocumentsTestCase):
 		self.assertEqual((notice.unit, notice.cadre), (unit, None))
 		self.assertEqual(notice.signatures[-1].signer, principal.name)
 		self.assertEqual(issue_from_campaign(campaign.name, LETTER, "Target Task Notice")["created"], 0)
+
+
+class TestDocumentsOverRest(DocumentsTestCase):
+	def test_rest_api_gives_a_cadre_only_their_own_documents(self):
+		from urllib.parse import quote
+
+		from tests.site.api import api_credentials, api_get
+
+		c = self.c
+		letters = TestResponsibilityLetter("test_a_cadre_sees_only_their_own_letters")
+		letters.c, letters.officer_a = c, self.officer_a
+		own, other = letters.new_letter(), letters.new_letter(cadre=c.cadre_b)
+		cards = TestRiskNotificationCard("test_a_cadre_sees_only_their_own_cards")
+		cards.c, cards.officer_a = c, self.officer_a
+		own_card = cards.new_card()
+		frappe.db.commit()  # the API answers from its own connection
+		token = api_credentials(c.cadre_a.user)
+		status, body = api_get(f"/api/resource/{quote(LETTER)}?limit_page_length=0", token)
+		self.assertEqual(status, 200)
+		names = {row["name"] for row in body["data"]}
+		self.assertIn(own.name, names)
+		self.assertNotIn(other.name, names)
+		status, _ = api_get(f"/api/resource/{quote(LETTER)}/{quote(other.name)}", token)
+		self.assertEqual(status, 403)
+		status, body = api_get(f"/api/resource/{quote(CARD)}/{quote(own_card.name)}", token)
+		self.assertEqual((status, body["data"]["cadre"]), (200, c.cadre_a.name))
+		status, _ = api_get(f"/api/resource/{quote(CARD)}/{quote(own_card.name)}", api_credentials(c.cadre_b.user))
+		self.assertEqual(status, 403)
