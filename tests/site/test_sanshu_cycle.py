@@ -348,3 +348,14 @@ class TestSanshuCycle(IntegrationTestCase):
 			self.evaluation_for(c.secretary_a, [not_evaluator])
 		with self.assertRaisesRegex(frappe.ValidationError, "twice"):
 			self.evaluation_for(c.secretary_a, [self.evaluators[0], self.evaluators[0]])
+
+	def test_cadre_search_offers_the_campaign_s_participants_in_scope(self):
+		from sanshu_app.reporting_and_evaluation.queries import campaign_cadres
+
+		c = self.c
+		frappe.set_user(c.manager)
+		found = {row[0] for row in campaign_cadres("Sanshu Cadre", "", "name", 0, 20, {"campaign": self.campaign.name})}
+		self.assertEqual(found, {c.cadre_a.name, c.cadre_b.name, c.secretary_a.name})
+		frappe.set_user(c.secretary_a.user)
+		found = {row[0] for row in campaign_cadres("Sanshu Cadre", "干部", "name", 0, 20, {"campaign": self.campaign.name})}
+		self.assertEqual(found, {c.cadre_a.name})

@@ -2,6 +2,17 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("Sanshu Report", {
+	setup(frm) {
+		frm.set_query("cadre", () => ({
+			query: "sanshu_app.reporting_and_evaluation.queries.campaign_cadres",
+			filters: { campaign: frm.doc.campaign },
+		}));
+	},
+	onload(frm) {
+		if (frm.is_new() && !frm.doc.cadre) {
+			frappe.xcall("sanshu_app.reporting_and_evaluation.queries.my_cadre").then((cadre) => cadre && frm.set_value("cadre", cadre));
+		}
+	},
 	refresh(frm) {
 		frm.set_df_property("return_reason", "read_only", !frappe.user.has_role("Sanshu Manager"));
 		if (frm.doc.workflow_state === "Returned" && frm.doc.return_reason) {
