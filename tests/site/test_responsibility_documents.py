@@ -539,7 +539,7 @@ class TestPrintedDocuments(DocumentsTestCase):
 			self.call(signer.user, card, "sign")
 		frappe.set_user("Administrator")
 		text = self.pdf_text(CARD, card.name, "廉政风险迹象告知卡")
-		for expected in ("廉政风险迹象告知卡", "甲干部", "甲书记", "甲纪委书记", "信访举报", "审计发现招待费超标", "被告知人"):
+		for expected in ("廉政风险迹象告知卡", "风险等级：高", "甲干部", "甲书记", "甲纪委书记", "信访举报", "审计发现招待费超标", "被告知人"):
 			self.assertIn(expected, text)
 
 
