@@ -135,6 +135,9 @@ class TestSanshuCycle(IntegrationTestCase):
 		b = frappe.get_doc("Sanshu Report", b.name)
 		self.assertEqual((b.workflow_state, b.return_reason), ("Returned", "述德部分过于简单"))
 
+		told = frappe.db.get_value("Notification Log", {"for_user": c.cadre_b.user, "document_type": "Sanshu Report", "document_name": b.name}, "subject")
+		self.assertIn("已退回", told or "")
+
 		# town A's secretary reads town A's reports only
 		frappe.set_user(c.secretary_a.user)
 		self.assertEqual(set(frappe.get_list("Sanshu Report", filters={"campaign": self.campaign.name}, pluck="name")), {a.name})

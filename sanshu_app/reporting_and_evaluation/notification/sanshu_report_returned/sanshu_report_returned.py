@@ -1,0 +1,2 @@
+def get_context(context):
+	"""Nothing to add: the message uses the report's own fields."""
