@@ -71,6 +71,9 @@ class TestEvaluationAnonymity(IntegrationTestCase):
 		)
 		self.assertEqual(status, 200, body)
 
+		# the office does not read ballots (it could otherwise watch them arrive one by one)
+		self.assertFalse(frappe.has_permission("Sanshu Ballot", "read", user=c.manager))
+
 		# the ballots: the choices are all there, and nothing else about who or when
 		ballots = frappe.get_all("Sanshu Ballot", filters={"evaluation": evaluation.name}, fields=["*"])
 		self.assertEqual(sorted(b.choice for b in ballots), sorted(choices.values()))
