@@ -43,10 +43,13 @@ frappe.ui.form.on("Responsibility Letter", {
 	},
 	before_workflow_action(frm) {
 		if (frm.selected_workflow_action !== "Return") return;
+		frappe.dom.unfreeze(); // the reason is asked for in a dialog
 		return new Promise((resolve, reject) => {
+			let given = false;
 			const dialog = frappe.prompt(
 				{ fieldname: "reason", fieldtype: "Small Text", label: __("Return Reason"), reqd: 1 },
 				(v) => {
+					given = true;
 					frm.call("set_return_reason", { reason: v.reason }).then(() => {
 						frm.doc.return_reason = v.reason;
 						resolve();
@@ -54,7 +57,7 @@ frappe.ui.form.on("Responsibility Letter", {
 				},
 				__("Return to Draft")
 			);
-			dialog.onhide = () => (frm.doc.return_reason ? null : reject());
+			dialog.onhide = () => !given && reject();
 		});
 	},
 });
