@@ -482,11 +482,16 @@ class TestIntegrityArchive(IntegrationTestCase):
 
 
 class TestLedgers(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.c = County()
+
 	def tearDown(self):
 		frappe.set_user("Administrator")
 
 	def test_commitment_compliance_ledger_lists_who_has_not_signed(self):
-		c = County()
+		c = self.c
 		campaign = make_campaign(2026, cadres=[c.cadre_a.name, c.cadre_b.name], commitment_due_date="2026-01-31")
 		as_user(c.manager)
 		sheet = load_workbook(BytesIO(ledgers.commitment_compliance(campaign.name, show_all=1))).active
@@ -498,7 +503,7 @@ class TestLedgers(IntegrationTestCase):
 		self.assertEqual(set(listed), {c.cadre_a.name, c.cadre_b.name})
 
 	def test_downloads_answer_with_an_xlsx_file(self):
-		c = County()
+		c = self.c
 		as_user(c.manager)
 		ledgers.download_rectification_ledger()
 		self.assertEqual(frappe.response["type"], "binary")

@@ -20,6 +20,13 @@ SOURCE_TYPES = {
 }
 
 
+OFFICE_ROLES = ("Sanshu Manager", "System Manager")
+OFFICE_FIELDS = (
+	"source_type", "source_doctype", "source_name", "campaign", "cadre", "unit", "notice_type", "notice_date",
+	"rule_set", "problems", "verification_opinion", "outcome", "report_at_campaign",
+)  # fmt: skip
+
+
 class Rectification(Document):
 	def validate(self):
 		self.fill_defaults()
@@ -28,6 +35,7 @@ class Rectification(Document):
 		old_state = (old.workflow_state or "Draft") if old else None
 		problems = rules.check_step(old_state, state)
 		problems += self.check_source()
+		problems += self.check_office_fields(old)
 		problems += rules.check_return_reason(old_state, state, self.return_reason)
 		problems += rules.check_state_needs(state, self.as_rule_input())
 		throw_violations(problems)
@@ -56,6 +64,14 @@ class Rectification(Document):
 			self.notice_date = today()
 		if self.campaign and not self.report_at_campaign:
 			self.report_at_campaign = frappe.db.get_value("Sanshu Campaign", {"previous_campaign": self.campaign})
+
+	def check_office_fields(self, old):
+		"""The notice, its subject and the verification belong to the office; the cadre or unit
+		writes only the plan, the measures and the report."""
+		if not old or set(frappe.get_roles()).intersection(OFFICE_ROLES):
+			return []
+		changed = [f for f in OFFICE_FIELDS if (old.get(f) or "") != (self.get(f) or "")]
+		return [RuleViolation("Only the office can change {0}.", (_(self.meta.get_label(f)),)) for f in changed]
 
 	def check_source(self):
 		if self.source_name and not self.source_doctype:

@@ -15,6 +15,7 @@ from sanshu_app.utils import throw_violations
 
 STATES = rules.ASSESSMENT_STATES
 INSPECTOR_ROLES = ("Assessment Inspector", "Sanshu Manager")
+OFFICE_ROLES = ("Sanshu Manager", "System Manager")
 
 
 def _reached(state, step):
@@ -57,8 +58,11 @@ class ResponsibilityAssessment(Document):
 			self.explanation_filed_on = today()
 
 	def on_update(self):
+		old = self.get_doc_before_save()
 		if self.workflow_state == "Notified" and self.grade == rules.BELOW_PASS_MARK and not self.rectification:
 			self.open_rectification()
+		if self.workflow_state == "Notified" and old and old.workflow_state != "Notified":
+			self.notify_unit()
 
 	# defaults --------------------------------------------------------------------------------
 	def fill_defaults(self):
@@ -112,6 +116,13 @@ class ResponsibilityAssessment(Document):
 			problems.append(RuleViolation("Self-assessment scores can only change while the assessment is a draft."))
 		if changed_inspector and old_state not in ("Self-assessed",):
 			problems.append(RuleViolation("Inspector scores can only change during the inspection (state Self-assessed)."))
+		if not set(frappe.get_roles()).intersection(OFFICE_ROLES):
+			grades_before = [(m.cadre, m.grade or "") for m in old.member_grades]
+			if grades_before != [(m.cadre, m.grade or "") for m in self.member_grades]:
+				problems.append(RuleViolation("Only the office grades the leadership members."))
+			for field in ("review_opinion", "approval_reference"):
+				if (old.get(field) or "") != (self.get(field) or ""):
+					problems.append(RuleViolation("Only the office can change {0}.", (_(self.meta.get_label(field)),)))
 		if len(old.signatures) != len(self.signatures) and old_state != "Self-assessed":
 			problems.append(RuleViolation("Inspectors sign only during the inspection (state Self-assessed)."))
 		return problems
@@ -152,6 +163,15 @@ class ResponsibilityAssessment(Document):
 			}
 		).insert(ignore_permissions=True)
 		self.db_set("rectification", rect.name)
+
+	def notify_unit(self):
+		from sanshu_app.assessment_and_rectification.reminders import cadre_user, notify
+
+		user = cadre_user(frappe.db.get_value("Sanshu Unit", self.unit, "principal"))
+		message = _("The {0} responsibility assessment of {1}: {2} points, {3}.").format(self.year, self.unit, f"{flt(self.total_score):g}", _(self.grade))
+		if self.grade == rules.BELOW_PASS_MARK:
+			message += " " + _("File a written explanation on the assessment and answer rectification {0}.").format(self.rectification)
+		notify(user, self, message)
 
 	# inspectors sign (考核纪律) ---------------------------------------------------------------
 	@frappe.whitelist()
