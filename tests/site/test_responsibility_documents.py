@@ -624,3 +624,9 @@ class TestDocumentsOverRest(DocumentsTestCase):
 		self.assertEqual((status, body["data"]["cadre"]), (200, c.cadre_a.name))
 		status, _ = api_get(f"/api/resource/{quote(CARD)}/{quote(own_card.name)}", api_credentials(c.cadre_b.user))
 		self.assertEqual(status, 403)
+
+	def test_campaign_form_carries_the_issue_buttons(self):
+		from frappe.desk.form.meta import get_meta
+
+		script = get_meta("Sanshu Campaign", cached=False).get("__js") or ""
+		self.assertIn("sanshu_app.responsibility_documents.bulk_issue.issue_from_campaign", script)
