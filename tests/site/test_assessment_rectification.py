@@ -132,6 +132,11 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		self.assertIn("69", rect.problems)
 		self.assertIn("台账不全", rect.problems)
 
+		# The unit is told its result; below the pass mark, what it has to do.
+		told = frappe.get_all("Notification Log", filters={"for_user": w.secretary_b.user, "document_name": b.name}, pluck="subject")
+		self.assertEqual(len(told), 1)
+		self.assertIn(b.rectification, told[0])
+
 		# The unit files its written explanation.
 		as_user(w.secretary_b.user)
 		b = frappe.get_doc(b.doctype, b.name)
@@ -205,6 +210,14 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		doc.save()
 		with self.assertRaisesRegex(frappe.ValidationError, "team leader has not signed"):
 			apply_workflow(frappe.get_doc(doc.doctype, doc.name), "Complete Inspection")
+		# Members are graded by the office, not by the unit.
+		as_user(w.c.manager)
+		own = frappe.get_doc({"doctype": "Responsibility Assessment", "year": 2025, "unit": w.c.town_a}).insert()
+		as_user(w.c.secretary_a.user)
+		own = frappe.get_doc(own.doctype, own.name)
+		own.member_grades[0].grade = "好"
+		with self.assertRaisesRegex(frappe.ValidationError, "Only the office grades"):
+			own.save()
 		# Self scores are frozen once submitted.
 		as_user(w.c.manager)
 		doc = frappe.get_doc(doc.doctype, doc.name)
@@ -293,6 +306,10 @@ class TestRectification(IntegrationTestCase):
 		rect = frappe.get_doc("Rectification", rect.name)
 		with self.assertRaisesRegex(frappe.ValidationError, "at least one measure"):
 			apply_workflow(rect, "Submit Plan")
+		rect = frappe.get_doc("Rectification", rect.name)
+		rect.problems = "<p>没有问题</p>"
+		with self.assertRaisesRegex(frappe.ValidationError, "Only the office can change"):
+			rect.save()
 		rect = frappe.get_doc("Rectification", rect.name)
 		rect.plan = "<p>整改方案</p>"
 		rect.append("measures", {"measure": "补齐责任清单", "owner_cadre": c.cadre_a.name, "deadline": add_days(today(), -1)})
