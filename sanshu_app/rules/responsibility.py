@@ -59,3 +59,16 @@ def check_one_annual_commitment(other_commitments: list[str], cadre: str, year: 
 	if other_commitments:
 		return [RuleViolation("{0} already has an annual commitment for {1}: {2}.", (cadre, year, other_commitments[0]))]
 	return []
+
+
+PRE_APPOINTMENT = "Pre-appointment Integrity Commitment"
+SIX_COMMITMENTS = "Six Commitments"
+
+
+def check_commitment_fits(kind: str, cadre: str, newly_promoted: bool, discipline_cadre: bool) -> list[RuleViolation]:
+	"""任前廉政承诺 is made by a newly promoted cadre, the 六项承诺 by a new discipline cadre."""
+	if kind == PRE_APPOINTMENT and not newly_promoted:
+		return [RuleViolation("{0} is not marked as newly promoted: a pre-appointment commitment is for newly promoted cadres.", (cadre,))]
+	if kind == SIX_COMMITMENTS and not discipline_cadre:
+		return [RuleViolation("{0} is not marked as a discipline cadre: the Six Commitments are made by new discipline cadres.", (cadre,))]
+	return []

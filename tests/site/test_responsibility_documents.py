@@ -307,6 +307,14 @@ class TestResponsibilityLetter(DocumentsTestCase):
 
 
 class TestIntegrityCommitment(DocumentsTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		c = cls.c
+		for cadre in (c.cadre_a, c.cadre_b, c.cadre_station):
+			frappe.db.set_value("Sanshu Cadre", cadre.name, "newly_promoted", 1)
+		frappe.db.set_value("Sanshu Cadre", c.cadre_b.name, "discipline_cadre", 1)
+
 	def new_commitment(self, cadre, kind="Annual Responsibility Commitment", year=2026, campaign=None):
 		as_user(self.c.manager)
 		doc = frappe.get_doc(
@@ -354,9 +362,14 @@ class TestIntegrityCommitment(DocumentsTestCase):
 		self.new_commitment(c.cadre_station, year=2028)
 		self.new_commitment(c.cadre_station, kind="Pre-appointment Integrity Commitment", year=2027)
 
-	def test_six_commitments_are_public(self):
+	def test_six_commitments_are_public_and_made_by_discipline_cadres(self):
 		doc = self.new_commitment(self.c.cadre_b, kind="Six Commitments", year=2027)
 		self.assertEqual(doc.is_public, 1)
+		with self.assertRaises(frappe.ValidationError) as caught:
+			self.new_commitment(self.c.cadre_a, kind="Six Commitments", year=2027)
+		self.assertIn("discipline cadre", str(caught.exception))
+		with self.assertRaises(frappe.ValidationError):
+			self.new_commitment(self.c.secretary_a, kind="Pre-appointment Integrity Commitment", year=2027)
 
 	def test_a_cadre_sees_only_their_own_commitments(self):
 		c = self.c
@@ -519,6 +532,7 @@ class TestPrintedDocuments(DocumentsTestCase):
 
 	def test_commitment_prints_title_items_and_signer(self):
 		c = self.c
+		frappe.db.set_value("Sanshu Cadre", c.cadre_b.name, "discipline_cadre", 1)
 		as_user(c.manager)
 		doc = frappe.get_doc(
 			{"doctype": COMMITMENT, "commitment_type": "Six Commitments", "year": 2026, "cadre": c.cadre_b.name, "items": [{"item": "坚决不以权谋私"}]}

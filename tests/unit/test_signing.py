@@ -8,6 +8,7 @@ from sanshu_app.rules.responsibility import (
 	NOT_SIGNED,
 	SIGNED_LATE,
 	SIGNED_ON_TIME,
+	check_commitment_fits,
 	check_one_annual_commitment,
 	check_supervision_source,
 	compliance_status,
@@ -167,3 +168,11 @@ def test_documents_without_review_sign_in_order_without_opinions():
 	assert missing_opinions(rows) == []
 	assert check_sign(rows, "ps", "secretary", SIGNING) == []
 	assert check_sign(rows, "ack", "cadre", SIGNING)[0].template.startswith("Not your turn")
+
+
+def test_each_commitment_type_fits_its_cadres():
+	assert check_commitment_fits("Pre-appointment Integrity Commitment", "甲", True, False) == []
+	assert check_commitment_fits("Pre-appointment Integrity Commitment", "甲", False, True)[0].values == ("甲",)
+	assert check_commitment_fits("Six Commitments", "乙", False, True) == []
+	assert "discipline cadre" in check_commitment_fits("Six Commitments", "乙", True, False)[0].template
+	assert check_commitment_fits("Annual Responsibility Commitment", "丙", False, False) == []

@@ -8,7 +8,7 @@ from frappe.utils import now_datetime
 
 from sanshu_app.responsibility_documents.common import current_cadre, default_title, guard_signature_fields, notify_signers, refuse
 from sanshu_app.rules import signing
-from sanshu_app.rules.responsibility import check_one_annual_commitment
+from sanshu_app.rules.responsibility import check_commitment_fits, check_one_annual_commitment
 from sanshu_app.utils import throw_violations
 
 ANNUAL = "Annual Responsibility Commitment"
@@ -22,6 +22,11 @@ class IntegrityCommitment(Document):
 		if not self.title:
 			self.title = default_title(self, "commitment_type")
 		self.is_public = int(self.commitment_type == SIX_COMMITMENTS)
+		flags = frappe.db.get_value("Sanshu Cadre", self.cadre, ["newly_promoted", "discipline_cadre"], as_dict=True) or {}
+		throw_violations(
+			check_commitment_fits(self.commitment_type, self.cadre_name or self.cadre, bool(flags.get("newly_promoted")), bool(flags.get("discipline_cadre"))),
+			title=_("Not Saved"),
+		)
 		if self.commitment_type == ANNUAL:
 			others = frappe.get_all(
 				"Integrity Commitment",

@@ -12,6 +12,8 @@ class TestIntegrityCommitment(IntegrationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.c = County()
+		frappe.db.set_value("Sanshu Cadre", cls.c.cadre_a.name, {"newly_promoted": 1, "discipline_cadre": 1})
+		frappe.db.set_value("Sanshu Cadre", cls.c.cadre_station.name, "discipline_cadre", 1)
 
 	def commitment(self, kind, cadre, year=2026):
 		return frappe.get_doc(
@@ -23,6 +25,10 @@ class TestIntegrityCommitment(IntegrationTestCase):
 		private = self.commitment("Pre-appointment Integrity Commitment", self.c.cadre_a).insert()
 		self.assertEqual((public.is_public, private.is_public), (1, 0))
 		self.assertEqual(public.unit, self.c.town_a)
+
+	def test_each_type_is_for_its_cadres(self):
+		self.assertRaises(frappe.ValidationError, self.commitment("Six Commitments", self.c.cadre_b).insert)
+		self.assertRaises(frappe.ValidationError, self.commitment("Pre-appointment Integrity Commitment", self.c.cadre_b).insert)
 
 	def test_a_cancelled_annual_commitment_does_not_block_a_new_one(self):
 		first = self.commitment("Annual Responsibility Commitment", self.c.cadre_b, 2030).insert()
