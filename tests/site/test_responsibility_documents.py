@@ -404,6 +404,9 @@ class TestIntegrityCommitment(DocumentsTestCase):
 		columns, rows = execute(frappe._dict(campaign=campaign.name, show_all=1))
 		self.assertEqual(len(rows), 4)
 		self.assertIn("Signed On Time", {r["status"] for r in rows})
+		# another town's secretary sees none of these cadres in the report
+		as_user(c.secretary_a.user)
+		self.assertEqual(execute(frappe._dict(campaign=campaign.name, show_all=1))[1], [])
 
 
 class TestRiskNotificationCard(DocumentsTestCase):
