@@ -36,6 +36,7 @@ jinja.setdefault("methods", []).append("sanshu_app.assessment_and_rectification.
 doctype_js = globals().get("doctype_js", {})
 doctype_js.setdefault("Sanshu Campaign", []).append("responsibility_documents/campaign_bulk_issue.js")
 
-# Assessment and Rectification: ledger (台账) downloads on the campaign form.
+# Assessment and Rectification: ledger (台账) downloads on the campaign form, the archive on the cadre's.
 doctype_js = globals().get("doctype_js", {})
 doctype_js.setdefault("Sanshu Campaign", []).append("assessment_and_rectification/campaign_ledgers.js")
+doctype_js.setdefault("Sanshu Cadre", []).append("assessment_and_rectification/cadre_archive.js")

@@ -45,6 +45,11 @@ def process(doc, day):
 			)
 			row.db_set("overdue", 1, update_modified=False)
 	due = getdate(doc.report_due_date) if doc.report_due_date else None
+	last = getdate(doc.report_reminded_on) if doc.report_reminded_on else None
+	if rules.report_reminder_due(doc.workflow_state, due, day, horizon, last):
+		for user in subject_users(doc):
+			notify(user, doc, _("Rectification {0}: the rectification report is due on {1}.").format(doc.name, frappe.format(due, "Date")))
+		doc.db_set("report_reminded_on", day, update_modified=False)
 	if rules.is_overdue(doc.workflow_state, due, day):
 		if not doc.overdue:
 			doc.db_set({"overdue": 1, "overdue_since": day}, update_modified=False)

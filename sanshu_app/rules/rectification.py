@@ -104,6 +104,16 @@ def measure_actions(measures, today: date, horizon: date) -> list[MeasureAction]
 	return actions
 
 
+def report_reminder_due(state, report_due_date, today: date, horizon: date, last_reminded_on) -> bool:
+	"""Remind the subject once a day while the report falls due by ``horizon`` and is not yet late."""
+	return (
+		bool(report_due_date)
+		and state in OPEN_STATES
+		and today <= report_due_date <= horizon
+		and last_reminded_on != today
+	)
+
+
 def is_overdue(state, report_due_date, today: date) -> bool:
 	"""A rectification is overdue when its report is late: still open after the report due date."""
 	return bool(report_due_date) and state in OPEN_STATES and report_due_date < today

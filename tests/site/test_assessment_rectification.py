@@ -397,6 +397,9 @@ class TestRectification(IntegrationTestCase):
 		frappe.db.set_value("Rectification", late.name, {"notice_date": add_days(today(), -60), "report_due_date": add_days(today(), -30)})
 		on_time = self.new_rectification()
 		apply_workflow(on_time, "Issue Notice")
+		due_soon = self.new_rectification()
+		apply_workflow(due_soon, "Issue Notice")
+		frappe.db.set_value("Rectification", due_soon.name, "report_due_date", add_days(today(), 2))
 		frappe.set_user("Administrator")
 		reminders.run_daily()
 		late.reload()
@@ -409,6 +412,9 @@ class TestRectification(IntegrationTestCase):
 		reminders.run_daily()
 		self.assertEqual(frappe.db.count("Integrity Talk", {"reason_name": late.name}), 1)
 		self.assertFalse(on_time.reload().talk_proposed)
+		# Before the report is due: one reminder a day, none for the one due in a month.
+		self.assertEqual(len(self.notifications(c.cadre_a.user, f"{due_soon.name}: the rectification report is due")), 1)
+		self.assertEqual(self.notifications(c.cadre_a.user, f"{on_time.name}:"), [])
 		self.assertFalse(frappe.db.get_value("Rectification", on_time.name, "overdue"))
 
 		as_user(c.manager)

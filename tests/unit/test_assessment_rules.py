@@ -128,3 +128,13 @@ def test_daily_measure_actions():
 	assert r.talk_due("In Progress", date(2026, 3, 10), today, False)
 	assert not r.talk_due("In Progress", date(2026, 3, 10), today, True)
 	assert not r.talk_due("Verified", date(2026, 3, 1), today, False)
+
+
+def test_report_reminder_once_a_day_until_due():
+	today = date(2026, 3, 10)
+	horizon = date(2026, 3, 13)
+	assert r.report_reminder_due("In Progress", date(2026, 3, 12), today, horizon, None)
+	assert not r.report_reminder_due("In Progress", date(2026, 3, 12), today, horizon, today)
+	assert not r.report_reminder_due("In Progress", date(2026, 3, 20), today, horizon, None)
+	assert not r.report_reminder_due("In Progress", date(2026, 3, 9), today, horizon, None)  # late: flagged overdue instead
+	assert not r.report_reminder_due("Reported", date(2026, 3, 12), today, horizon, None)
