@@ -197,6 +197,14 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 			row.self_score = row.max_points
 		doc.save()
 		apply_workflow(doc, "Submit Self-assessment")
+		# The unit cannot score its own inspection.
+		as_user(w.c.manager)
+		frappe.db.set_value("Sanshu Unit", unit.name, "principal", w.c.secretary_a.name)
+		as_user(w.c.secretary_a.user)
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		doc.items[0].inspector_score = doc.items[0].max_points
+		with self.assertRaisesRegex(frappe.ValidationError, "Only the inspectors score"):
+			doc.save()
 		as_user(w.leader)
 		doc = frappe.get_doc(doc.doctype, doc.name)
 		doc.items[0].inspector_score = doc.items[0].max_points - 2

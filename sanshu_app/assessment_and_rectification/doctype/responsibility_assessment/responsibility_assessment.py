@@ -116,6 +116,8 @@ class ResponsibilityAssessment(Document):
 			problems.append(RuleViolation("Self-assessment scores can only change while the assessment is a draft."))
 		if changed_inspector and old_state not in ("Self-assessed",):
 			problems.append(RuleViolation("Inspector scores can only change during the inspection (state Self-assessed)."))
+		elif changed_inspector and not set(frappe.get_roles()).intersection(INSPECTOR_ROLES):
+			problems.append(RuleViolation("Only the inspectors score the inspection."))
 		if not set(frappe.get_roles()).intersection(OFFICE_ROLES):
 			grades_before = [(m.cadre, m.grade or "") for m in old.member_grades]
 			if grades_before != [(m.cadre, m.grade or "") for m in self.member_grades]:
