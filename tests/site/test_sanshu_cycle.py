@@ -266,11 +266,11 @@ class TestSanshuCycle(IntegrationTestCase):
 		fine.reload()
 		self.assertEqual((fine.docstatus, fine.status, fine.total_ballots, fine.online_ballots), (1, "Closed", 9, 5))
 		self.assertEqual({r.option: (r.online_ballots, r.total_ballots) for r in fine.counts}["好"], (2, 5))
-		self.assertFalse(fine.integrity_talk or fine.rectification or fine.accountability or fine.referral)
+		self.assertFalse(fine.integrity_talk or fine.rectification or fine.rectification_ordered or fine.accountability or fine.referral)
 
 		self.assertEqual(poor.close_evaluation(), "移送处理")  # 较差 4 of 11 > 30%
 		poor.reload()
-		self.assertTrue(poor.referral)
+		self.assertTrue(poor.referral and poor.rectification_ordered)
 		talk = frappe.get_doc("Integrity Talk", poor.integrity_talk)
 		self.assertEqual((talk.docstatus, talk.talk_type, talk.cadre, talk.reason_doctype, talk.reason_name), (0, "Admonishment Talk", c.cadre_b.name, "Sanshu Evaluation", poor.name))
 		if frappe.db.exists("DocType", "Rectification"):

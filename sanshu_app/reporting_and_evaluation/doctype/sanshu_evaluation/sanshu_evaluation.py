@@ -114,6 +114,7 @@ class SanshuEvaluation(Document):
 		self.closed_on = nowdate()
 		self.accountability = int("accountability" in rating.consequences)
 		self.referral = int("referral" in rating.consequences)
+		self.rectification_ordered = int("creates_rectification" in rating.consequences)
 		self.flags.consequences = rating.consequences
 
 	def on_submit(self):

@@ -33,6 +33,7 @@ def columns():
 		{"fieldname": "consequences", "label": _("Consequences"), "fieldtype": "Data", "width": 220},
 		{"fieldname": "integrity_talk", "label": _("Integrity Talk"), "fieldtype": "Link", "options": "Integrity Talk", "width": 100},
 		{"fieldname": "rectification", "label": _("Rectification"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "rectification_ordered", "label": _("Rectification Ordered"), "fieldtype": "Check", "width": 80},
 		{"fieldname": "accountability", "label": _("Accountability"), "fieldtype": "Check", "width": 80},
 		{"fieldname": "referral", "label": _("Refer for Handling"), "fieldtype": "Check", "width": 80},
 	]
@@ -52,7 +53,7 @@ def rows(campaign):
 		for e in frappe.get_list(
 			"Sanshu Evaluation",
 			filters={"campaign": campaign, "docstatus": ("<", 2)},
-			fields=["name", "cadre", "status", "outcome", "consequences", "integrity_talk", "rectification", "accountability", "referral"],
+			fields=["name", "cadre", "status", "outcome", "consequences", "integrity_talk", "rectification", "rectification_ordered", "accountability", "referral"],
 			limit_page_length=0,
 		)
 	}
@@ -72,6 +73,7 @@ def rows(campaign):
 					"consequences": evaluation.consequences,
 					"integrity_talk": evaluation.integrity_talk,
 					"rectification": evaluation.rectification,
+					"rectification_ordered": evaluation.rectification_ordered,
 					"accountability": evaluation.accountability,
 					"referral": evaluation.referral,
 				}
