@@ -187,6 +187,14 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 			doc.save()
 		self.assertEqual(frappe.db.get_value(doc.doctype, doc.name, "workflow_state"), "Draft")
 
+		# Inspectors do not fill in the unit's self-assessment.
+		as_user(w.leader)
+		draft = frappe.get_doc(doc.doctype, doc.name)
+		draft.items[0].self_score = 1
+		with self.assertRaisesRegex(frappe.ValidationError, "Only the unit scores"):
+			draft.save()
+		as_user(w.c.manager)
+
 		# Self-assessment incomplete: cannot be submitted.
 		with self.assertRaisesRegex(frappe.ValidationError, "self-assessment score is missing"):
 			apply_workflow(frappe.get_doc(doc.doctype, doc.name), "Submit Self-assessment")

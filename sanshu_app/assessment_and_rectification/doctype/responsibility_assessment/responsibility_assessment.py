@@ -16,6 +16,7 @@ from sanshu_app.utils import throw_violations
 STATES = rules.ASSESSMENT_STATES
 INSPECTOR_ROLES = ("Assessment Inspector", "Sanshu Manager")
 OFFICE_ROLES = ("Sanshu Manager", "System Manager")
+SELF_ASSESSING_ROLES = ("Party Secretary", "Supervision Officer", *OFFICE_ROLES)
 
 
 def _reached(state, step):
@@ -114,6 +115,8 @@ class ResponsibilityAssessment(Document):
 		changed_inspector |= flt(old.routine_score) != flt(self.routine_score)
 		if changed_self and old_state != "Draft":
 			problems.append(RuleViolation("Self-assessment scores can only change while the assessment is a draft."))
+		elif changed_self and not set(frappe.get_roles()).intersection(SELF_ASSESSING_ROLES):
+			problems.append(RuleViolation("Only the unit scores its self-assessment."))
 		if changed_inspector and old_state not in ("Self-assessed",):
 			problems.append(RuleViolation("Inspector scores can only change during the inspection (state Self-assessed)."))
 		elif changed_inspector and not set(frappe.get_roles()).intersection(INSPECTOR_ROLES):
