@@ -8,6 +8,7 @@ from frappe.utils import escape_html, flt, now_datetime, today
 
 from sanshu_app.assessment_and_rectification.doctype.assessment_template.assessment_template import default_template
 from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, read_rows, send_xlsx
+from sanshu_app.assessment_and_rectification.language import office_language
 from sanshu_app.rules import assessment as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
@@ -146,14 +147,8 @@ class ResponsibilityAssessment(Document):
 
 	# consequences ----------------------------------------------------------------------------
 	def open_rectification(self):
-		deductions = [
-			f"<li>{escape_html(row.item)}：{_('deducted {0} points').format(f'{flt(row.max_points) - flt(row.inspector_score):g}')}（{escape_html(row.deduction_reason or '')}）</li>"
-			for row in self.items
-			if flt(row.inspector_score) < flt(row.max_points)
-		]
-		problems = _("The {0} responsibility assessment of {1} scored {2}, below the pass mark {3}.").format(
-			self.year, self.unit, f"{flt(self.total_score):g}", f"{flt(self.pass_mark):g}"
-		)
+		with office_language():
+			problems = self.deductions_text()
 		rect = frappe.get_doc(
 			{
 				"doctype": "Rectification",
@@ -164,10 +159,22 @@ class ResponsibilityAssessment(Document):
 				"unit": self.unit,
 				"rule_set": self.rule_set,
 				"notice_type": "Rectification Notice",
-				"problems": f"<p>{escape_html(problems)}</p><ul>{''.join(deductions)}</ul>",
+				"problems": problems,
 			}
 		).insert(ignore_permissions=True)
 		self.db_set("rectification", rect.name)
+
+	def deductions_text(self):
+		"""The problems of the rectification, in the office's language: the score and every deduction."""
+		deductions = [
+			f"<li>{escape_html(row.item)}：{_('deducted {0} points').format(f'{flt(row.max_points) - flt(row.inspector_score):g}')}（{escape_html(row.deduction_reason or '')}）</li>"
+			for row in self.items
+			if flt(row.inspector_score) < flt(row.max_points)
+		]
+		summary = _("The {0} responsibility assessment of {1} scored {2}, below the pass mark {3}.").format(
+			self.year, self.unit, f"{flt(self.total_score):g}", f"{flt(self.pass_mark):g}"
+		)
+		return f"<p>{escape_html(summary)}</p><ul>{''.join(deductions)}</ul>"
 
 	def notify_unit(self):
 		from sanshu_app.assessment_and_rectification.reminders import cadre_user, notify
