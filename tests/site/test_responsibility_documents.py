@@ -8,6 +8,7 @@ from frappe.tests import IntegrationTestCase
 from frappe.utils import add_days, getdate, today
 
 from tests.site.factories import County, make_cadre, make_campaign
+from tests.site.rd_support import AllowManyTestUsers
 
 LETTER = "Responsibility Letter"
 COMMITMENT = "Integrity Commitment"
@@ -49,7 +50,7 @@ def as_user(user):
 	frappe.set_user(user)
 
 
-class DocumentsTestCase(IntegrationTestCase):
+class DocumentsTestCase(AllowManyTestUsers, IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -215,6 +216,20 @@ class TestResponsibilityLetter(DocumentsTestCase):
 		letter = frappe.get_doc(LETTER, letter.name)
 		letter.signatures[0].signed_at = frappe.utils.now_datetime()
 		self.assertRaises(frappe.ValidationError, letter.save)
+
+	def test_text_under_review_changes_only_through_return(self):
+		c = self.c
+		letter = self.new_letter()
+		self.act(c.manager, letter, "Submit for Review")
+		as_user(c.manager)
+		letter = frappe.get_doc(LETTER, letter.name)
+		letter.body = "<p>悄悄改过</p>"
+		with self.assertRaises(frappe.ValidationError) as caught:
+			letter.save()
+		self.assertIn("return it to draft", str(caught.exception))
+		letter = frappe.get_doc(LETTER, letter.name)
+		letter.document_number = "甲纪发〔2026〕2号"  # numbering the letter is not changing it
+		letter.save()
 
 	def test_return_to_draft_needs_a_reason_and_clears_opinions(self):
 		c = self.c

@@ -34,6 +34,12 @@ def task_terms(doc):
 	return [(row.name, *(str(row.get(f) or "") for f in TASK_TERMS)) for row in doc.tasks]
 
 
+def content(doc):
+	"""What reviewers and signers put their names to."""
+	signers = [(row.name, row.signer, row.capacity, int(row.required or 0)) for row in doc.signatures]
+	return (doc.letter_type, doc.cadre, doc.unit, doc.body or "", task_terms(doc), signers)
+
+
 class ResponsibilityLetter(Document):
 	def validate(self):
 		if not self.year:
@@ -44,6 +50,7 @@ class ResponsibilityLetter(Document):
 			refuse("A letter is addressed to a cadre or to a unit: choose one.")
 		throw_violations(signing.check_rows(self.signature_rows()), title=_("Not Saved"))
 		self.check_state_change()
+		self.check_content_frozen()
 		guard_signature_fields(self, "signatures", SIGNATURE_FIELDS)
 		self.all_signed = int(signing.all_signed(self.signature_rows()))
 
@@ -89,6 +96,14 @@ class ResponsibilityLetter(Document):
 			missing = signing.missing_opinions(self.signature_rows())
 			if missing:
 				refuse("Review opinions come before signatures: {0} has not given one yet.", self.signer_label(missing[0].signer))
+
+	def check_content_frozen(self):
+		"""Once under review, the text stays as reviewed: changes go through Return to Draft."""
+		before = self.get_doc_before_save()
+		if not before or before.workflow_state not in STAGES or self.workflow_state != before.workflow_state:
+			return
+		if content(before) != content(self):
+			refuse("The letter is under review or being signed: return it to draft to change it.")
 
 	def clear_signatures(self):
 		self.flags.signing = True

@@ -5,9 +5,10 @@ import frappe
 from frappe.tests import IntegrationTestCase
 
 from tests.site.factories import County
+from tests.site.rd_support import AllowManyTestUsers
 
 
-class TestResponsibilityLetter(IntegrationTestCase):
+class TestResponsibilityLetter(AllowManyTestUsers, IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

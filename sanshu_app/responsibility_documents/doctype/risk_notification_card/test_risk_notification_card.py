@@ -5,9 +5,10 @@ import frappe
 from frappe.tests import IntegrationTestCase
 
 from tests.site.factories import County, make_cadre
+from tests.site.rd_support import AllowManyTestUsers
 
 
-class TestRiskNotificationCard(IntegrationTestCase):
+class TestRiskNotificationCard(AllowManyTestUsers, IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
