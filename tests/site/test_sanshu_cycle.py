@@ -255,6 +255,15 @@ class TestSanshuCycle(IntegrationTestCase):
 		self.assertEqual(sum(r.paper_ballots for r in poor.counts), 0)
 		not_a_sheet = frappe.get_doc({"doctype": "File", "file_name": "ballots.xlsx", "content": b"not a workbook", "is_private": 1}).insert().file_url
 		self.assertRaisesRegex(frappe.ValidationError, "not a readable Excel", poor.import_paper_sheet, not_a_sheet)
+		# the office prints the empty sheet, fills one row per ballot and imports it
+		from openpyxl import load_workbook
+
+		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation.sanshu_evaluation import ballot_sheet_template
+
+		ballot_sheet_template(poor.name)
+		template = load_workbook(BytesIO(frappe.response["filecontent"])).active
+		self.assertEqual([c.value for c in template[1]], ["序号", "评价"])
+		self.assertEqual(template.data_validations.dataValidation[0].formula1, '"好,较好,一般,较差"')
 		good = sheet_file([("序号", "评价"), (1, "好"), (2, "好"), (3, "好"), (4, "好"), (5, "好"), (6, "较差")])
 		poor.import_paper_sheet(good)
 		poor.reload()

@@ -5,6 +5,12 @@ frappe.ui.form.on("Sanshu Evaluation", {
 	refresh(frm) {
 		const office = frappe.user.has_role("Sanshu Manager") || frappe.user.has_role("System Manager");
 		if (frm.doc.docstatus === 0 && !frm.is_new() && office) {
+			frm.add_custom_button(__("Download Ballot Sheet"), () => {
+				window.open(
+					"/api/method/sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation.sanshu_evaluation.ballot_sheet_template?evaluation=" +
+						encodeURIComponent(frm.doc.name)
+				);
+			});
 			frm.add_custom_button(__("Import Paper Ballots"), () => {
 				new frappe.ui.FileUploader({
 					allow_multiple: false,

@@ -199,6 +199,28 @@ class SanshuEvaluation(Document):
 		return counts
 
 
+@frappe.whitelist()
+def ballot_sheet_template(evaluation):
+	"""An empty paper-ballot sheet for an evaluation: the 序号 / 评价 heading, choices limited to the scale."""
+	from openpyxl import Workbook
+	from openpyxl.worksheet.datavalidation import DataValidation
+
+	frappe.only_for(OFFICE_ROLES)
+	doc = frappe.get_doc("Sanshu Evaluation", evaluation)
+	book = Workbook()
+	sheet = book.active
+	sheet.title = "选票"
+	sheet.append(["序号", "评价"])
+	choices = DataValidation(type="list", formula1='"{}"'.format(",".join(doc.scale())), allow_blank=True)
+	sheet.add_data_validation(choices)
+	choices.add("B2:B2000")
+	buffer = BytesIO()
+	book.save(buffer)
+	frappe.response["type"] = "binary"
+	frappe.response["filename"] = f"{doc.name}-ballots.xlsx"
+	frappe.response["filecontent"] = buffer.getvalue()
+
+
 def read_ballot_sheet(file_url, scale) -> dict:
 	from openpyxl import load_workbook
 
