@@ -488,6 +488,18 @@ class TestRiskNotificationCard(DocumentsTestCase):
 		self.assertEqual(card.workflow_state, "Closed")
 		self.assertEqual(getdate(card.closed_on), getdate(today()))
 
+	def test_a_returned_card_is_signed_afresh(self):
+		c = self.c
+		card = self.new_card()
+		self.act(c.manager, card, "Issue")
+		self.call(c.secretary_a.user, card, "sign")
+		self.act(c.manager, card, "Return")
+		frappe.set_user("Administrator")
+		self.assertIsNone(frappe.db.get_value(CARD, card.name, "party_secretary_signed_at"))
+		self.act(c.manager, card, "Issue")
+		message = self.refused(self.officer_a.user, card, "sign")
+		self.assertIn("Not your turn", message)
+
 	def test_a_cadre_sees_only_their_own_cards(self):
 		c = self.c
 		own = self.new_card()

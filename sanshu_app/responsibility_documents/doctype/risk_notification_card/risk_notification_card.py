@@ -10,6 +10,7 @@ from sanshu_app.responsibility_documents.common import current_cadre, guard_sign
 from sanshu_app.rules import signing
 from sanshu_app.utils import throw_violations
 
+DRAFT = "Draft"
 AWAITING_SIGN_OFF = "Awaiting Sign-off"
 FOLLOWING_UP = "Following Up"
 CLOSED = "Closed"
@@ -25,6 +26,7 @@ PARTIES = (
 class RiskNotificationCard(Document):
 	def validate(self):
 		self.fill_signatories()
+		self.clear_sign_off_on_return()
 		guard_signature_fields(self, None, tuple(p[2] for p in PARTIES))
 		self.all_signed = int(signing.all_signed(self.signature_rows()))
 
@@ -39,6 +41,14 @@ class RiskNotificationCard(Document):
 		for field in ("party_secretary", "supervision_officer"):
 			if not self.get(field):
 				refuse("Choose the {0}: the cadre's unit names none.", _(self.meta.get_label(field)))
+
+	def clear_sign_off_on_return(self):
+		"""A card sent back to draft is signed afresh once it is issued again."""
+		before = self.get_doc_before_save()
+		if before and before.workflow_state == AWAITING_SIGN_OFF and self.workflow_state == DRAFT:
+			self.flags.signing = True
+			for _field, _capacity, signed in PARTIES:
+				self.set(signed, None)
 
 	def before_submit(self):
 		if not signing.all_signed(self.signature_rows()):
