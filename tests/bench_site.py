@@ -105,6 +105,8 @@ class Bench:
 			"--install-app", APP,
 		)  # fmt: skip
 		self.bench("--site", site, "set-config", "allow_tests", "true")
+		# The tests create a few hundred users in minutes; Frappe refuses more than 60 an hour by default.
+		self.bench("--site", site, "set-config", "throttle_user_limit", "100000", "--parse")
 		return site
 
 	def drop_site(self, site: str):
