@@ -14,7 +14,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "rank", "label": _("Rank"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "rank", "label": _("Ranking Place"), "fieldtype": "Int", "width": 70},
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Sanshu Unit", "width": 200},
 		{"fieldname": "assessment", "label": _("Responsibility Assessment"), "fieldtype": "Link", "options": "Responsibility Assessment", "width": 150},
 		{"fieldname": "self_total", "label": _("Self-assessment Total"), "fieldtype": "Float", "width": 110},

@@ -2,7 +2,8 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Integrity Archive"] = {
-	filters: [{ fieldname: "cadre", label: __("Cadre"), fieldtype: "Link", options: "Sanshu Cadre", reqd: 1 }],
+	// Not "reqd": a required filter left empty stops the page before onload adds the download button.
+	filters: [{ fieldname: "cadre", label: __("Cadre"), fieldtype: "Link", options: "Sanshu Cadre" }],
 	onload(report) {
 		report.page.add_inner_button(__("Download Archive (xlsx)"), () => {
 			const f = report.get_values();

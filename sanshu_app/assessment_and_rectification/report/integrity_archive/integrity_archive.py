@@ -9,7 +9,9 @@ from sanshu_app.assessment_and_rectification.archive import archive_rows
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	rows = archive_rows(filters.get("cadre"))  # checks who may see it
+	if not filters.get("cadre"):
+		return columns(), []
+	rows = archive_rows(filters.cadre)  # checks who may see it
 	return columns(), [
 		{
 			"year": r["year"],
@@ -27,7 +29,7 @@ def execute(filters=None):
 def columns():
 	return [
 		{"fieldname": "year", "label": _("Year"), "fieldtype": "Int", "width": 70},
-		{"fieldname": "section", "label": _("Section"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "section", "label": _("Archive Section"), "fieldtype": "Data", "width": 150},
 		{"fieldname": "document_type", "label": _("Document Type"), "fieldtype": "Link", "options": "DocType", "width": 150},
 		{"fieldname": "document", "label": _("Document"), "fieldtype": "Dynamic Link", "options": "document_type", "width": 160},
 		{"fieldname": "title", "label": _("Title"), "fieldtype": "Data", "width": 260},
