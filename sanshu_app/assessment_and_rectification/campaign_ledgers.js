@@ -1,4 +1,4 @@
-// The campaign's ledgers (台账) as formatted xlsx: rectification, assessment ranking, commitment compliance.
+// On the campaign: create its responsibility assessments; its ledgers (台账) as formatted xlsx.
 frappe.ui.form.on("Sanshu Campaign", {
 	refresh(frm) {
 		if (frm.is_new()) return;
@@ -9,6 +9,17 @@ frappe.ui.form.on("Sanshu Campaign", {
 			__("Assessment Ranking"),
 			() => open("download_assessment_ranking", { year: frm.doc.year, campaign: frm.doc.name }),
 			__("Ledgers (xlsx)")
+		);
+		frm.add_custom_button(__("Create Responsibility Assessments"), () =>
+			frappe
+				.call(
+					"sanshu_app.assessment_and_rectification.doctype.responsibility_assessment.responsibility_assessment.create_for_campaign",
+					{ campaign: frm.doc.name }
+				)
+				.then((r) => {
+					frappe.show_alert({ message: __("{0} assessments created", [(r.message || []).length]), indicator: "green" });
+					frappe.set_route("List", "Responsibility Assessment", { campaign: frm.doc.name });
+				})
 		);
 		frm.add_custom_button(
 			__("Commitment Compliance"),

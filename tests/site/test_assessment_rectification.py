@@ -166,6 +166,18 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		as_user(c.cadre_b.user)
 		self.assertRaises(frappe.PermissionError, frappe.get_list, "Responsibility Assessment")
 
+	def test_one_assessment_per_participating_unit_from_the_campaign(self):
+		from sanshu_app.assessment_and_rectification.doctype.responsibility_assessment.responsibility_assessment import create_for_campaign
+
+		w = self.w
+		campaign = make_campaign(2024, units=[w.c.town_a, w.c.town_b, w.c.station_a])
+		as_user(w.c.secretary_a.user)
+		self.assertRaises(frappe.PermissionError, create_for_campaign, campaign.name)
+		as_user(w.c.manager)
+		created = create_for_campaign(campaign.name)
+		self.assertEqual({frappe.db.get_value("Responsibility Assessment", n, "unit") for n in created}, {w.c.town_a, w.c.town_b, w.c.station_a})
+		self.assertEqual(create_for_campaign(campaign.name), [])
+
 	def test_bad_scores_are_refused_whole(self):
 		w = self.w
 		unit = frappe.get_doc({"doctype": "Sanshu Unit", "unit_name": frappe.generate_hash(length=8), "parent_sanshu_unit": w.c.county}).insert()

@@ -263,3 +263,17 @@ def download_scoring_sheet(name):
 	]
 	title = _("{0} {1} Responsibility Assessment Scoring Sheet").format(doc.year, doc.unit)
 	send_xlsx(f"{doc.name}-scoring-sheet", ledger_workbook(title, columns, rows, subtitle=doc.name, sheet_name=_("Scoring Sheet")))
+
+
+@frappe.whitelist()
+def create_for_campaign(campaign):
+	"""One draft assessment per participating unit of ``campaign`` that has none for the year yet."""
+	if not set(frappe.get_roles()).intersection(OFFICE_ROLES):
+		frappe.throw(_("Only the office creates assessments for a campaign."), frappe.PermissionError, title=_("Not Permitted"))
+	doc = frappe.get_doc("Sanshu Campaign", campaign)
+	created = []
+	for row in doc.units:
+		if frappe.db.exists("Responsibility Assessment", {"unit": row.unit, "year": doc.year}):
+			continue
+		created.append(frappe.get_doc({"doctype": "Responsibility Assessment", "campaign": doc.name, "year": doc.year, "unit": row.unit}).insert().name)
+	return created
