@@ -16,6 +16,7 @@ from sanshu_app.utils import throw_violations
 
 STATES = rules.ASSESSMENT_STATES
 INSPECTOR_ROLES = ("Assessment Inspector", "Sanshu Manager")
+ASSESSMENT_PURPOSE = "Responsibility Assessment"
 OFFICE_ROLES = ("Sanshu Manager", "System Manager")
 SELF_ASSESSING_ROLES = ("Party Secretary", "Supervision Officer", *OFFICE_ROLES)
 
@@ -83,10 +84,12 @@ class ResponsibilityAssessment(Document):
 
 	def rule(self):
 		values = frappe.db.get_value(
-			"Sanshu Rule Set", self.rule_set, ["max_score", "pass_mark", "special_inspection_weight", "routine_inspection_weight"], as_dict=True
+			"Sanshu Rule Set", self.rule_set, ["purpose", "max_score", "pass_mark", "special_inspection_weight", "routine_inspection_weight"], as_dict=True
 		)
 		if not values:
 			frappe.throw(_("Rule set {0} was not found.").format(self.rule_set), title=_("Not Saved"))
+		if values.purpose != ASSESSMENT_PURPOSE:
+			frappe.throw(_("{0}: rule set {1} is not for {2}.").format(_("Rule Set"), self.rule_set, _(ASSESSMENT_PURPOSE)), title=_("Wrong Rule Set"))
 		values["member_grades"] = frappe.get_all(
 			"Sanshu Rule Scale Option", filters={"parent": self.rule_set, "parentfield": "member_grades"}, pluck="option", order_by="idx"
 		)

@@ -27,6 +27,12 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		self.assertEqual(doc.workflow_state, "Draft")
 		self.assertIsNone(doc.total_score)
 
+	def test_a_rule_set_for_something_else_is_refused(self):
+		from sanshu_app.setup.default_rule_sets import ONSITE_RATING
+
+		with self.assertRaisesRegex(frappe.ValidationError, "is not for"):
+			self.new(year=2026, rule_set=ONSITE_RATING)
+
 	def test_member_grade_must_come_from_the_rule_set(self):
 		doc, principal, member = self.new(year=2026)
 		doc.member_grades[0].grade = "优秀"
