@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, today
+from frappe.utils import today
 
 from sanshu_app.rules import rectification as rules
 from sanshu_app.rules.messages import RuleViolation
