@@ -439,6 +439,12 @@ class TestRectification(IntegrationTestCase):
 		self.assertEqual((talk.cadre, talk.talk_type, talk.reason_name, talk.docstatus), (c.cadre_a.name, "Reminder Talk", late.name, 0))
 		reminders.run_daily()
 		self.assertEqual(frappe.db.count("Integrity Talk", {"reason_name": late.name}), 1)
+		# The talk and the overdue rectification are in the cadre's archive.
+		as_user(c.manager)
+		archived = {r["name"]: r for r in archive_rows(c.cadre_a.name)}
+		self.assertEqual(archived[talk.name]["doctype"], "Integrity Talk")
+		self.assertEqual(archived[late.name]["doctype"], "Rectification")
+		frappe.set_user("Administrator")
 		self.assertFalse(on_time.reload().talk_proposed)
 		# Before the report is due: one reminder a day, none for the one due in a month.
 		self.assertEqual(len(self.notifications(c.cadre_a.user, f"{due_soon.name}: the rectification report is due")), 1)
