@@ -536,6 +536,11 @@ class TestIntegrityArchive(IntegrationTestCase):
 		counts = get_open_count("Sanshu Cadre", c.cadre_a.name)
 		found = {i["doctype"]: i["count"] for i in counts["count"]["external_links_found"]}
 		self.assertEqual(found.get("Rectification"), 1)
+		as_user(c.cadre_a.user)
+		counts = get_open_count("Sanshu Cadre", c.cadre_a.name)
+		self.assertEqual({i["doctype"]: i["count"] for i in counts["count"]["external_links_found"]}.get("Rectification"), 1)
+		as_user(c.cadre_b.user)
+		self.assertRaises(frappe.PermissionError, get_open_count, "Sanshu Cadre", c.cadre_a.name)
 
 
 class TestLedgers(IntegrationTestCase):
