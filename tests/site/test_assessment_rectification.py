@@ -137,12 +137,25 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		self.assertEqual(len(told), 1)
 		self.assertIn(b.rectification, told[0])
 
+		# Its plan waits for the written explanation.
+		as_user(c.manager)
+		apply_workflow(frappe.get_doc("Rectification", b.rectification), "Issue Notice")
+		as_user(w.secretary_b.user)
+		rect_doc = frappe.get_doc("Rectification", b.rectification)
+		rect_doc.plan = "<p>整改方案</p>"
+		rect_doc.append("measures", {"measure": "补齐台账", "owner_cadre": w.secretary_b.name, "deadline": add_days(today(), 20)})
+		rect_doc.save()
+		with self.assertRaisesRegex(frappe.ValidationError, "written explanation"):
+			apply_workflow(frappe.get_doc("Rectification", b.rectification), "Submit Plan")
+
 		# The unit files its written explanation.
 		as_user(w.secretary_b.user)
 		b = frappe.get_doc(b.doctype, b.name)
 		b.explanation = "<p>我镇得分低于75分的原因及整改意见如下……</p>"
 		b.save()
 		self.assertEqual(getdate(b.explanation_filed_on), getdate(today()))
+		apply_workflow(frappe.get_doc("Rectification", b.rectification), "Submit Plan")
+		self.assertEqual(frappe.db.get_value("Rectification", b.rectification, "workflow_state"), "Plan Submitted")
 
 		# The ranking, as the manager sees it.
 		as_user(c.manager)

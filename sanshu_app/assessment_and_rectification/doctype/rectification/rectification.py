@@ -38,6 +38,8 @@ class Rectification(Document):
 		problems += self.check_office_fields(old)
 		problems += rules.check_return_reason(old_state, state, self.return_reason)
 		problems += rules.check_state_needs(state, self.as_rule_input())
+		if state == "Plan Submitted" and old_state != state:
+			problems += self.check_assessment_explanation()
 		throw_violations(problems)
 		if state == "Notice Issued" and old_state != state:
 			self.report_due_date = deadline_from(self.rule_set_for("Rectification Report"), "Rectification Report", self.notice_date)
@@ -72,6 +74,14 @@ class Rectification(Document):
 			return []
 		changed = [f for f in OFFICE_FIELDS if (old.get(f) or "") != (self.get(f) or "")]
 		return [RuleViolation("Only the office can change {0}.", (_(self.meta.get_label(f)),)) for f in changed]
+
+	def check_assessment_explanation(self):
+		"""Below the pass mark the unit files a written explanation with its rectification plan (seed 002 五(二))."""
+		if self.source_doctype != "Responsibility Assessment" or not self.source_name:
+			return []
+		if frappe.db.get_value("Responsibility Assessment", self.source_name, "explanation_filed_on"):
+			return []
+		return [RuleViolation("File the written explanation on assessment {0} before submitting the plan.", (self.source_name,))]
 
 	def check_source(self):
 		if self.source_name and not self.source_doctype:
