@@ -28,10 +28,15 @@ def as_user(user):
 def pdf_text(doctype, name, print_format):
 	"""The PDF as printed, its text normalised (the CJK font maps some characters to radicals)."""
 	# wkhtmltopdf cannot resolve the throwaway site's *.localhost name; nothing listens on :9.
-	with patch.dict(frappe.local.conf, {"host_name": "http://127.0.0.1:9"}):
-		pdf = frappe.get_print(
-			doctype, name, print_format=print_format, as_pdf=True, pdf_options={"load-error-handling": "ignore", "load-media-error-handling": "ignore"}
-		)
+	# Printed in Chinese, as the office prints it.
+	previous, frappe.local.lang = frappe.local.lang, "zh"
+	try:
+		with patch.dict(frappe.local.conf, {"host_name": "http://127.0.0.1:9"}):
+			pdf = frappe.get_print(
+				doctype, name, print_format=print_format, as_pdf=True, pdf_options={"load-error-handling": "ignore", "load-media-error-handling": "ignore"}
+			)
+	finally:
+		frappe.local.lang = previous
 	return unicodedata.normalize("NFKC", "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages))
 
 
@@ -123,6 +128,12 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		b = w.review_approve_notify(b)
 		self.assertEqual((a.workflow_state, b.workflow_state), ("Notified", "Notified"))
 		self.assertEqual(getdate(b.notified_on), getdate(today()))
+
+		# The scoring sheet prints with the scores and the inspectors' signatures (考核纪律).
+		text = pdf_text(b.doctype, b.name, "Assessment Scoring Sheet")
+		# (some CJK characters come out of the PDF as radicals, 风 as ⻛: match around them)
+		for expected in ("责任制考评表", "贯彻部署党", "台账不全", "考核组负责人", "考核组员", "未达合格分", "69"):
+			self.assertIn(expected, text)
 
 		# Below the pass mark: a rectification of the unit is opened, and only then.
 		self.assertFalse(a.rectification)
