@@ -1,5 +1,7 @@
 """Small bridges between Frappe records and the pure rules in ``sanshu_app.rules``."""
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.utils import getdate
@@ -47,7 +49,7 @@ def deadline_rule(rule_set: str | None, deadline_type: str):
 	return (row.days, row.day_kind) if row else None
 
 
-def deadline_from(rule_set: str | None, deadline_type: str, start) -> "datetime.date | None":
+def deadline_from(rule_set: str | None, deadline_type: str, start) -> "date | None":
 	"""The due date of a ``deadline_type`` counted from ``start`` under ``rule_set``."""
 	rule = deadline_rule(rule_set, deadline_type)
 	if rule is None:
@@ -57,6 +59,12 @@ def deadline_from(rule_set: str | None, deadline_type: str, start) -> "datetime.
 
 
 OFFICE_ROLES = ("Sanshu Manager", "System Manager")
+
+
+def is_office(user=None) -> bool:
+	"""Whether ``user`` works in the 党廉办 (or is a system manager)."""
+	user = user or frappe.session.user
+	return user == "Administrator" or bool(set(frappe.get_roles(user)).intersection(OFFICE_ROLES))
 
 
 def require_roles(roles=OFFICE_ROLES):

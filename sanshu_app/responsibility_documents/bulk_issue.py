@@ -7,8 +7,9 @@ running it again creates nothing. Large batches run as a background job with a p
 import frappe
 from frappe import _
 
-from sanshu_app.responsibility_documents.common import refuse, require_role
+from sanshu_app.responsibility_documents.common import refuse
 from sanshu_app.rules.responsibility import still_to_issue
+from sanshu_app.utils import require_roles
 from sanshu_app.rules.signing import PRINCIPAL, SUBJECT, SUPERVISOR
 
 LETTER = "Responsibility Letter"
@@ -37,7 +38,7 @@ def letter_types() -> list[str]:
 @frappe.whitelist()
 def issue_from_campaign(campaign: str, document: str, letter_type: str | None = None):
 	"""Create the missing documents for ``campaign``; returns what was done (or queued)."""
-	require_role(MANAGERS)
+	require_roles(MANAGERS)
 	camp = frappe.get_doc("Sanshu Campaign", campaign)
 	camp.check_permission("read")
 	check_request(document, letter_type)

@@ -62,11 +62,6 @@ def default_title(doc, type_field: str) -> str:
 	return _("Year {0}: {1}").format(year, label) if year else label
 
 
-def require_role(roles):
-	"""Refuse users without one of ``roles`` (frappe.only_for lets everyone through in tests)."""
-	if frappe.session.user != "Administrator" and set(roles).isdisjoint(frappe.get_roles()):
-		frappe.throw(_("Only a {0} can do this.").format(" / ".join(_(r) for r in roles)), frappe.PermissionError, title=_("Not Permitted"))
-
 
 def refuse(template: str, *values):
 	"""Refuse with one translated rule message."""

@@ -18,10 +18,9 @@ from frappe.utils import cint, flt, get_datetime, getdate, nowdate
 
 from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
 from sanshu_app.rules.messages import RuleError
-from sanshu_app.utils import raise_rule_error, throw_violations
+from sanshu_app.utils import OFFICE_ROLES, raise_rule_error, require_roles, throw_violations
 
 EVALUATOR_ROLE = "Evaluator"
-OFFICE_ROLES = ("Sanshu Manager", "System Manager")
 NEUTRAL_USER = "Guest"
 RECTIFICATION = "Rectification"
 
@@ -179,14 +178,14 @@ class SanshuEvaluation(Document):
 	@frappe.whitelist()
 	def close_evaluation(self):
 		"""Count the ballots, rate the tally, lock the evaluation and create the consequences."""
-		frappe.only_for(OFFICE_ROLES)
+		require_roles(OFFICE_ROLES)
 		self.submit()
 		return self.outcome
 
 	@frappe.whitelist()
 	def import_paper_sheet(self, file_url):
 		"""Set the paper counts from an Excel sheet with one row per paper ballot (all rows good, or nothing)."""
-		frappe.only_for(OFFICE_ROLES)
+		require_roles(OFFICE_ROLES)
 		if self.docstatus != 0:
 			frappe.throw(_("This evaluation is closed: no more votes are taken."), title=_("Evaluation Closed"))
 		counts = read_ballot_sheet(file_url, self.scale())
@@ -205,7 +204,7 @@ def ballot_sheet_template(evaluation):
 	from openpyxl import Workbook
 	from openpyxl.worksheet.datavalidation import DataValidation
 
-	frappe.only_for(OFFICE_ROLES)
+	require_roles(OFFICE_ROLES)
 	doc = frappe.get_doc("Sanshu Evaluation", evaluation)
 	book = Workbook()
 	sheet = book.active

@@ -7,11 +7,10 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from sanshu_app.rules.inquiries import OPEN, OVERDUE, answered_late, inquiry_status
-from sanshu_app.utils import deadline_from
+from sanshu_app.utils import deadline_from, is_office
 
 REPLY_DEADLINE = "Inquiry Reply"
 QUESTION_FIELDS = ("campaign", "cadre", "inquiry_type", "asker", "asked_on", "question")
-OFFICE_ROLES = ("Sanshu Manager", "System Manager")
 
 
 class SanshuInquiry(Document):
@@ -39,16 +38,14 @@ class SanshuInquiry(Document):
 
 	def validate_who_changes_what(self):
 		"""The office puts the question; the cadre asked writes the reply."""
-		user = frappe.session.user
-		office = user == "Administrator" or set(frappe.get_roles(user)).intersection(OFFICE_ROLES)
-		if office:
+		if is_office():
 			return
 		before = self.get_doc_before_save()
 		if before is None:
 			return
 		if any(str(self.get(f) or "") != str(before.get(f) or "") for f in QUESTION_FIELDS):
 			frappe.throw(_("Only the Sanshu office can change the question of an inquiry."), title=_("Not Permitted"), exc=frappe.PermissionError)
-		if (self.reply or "") != (before.reply or "") and frappe.db.get_value("Sanshu Cadre", self.cadre, "user") != user:
+		if (self.reply or "") != (before.reply or "") and frappe.db.get_value("Sanshu Cadre", self.cadre, "user") != frappe.session.user:
 			frappe.throw(_("Only the cadre asked can reply to this inquiry."), title=_("Not Permitted"), exc=frappe.PermissionError)
 
 

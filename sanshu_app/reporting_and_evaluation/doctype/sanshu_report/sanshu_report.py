@@ -8,16 +8,9 @@ from frappe.utils import getdate, nowdate, strip_html
 
 from sanshu_app.rules.reports import section_violations, submission_violations
 from sanshu_app.rules.schemes import sections_for
-from sanshu_app.utils import throw_violations
+from sanshu_app.utils import is_office, throw_violations
 
 SUBMITTED, ACCEPTED, RETURNED, DRAFT = "Submitted", "Accepted", "Returned", "Draft"
-OFFICE_ROLES = ("Sanshu Manager", "System Manager")
-
-
-def is_office(user=None):
-	user = user or frappe.session.user
-	return user == "Administrator" or bool(set(frappe.get_roles(user)).intersection(OFFICE_ROLES))
-
 
 class SanshuReport(Document):
 	def validate(self):

@@ -7,7 +7,6 @@ from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
 from sanshu_app.responsibility_documents.common import (
-	require_role,
 	current_cadre,
 	default_title,
 	guard_signature_fields,
@@ -16,7 +15,7 @@ from sanshu_app.responsibility_documents.common import (
 )
 from sanshu_app.rules import signing
 from sanshu_app.rules.responsibility import check_supervision_source
-from sanshu_app.utils import throw_violations
+from sanshu_app.utils import OFFICE_ROLES, require_roles, throw_violations
 
 DRAFT = "Draft"
 UNDER_REVIEW = "Under Review"
@@ -114,7 +113,7 @@ class ResponsibilityLetter(Document):
 	@frappe.whitelist()
 	def set_return_reason(self, reason: str):
 		"""Record why the letter goes back to draft, just before the Return action."""
-		require_role(("Sanshu Manager", "System Manager"))
+		require_roles(OFFICE_ROLES)
 		if self.docstatus != 0 or self.workflow_state not in (UNDER_REVIEW, AWAITING_SIGNATURE):
 			refuse("Only a letter under review or awaiting signature can be returned to draft.")
 		if not (reason or "").strip():
@@ -202,7 +201,7 @@ class ResponsibilityLetter(Document):
 	@frappe.whitelist()
 	def raise_supervision_notice(self, task: str):
 		"""A 任务落实督办书 for an overdue task of this signed letter, prefilled and linked back."""
-		require_role(("Sanshu Manager", "System Manager"))
+		require_roles(OFFICE_ROLES)
 		rows = self.get("tasks", {"name": task})
 		if not rows:
 			refuse("There is no task {0} in this letter.", task)

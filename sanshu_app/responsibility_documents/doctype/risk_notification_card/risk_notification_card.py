@@ -6,9 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import now_datetime, today
 
-from sanshu_app.responsibility_documents.common import current_cadre, guard_signature_fields, notify_signers, refuse, require_role
+from sanshu_app.responsibility_documents.common import current_cadre, guard_signature_fields, notify_signers, refuse
 from sanshu_app.rules import signing
-from sanshu_app.utils import throw_violations
+from sanshu_app.utils import require_roles, throw_violations
 
 DRAFT = "Draft"
 AWAITING_SIGN_OFF = "Awaiting Sign-off"
@@ -104,7 +104,7 @@ class RiskNotificationCard(Document):
 	@frappe.whitelist()
 	def add_follow_up(self, note: str, follow_up_date: str | None = None):
 		"""Record a follow-up on a card in effect (Party Secretary, Supervision Officer, Manager)."""
-		require_role(FOLLOW_UP_ROLES)
+		require_roles(FOLLOW_UP_ROLES)
 		if self.docstatus != 1 or self.workflow_state != FOLLOWING_UP:
 			refuse("Follow-ups are recorded while the card is being followed up.")
 		if not (note or "").strip():
