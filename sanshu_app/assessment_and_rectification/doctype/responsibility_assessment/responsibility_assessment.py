@@ -36,6 +36,7 @@ class ResponsibilityAssessment(Document):
 		old_state = (old.workflow_state or "Draft") if old else None
 		problems = rules.check_step(STATES, old_state, state)
 		problems += self.check_unique()
+		problems += self.check_campaign_year()
 		problems += self.check_edits(old, old_state)
 		problems += rules.check_items(self.items, need_self=_reached(state, "Self-assessed"), need_inspector=_reached(state, "Inspected"))
 		rule = self.rule()
@@ -96,6 +97,12 @@ class ResponsibilityAssessment(Document):
 		return values
 
 	# checks ----------------------------------------------------------------------------------
+	def check_campaign_year(self):
+		year = self.campaign and frappe.db.get_value("Sanshu Campaign", self.campaign, "year")
+		if year and int(year) != int(self.year or 0):
+			return [RuleViolation("The assessment year {0} is not the year {1} of campaign {2}.", (self.year, year, self.campaign))]
+		return []
+
 	def check_unique(self):
 		other = frappe.db.get_value("Responsibility Assessment", {"unit": self.unit, "year": self.year, "name": ("!=", self.name or "")})
 		if other:
@@ -117,6 +124,7 @@ class ResponsibilityAssessment(Document):
 			changed_self |= _differs(prev.self_score, row.self_score) or flt(prev.max_points) != flt(row.max_points)
 			changed_inspector |= _differs(prev.inspector_score, row.inspector_score) or (prev.deduction_reason or "") != (row.deduction_reason or "")
 		changed_inspector |= flt(old.routine_score) != flt(self.routine_score)
+		changed_inspector |= (old.inspection_summary or "") != (self.inspection_summary or "")
 		if changed_self and old_state != "Draft":
 			problems.append(RuleViolation("Self-assessment scores can only change while the assessment is a draft."))
 		elif changed_self and not set(frappe.get_roles()).intersection(SELF_ASSESSING_ROLES):

@@ -27,6 +27,11 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		self.assertEqual(doc.workflow_state, "Draft")
 		self.assertIsNone(doc.total_score)
 
+	def test_the_year_must_be_the_campaign_s(self):
+		campaign = make_campaign(2026)
+		with self.assertRaisesRegex(frappe.ValidationError, "is not the year 2026"):
+			self.new(campaign=campaign.name, year=2025)
+
 	def test_a_rule_set_for_something_else_is_refused(self):
 		from sanshu_app.setup.default_rule_sets import ONSITE_RATING
 
