@@ -159,12 +159,18 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "written explanation"):
 			apply_workflow(frappe.get_doc("Rectification", b.rectification), "Submit Plan")
 
-		# The unit files its written explanation.
-		as_user(w.secretary_b.user)
-		b = frappe.get_doc(b.doctype, b.name)
-		b.explanation = "<p>我镇得分低于75分的原因及整改意见如下……</p>"
-		b.save()
+		# The unit files its written explanation; the approved result stands even if the rules change since.
+		pass_mark = frappe.db.get_value("Sanshu Rule Set", b.rule_set, "pass_mark")
+		frappe.db.set_value("Sanshu Rule Set", b.rule_set, "pass_mark", 60)
+		try:
+			as_user(w.secretary_b.user)
+			b = frappe.get_doc(b.doctype, b.name)
+			b.explanation = "<p>我镇得分低于75分的原因及整改意见如下……</p>"
+			b.save()
+		finally:
+			frappe.db.set_value("Sanshu Rule Set", b.rule_set, "pass_mark", pass_mark)
 		self.assertEqual(getdate(b.explanation_filed_on), getdate(today()))
+		self.assertEqual((b.grade, b.pass_mark), ("Below Pass Mark", 75))
 		apply_workflow(frappe.get_doc("Rectification", b.rectification), "Submit Plan")
 		self.assertEqual(frappe.db.get_value("Rectification", b.rectification, "workflow_state"), "Plan Submitted")
 

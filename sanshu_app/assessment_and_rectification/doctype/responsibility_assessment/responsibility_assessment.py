@@ -53,12 +53,13 @@ class ResponsibilityAssessment(Document):
 		if _reached(state, "Approved") and not (self.approval_reference or "").strip():
 			problems.append(RuleViolation("Record the standing committee decision before approval."))
 		throw_violations(problems)
-		self.compute(rule)
+		if not (old_state and _reached(old_state, "Approved")):
+			self.compute(rule)  # an approved result stays as approved, whatever later edits to the rule set
 		if state == "Approved" and not self.approved_on:
 			self.approved_on = today()
 		if state == "Notified" and not self.notified_on:
 			self.notified_on = today()
-		if (self.explanation or "").strip() and not self.explanation_filed_on:
+		if state == "Notified" and (self.explanation or "").strip() and not self.explanation_filed_on:
 			self.explanation_filed_on = today()
 
 	def on_update(self):
