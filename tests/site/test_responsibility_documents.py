@@ -8,26 +8,11 @@ from frappe.tests import IntegrationTestCase
 from frappe.utils import add_days, getdate, today
 
 from tests.site.factories import County, make_cadre, make_campaign
-from tests.site.rd_support import AllowManyTestUsers
+from tests.site.printing import pdf_text, plain
 
 LETTER = "Responsibility Letter"
 COMMITMENT = "Integrity Commitment"
 CARD = "Risk Notification Card"
-
-
-# wkhtmltopdf embeds Noto CJK, whose glyphs are shared between a radical and the ideograph it
-# stands for; the PDF's text map then names the radical. NFKC folds the Kangxi radicals back, this
-# table the CJK Radicals Supplement ones.
-RADICALS = str.maketrans(
-	"⺅⺆⺊⺎⺕⺖⺘⺙⺞⺟⺠⺡⺣⺥⺦⺨⺩⺬⺭⺷⺹⺼⻂⻄⻅⻆⻈⻉⻋⻏⻐⻑⻓⻔⻖⻗⻘⻚⻛⻜⻝⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻰⻳",
-	"亻冂卜兀彐忄扌攵歺母民氵灬爫丬犭王示礻羊耂月衤西见角讠贝车阝钅長长门阝雨青页风飞食飠饣首马骨鬼鱼鸟卤麦黄黾龙龟",
-)
-
-
-def pdf_plain(text: str) -> str:
-	import unicodedata
-
-	return unicodedata.normalize("NFKC", text).translate(RADICALS).replace(" ", "").replace("\n", "")
 
 
 def ensure_outgoing_email():
@@ -50,7 +35,7 @@ def as_user(user):
 	frappe.set_user(user)
 
 
-class DocumentsTestCase(AllowManyTestUsers, IntegrationTestCase):
+class DocumentsTestCase(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -242,7 +227,7 @@ class TestResponsibilityLetter(DocumentsTestCase):
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value(LETTER, letter.name, "workflow_state"), "Under Review")
 
-		message = self.refused(c.cadre_a.user, letter, "set_return_reason", expect=frappe.PermissionError, reason="我不想签")
+		self.refused(c.cadre_a.user, letter, "set_return_reason", expect=frappe.PermissionError, reason="我不想签")
 		self.call(c.manager, letter, "set_return_reason", reason="任务表述不具体")
 		self.act(c.manager, letter, "Return")
 		frappe.set_user("Administrator")
@@ -518,47 +503,13 @@ class TestPrintedDocuments(DocumentsTestCase):
 	"""Each document prints as a Chinese official document: rendered to PDF through Frappe's own
 	print path, then read back as text."""
 
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		# wkhtmltopdf fetches the print stylesheet from the site's URL: serve the bench's assets
-		# on a local port for the test (a real site is served by its web server).
-		import functools
-		import http.server
-		import threading
-
-		handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=frappe.local.sites_path)
-		handler.log_message = lambda *args: None
-		cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-		threading.Thread(target=cls.server.serve_forever, daemon=True).start()
-		cls.host_name = frappe.local.conf.get("host_name")
-		frappe.local.conf.host_name = f"http://127.0.0.1:{cls.server.server_address[1]}"
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.local.conf.host_name = cls.host_name
-		cls.server.shutdown()
-		super().tearDownClass()
-
-	def pdf_text(self, doctype, name, print_format):
-		import io
-
-		from pypdf import PdfReader
-
-		pdf = frappe.get_print(doctype, name, print_format=print_format, as_pdf=True)
-		self.assertTrue(pdf.startswith(b"%PDF"))
-		path = f"/tmp/sanshu-print-{frappe.scrub(doctype)}.pdf"
-		with open(path, "wb") as fh:  # kept for a look at the rendered page
-			fh.write(pdf)
-		return pdf_plain("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
-
 	def test_signed_letter_prints_title_cadre_signers_and_tasks(self):
 		walk = TestResponsibilityLetter("test_full_walk_with_review_signing_in_order_and_refusals")
 		walk.c, walk.officer_a = self.c, self.officer_a
 		letter = walk.signed(walk.new_letter())
-		text = self.pdf_text(LETTER, letter.name, "责任书")
+		text = pdf_text(LETTER, letter.name, "责任书")
 		for expected in ("党风廉政建设责任书", "甲纪发〔2026〕1号", "甲干部", "甲书记", "甲纪委书记", "开展廉政警示教育", "主体责任人", "同意签订", "盖"):
-			self.assertIn(pdf_plain(expected), text)
+			self.assertIn(plain(expected), text)
 
 	def test_commitment_prints_title_items_and_signer(self):
 		c = self.c
@@ -570,9 +521,9 @@ class TestPrintedDocuments(DocumentsTestCase):
 		self.act(c.manager, doc, "Issue")
 		self.call(c.cadre_b.user, doc, "sign")
 		frappe.set_user("Administrator")
-		text = self.pdf_text(COMMITMENT, doc.name, "廉政承诺书")
+		text = pdf_text(COMMITMENT, doc.name, "廉政承诺书")
 		for expected in ("六项承诺", "乙干部", "坚决不以权谋私", "向社会公开", "承诺人"):
-			self.assertIn(pdf_plain(expected), text)
+			self.assertIn(plain(expected), text)
 
 	def test_risk_card_prints_signs_and_the_three_parties(self):
 		walk = TestRiskNotificationCard("test_three_party_sign_off_follow_up_and_closing")
@@ -582,9 +533,9 @@ class TestPrintedDocuments(DocumentsTestCase):
 		for signer in (self.c.secretary_a, self.officer_a, self.c.cadre_a):
 			self.call(signer.user, card, "sign")
 		frappe.set_user("Administrator")
-		text = self.pdf_text(CARD, card.name, "廉政风险迹象告知卡")
+		text = pdf_text(CARD, card.name, "廉政风险迹象告知卡")
 		for expected in ("廉政风险迹象告知卡", "风险等级：高", "甲干部", "甲书记", "甲纪委书记", "信访举报", "审计发现招待费超标", "被告知人"):
-			self.assertIn(pdf_plain(expected), text)
+			self.assertIn(plain(expected), text)
 
 
 class TestBulkIssue(DocumentsTestCase):

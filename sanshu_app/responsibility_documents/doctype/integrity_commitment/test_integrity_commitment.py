@@ -5,10 +5,9 @@ import frappe
 from frappe.tests import IntegrationTestCase
 
 from tests.site.factories import County
-from tests.site.rd_support import AllowManyTestUsers
 
 
-class TestIntegrityCommitment(AllowManyTestUsers, IntegrationTestCase):
+class TestIntegrityCommitment(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

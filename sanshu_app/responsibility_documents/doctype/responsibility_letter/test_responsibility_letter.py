@@ -5,10 +5,9 @@ import frappe
 from frappe.tests import IntegrationTestCase
 
 from tests.site.factories import County
-from tests.site.rd_support import AllowManyTestUsers
 
 
-class TestResponsibilityLetter(AllowManyTestUsers, IntegrationTestCase):
+class TestResponsibilityLetter(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

@@ -5,10 +5,9 @@ import frappe
 from frappe.tests import IntegrationTestCase
 
 from tests.site.factories import County, make_cadre
-from tests.site.rd_support import AllowManyTestUsers
 
 
-class TestRiskNotificationCard(AllowManyTestUsers, IntegrationTestCase):
+class TestRiskNotificationCard(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
