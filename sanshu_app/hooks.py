@@ -20,23 +20,22 @@ before_uninstall = "sanshu_app.setup.install.before_uninstall"
 permission_query_conditions = {doctype: "sanshu_app.permissions.query_conditions" for doctype in RECORD_SCOPES}
 has_permission = {doctype: "sanshu_app.permissions.has_permission" for doctype in RECORD_SCOPES}
 
+# Buttons the later stages add to the master-data forms (each module keeps its own script).
+doctype_js = {
+	"Sanshu Campaign": [
+		"responsibility_documents/campaign_bulk_issue.js",  # issue letters / commitments to everyone
+		"assessment_and_rectification/campaign_ledgers.js",  # 台账 downloads, one assessment per unit
+	],
+	"Sanshu Cadre": ["assessment_and_rectification/cadre_archive.js"],  # the integrity archive
+}
+
+# Daily: overdue inquiries; rectification reminders, overdue flags and proposed talks.
 scheduler_events = {
 	"daily": [
 		"sanshu_app.reporting_and_evaluation.doctype.sanshu_inquiry.sanshu_inquiry.mark_overdue_inquiries",
+		"sanshu_app.assessment_and_rectification.reminders.run_daily",
 	],
 }
 
-# Assessment and Rectification: the daily rectification run; the integrity archive in print formats.
-scheduler_events = globals().get("scheduler_events", {})
-scheduler_events.setdefault("daily", []).append("sanshu_app.assessment_and_rectification.reminders.run_daily")
-jinja = globals().get("jinja", {})
-jinja.setdefault("methods", []).append("sanshu_app.assessment_and_rectification.archive.jinja_archive")
-
-# Responsibility Documents: bulk issue buttons on the campaign form.
-doctype_js = globals().get("doctype_js", {})
-doctype_js.setdefault("Sanshu Campaign", []).append("responsibility_documents/campaign_bulk_issue.js")
-
-# Assessment and Rectification: ledger (台账) downloads on the campaign form, the archive on the cadre's.
-doctype_js = globals().get("doctype_js", {})
-doctype_js.setdefault("Sanshu Campaign", []).append("assessment_and_rectification/campaign_ledgers.js")
-doctype_js.setdefault("Sanshu Cadre", []).append("assessment_and_rectification/cadre_archive.js")
+# The integrity archive's rows, for its print format.
+jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_archive"]}

@@ -23,17 +23,22 @@ def plain(text: str) -> str:
 	return unicodedata.normalize("NFKC", text).translate(RADICALS).replace(" ", "").replace("\n", "").replace("\t", "")
 
 
-def render_pdf(doctype: str, name: str, print_format: str) -> bytes:
-	"""The PDF a user downloads from the form; a copy is kept in /tmp for a look at the page."""
-	# Some tests replace the site's conf; wkhtmltopdf must still reach the stylesheet.
-	with patch.dict(frappe.local.conf, {"host_name": asset_url()}):
-		pdf = frappe.get_print(doctype, name, print_format=print_format, as_pdf=True)
+def render_pdf(doctype: str, name: str, print_format: str, lang: str = "zh") -> bytes:
+	"""The PDF a user downloads from the form, printed in Chinese as the office prints it; a copy
+	is kept in /tmp for a look at the page."""
+	previous, frappe.local.lang = frappe.local.lang, lang
+	try:
+		# Some tests replace the site's conf; wkhtmltopdf must still reach the stylesheet.
+		with patch.dict(frappe.local.conf, {"host_name": asset_url()}):
+			pdf = frappe.get_print(doctype, name, print_format=print_format, as_pdf=True)
+	finally:
+		frappe.local.lang = previous
 	assert pdf.startswith(b"%PDF"), "not a PDF"
 	with open(f"/tmp/sanshu-print-{frappe.scrub(doctype)}.pdf", "wb") as fh:
 		fh.write(pdf)
 	return pdf
 
 
-def pdf_text(doctype: str, name: str, print_format: str) -> str:
-	pdf = render_pdf(doctype, name, print_format)
+def pdf_text(doctype: str, name: str, print_format: str, lang: str = "zh") -> str:
+	pdf = render_pdf(doctype, name, print_format, lang)
 	return plain("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
