@@ -5,6 +5,7 @@ translates the ``RuleViolation`` messages they return or raise.
 """
 
 from .messages import RuleError, RuleViolation
+from .sheets import cell_text
 
 # Accepted column headings of a paper-ballot sheet (English or Chinese).
 NUMBER_HEADINGS = ("ballot no.", "ballot no", "ballot", "no.", "序号", "票号", "编号")
@@ -67,14 +68,6 @@ def _whole(value) -> bool:
 	return isinstance(value, int) and not isinstance(value, bool) or (isinstance(value, float) and value.is_integer())
 
 
-def _cell(value) -> str:
-	if value is None:
-		return ""
-	if isinstance(value, float) and value.is_integer():
-		value = int(value)
-	return str(value).strip()
-
-
 def parse_ballot_sheet(rows, scale) -> dict:
 	"""Count the ballots of a sheet: a heading row, then one row per paper ballot.
 
@@ -86,7 +79,7 @@ def parse_ballot_sheet(rows, scale) -> dict:
 	rows = list(rows)
 	if not rows:
 		raise RuleError([RuleViolation("The sheet is empty.")])
-	heading = [_cell(c).lower() for c in rows[0]]
+	heading = [cell_text(c).lower() for c in rows[0]]
 	number_col = next((i for i, h in enumerate(heading) if h in NUMBER_HEADINGS), None)
 	choice_col = next((i for i, h in enumerate(heading) if h in CHOICE_HEADINGS), None)
 	if number_col is None or choice_col is None:
@@ -96,7 +89,7 @@ def parse_ballot_sheet(rows, scale) -> dict:
 	seen = {}
 	ballots = 0
 	for row_number, row in enumerate(rows[1:], start=2):
-		cells = [_cell(c) for c in row]
+		cells = [cell_text(c) for c in row]
 		if not any(cells):
 			continue
 		ballots += 1

@@ -8,6 +8,7 @@ Values may be written in Chinese (as offices do) or as the app's English option 
 from dataclasses import dataclass, field
 
 from .messages import RuleViolation
+from .sheets import cell_text
 
 UNIT_SHEET = "单位"
 CADRE_SHEET = "干部"
@@ -43,14 +44,6 @@ class MasterSheet:
 	problems: list[RuleViolation] = field(default_factory=list)
 
 
-def _cell(value) -> str:
-	if value is None:
-		return ""
-	if isinstance(value, float) and value.is_integer():
-		value = int(value)
-	return str(value).strip()
-
-
 def _choice(value, mapping, sheet, row, label, problems):
 	if not value:
 		return None
@@ -72,7 +65,7 @@ def _flag(value, sheet, row, label, problems) -> int:
 
 
 def _check_headers(sheet, header, expected, problems) -> bool:
-	given = tuple(_cell(h) for h in header[: len(expected)])
+	given = tuple(cell_text(h) for h in header[: len(expected)])
 	if given != expected:
 		problems.append(RuleViolation("Sheet {0}: the first row must be the headers {1}.", (sheet, "、".join(expected))))
 		return False
@@ -95,7 +88,7 @@ def read_master_sheet(sheets: dict, existing_units: set, existing_users: set, us
 	new_units = {}
 	if unit_rows and _check_headers(UNIT_SHEET, unit_rows[0], UNIT_HEADERS, problems):
 		for number, row in enumerate(unit_rows[1:], start=2):
-			name, unit_type, parent = (_cell(v) for v in (list(row) + [None] * 3)[:3])
+			name, unit_type, parent = (cell_text(v) for v in (list(row) + [None] * 3)[:3])
 			if not (name or unit_type or parent):
 				continue
 			if not name:
@@ -120,7 +113,7 @@ def read_master_sheet(sheets: dict, existing_units: set, existing_users: set, us
 	seen_users = {}
 	if cadre_rows and _check_headers(CADRE_SHEET, cadre_rows[0], CADRE_HEADERS, problems):
 		for number, row in enumerate(cadre_rows[1:], start=2):
-			cells = [_cell(v) for v in (list(row) + [None] * 8)[:8]]
+			cells = [cell_text(v) for v in (list(row) + [None] * 8)[:8]]
 			if not any(cells):
 				continue
 			name, unit, post, rank, user, principal, promoted, discipline = cells
