@@ -60,6 +60,8 @@ build_bench() {
 	local branch_args=()
 	if [ -n "${FRAPPE_BRANCH:-}" ] || [ -z "${FRAPPE_PATH:-}" ]; then branch_args=(--frappe-branch "${FRAPPE_BRANCH:-version-16}"); fi
 	(cd "$(dirname "$BENCH")" && bench init --frappe-path "$source" "${branch_args[@]}" --python "$(command -v python3)" "$(basename "$BENCH")")
+	# Frappe's Google client libraries still import pkg_resources, which setuptools 81 removed.
+	"$BENCH/env/bin/pip" install -q "setuptools<81"
 }
 
 start_redis() {
