@@ -46,6 +46,7 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 	rule = RECORD_SCOPES[doctype]
 	table = f"`tab{doctype}`"
 	clauses = [_in(table, field, scope.cadres) for field in rule.cadre_fields if scope.cadres]
+	clauses += [_named_in_rows(doctype, table_field, field, scope.cadres) for table_field, field in rule.cadre_tables if scope.cadres]
 	clauses += [_in(table, field, scope.units) for field in rule.unit_fields if scope.units]
 	return f"({' or '.join(clauses)})" if clauses else "1=0"
 
@@ -56,8 +57,19 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None, debug
 	if scope.unrestricted or _opens_to(user, doc.doctype):
 		return True
 	rule = RECORD_SCOPES[doc.doctype]
-	return scope.allows([doc.get(f) for f in rule.cadre_fields], [doc.get(f) for f in rule.unit_fields])
+	cadres = [doc.get(f) for f in rule.cadre_fields]
+	cadres += [row.get(field) for table_field, field in rule.cadre_tables for row in doc.get(table_field) or []]
+	return scope.allows(cadres, [doc.get(f) for f in rule.unit_fields])
 
 
 def _in(table: str, field: str, values) -> str:
 	return f"{table}.`{field}` in ({', '.join(frappe.db.escape(v) for v in sorted(values))})"
+
+
+def _named_in_rows(doctype: str, table_field: str, field: str, cadres) -> str:
+	child = frappe.get_meta(doctype).get_field(table_field).options
+	return (
+		f"exists (select 1 from `tab{child}` child where child.parent = `tab{doctype}`.name"
+		f" and child.parenttype = {frappe.db.escape(doctype)} and child.parentfield = {frappe.db.escape(table_field)}"
+		f" and {_in('child', field, cadres)})"
+	)

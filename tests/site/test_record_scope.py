@@ -82,3 +82,38 @@ class TestRecordScope(IntegrationTestCase):
 
 		stranger = make_user("无档案", ("Responsible Cadre",))
 		self.assertEqual(self.visible_cadres(stranger), set())
+
+
+class TestNamedInRows(IntegrationTestCase):
+	"""A cadre named in a record's rows — a letter's signer, a measure's owner — reads that record
+	even from another unit; a cadre not named still does not."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.c = County()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_a_named_signer_from_another_unit_reads_the_letter(self):
+		c = self.c
+		letter = frappe.get_doc(
+			{
+				"doctype": "Responsibility Letter",
+				"letter_type": "Party Conduct Responsibility Letter",
+				"year": 2026,
+				"cadre": c.cadre_a.name,
+				"signatures": [
+					{"signer": c.secretary_a.name, "capacity": "Principal Responsible"},
+					{"signer": c.cadre_b.name, "capacity": "Supervisory Responsible"},
+					{"signer": c.cadre_a.name, "capacity": "Responsibility Subject"},
+				],
+			}
+		).insert()
+		frappe.set_user(c.cadre_b.user)
+		self.assertIn(letter.name, frappe.get_list("Responsibility Letter", pluck="name"))
+		self.assertTrue(frappe.get_doc("Responsibility Letter", letter.name).has_permission("read"))
+		frappe.set_user(c.cadre_station.user)
+		self.assertNotIn(letter.name, frappe.get_list("Responsibility Letter", pluck="name"))
+		self.assertFalse(frappe.get_doc("Responsibility Letter", letter.name).has_permission("read"))
