@@ -1,5 +1,7 @@
 """A small demo county: six units under a development zone, 30 cadres with desk users, office
-staff, and one current campaign. Safe to run again: existing records are kept as they are.
+staff, and one current campaign with its first documents (annual commitments and responsibility
+letters issued, an evaluation per participant with the demo evaluators on the roster, one
+responsibility assessment per unit). Safe to run again: existing records are kept as they are.
 
     bench --site SITE execute sanshu_app.demo.make_demo
 """
@@ -54,6 +56,7 @@ def make_demo():
 	for login, name, roles in STAFF:
 		ensure_user(f"{login}@{DEMO_DOMAIN}", name, roles)
 	ensure_campaign()
+	ensure_campaign_documents()
 	frappe.db.commit()
 	print(f"Demo county ready. Log in as manager@{DEMO_DOMAIN} (or cadre01@{DEMO_DOMAIN} … cadre30@{DEMO_DOMAIN}) with password {DEMO_PASSWORD}")
 
@@ -130,3 +133,33 @@ def ensure_campaign():
 		}
 	).insert(ignore_permissions=True)
 	campaign.add_unit_principals()
+
+
+DEMO_EVALUATORS = ("evaluator1", "evaluator2", "evaluator3")
+EVALUATOR_GROUPS = ("Discipline Committee Member", "Deputies and Committee Members", "Conduct Supervisor")
+
+
+def ensure_campaign_documents():
+	"""What the office does first in a campaign, done through the app's own actions."""
+	from sanshu_app.assessment_and_rectification.doctype.responsibility_assessment.responsibility_assessment import (
+		create_for_campaign,
+	)
+	from sanshu_app.responsibility_documents.bulk_issue import run as issue
+
+	issue(CAMPAIGN, "Integrity Commitment")
+	issue(CAMPAIGN, "Responsibility Letter", "Party Conduct Responsibility Letter")
+	campaign = frappe.get_doc("Sanshu Campaign", CAMPAIGN)
+	for row in campaign.cadres:
+		if not frappe.db.exists("Sanshu Evaluation", {"campaign": CAMPAIGN, "cadre": row.cadre}):
+			frappe.get_doc(
+				{
+					"doctype": "Sanshu Evaluation",
+					"campaign": CAMPAIGN,
+					"cadre": row.cadre,
+					"roster": [
+						{"evaluator": f"{login}@{DEMO_DOMAIN}", "evaluator_group": group}
+						for login, group in zip(DEMO_EVALUATORS, EVALUATOR_GROUPS)
+					],
+				}
+			).insert(ignore_permissions=True)
+	create_for_campaign(CAMPAIGN)  # only units without one for the year

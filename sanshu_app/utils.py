@@ -1,5 +1,6 @@
 """Small bridges between Frappe records and the pure rules in ``sanshu_app.rules``."""
 
+from contextlib import contextmanager
 from datetime import date
 
 import frappe
@@ -78,3 +79,15 @@ def require_roles(roles=OFFICE_ROLES):
 		frappe.PermissionError,
 		title=_("Not Permitted"),
 	)
+
+
+@contextmanager
+def office_language():
+	"""Texts stored in a document (and printed on its letter) are written in the office's
+	language, whoever's action created them."""
+	previous = frappe.local.lang
+	frappe.local.lang = frappe.db.get_default("lang") or frappe.get_system_settings("language") or previous
+	try:
+		yield
+	finally:
+		frappe.local.lang = previous

@@ -9,7 +9,7 @@ from frappe import _
 
 from sanshu_app.responsibility_documents.common import refuse
 from sanshu_app.rules.responsibility import still_to_issue
-from sanshu_app.utils import require_roles
+from sanshu_app.utils import OFFICE_ROLES, require_roles
 from sanshu_app.rules.signing import PRINCIPAL, SUBJECT, SUPERVISOR
 
 LETTER = "Responsibility Letter"
@@ -20,7 +20,6 @@ UNIT_LETTER_TYPES = ("Target Task Notice",)
 SUPERVISION_NOTICE = "Task Supervision Notice"
 # Batch size (not a business rule): above this many documents the work moves to a background job.
 BACKGROUND_ABOVE = 30
-MANAGERS = ("Sanshu Manager", "System Manager")
 
 # The usual content of the annual 履行党风廉政建设责任承诺书 (seed 001 §三(一)2), editable per document.
 ANNUAL_COMMITMENT_ITEMS = (
@@ -38,7 +37,7 @@ def letter_types() -> list[str]:
 @frappe.whitelist()
 def issue_from_campaign(campaign: str, document: str, letter_type: str | None = None):
 	"""Create the missing documents for ``campaign``; returns what was done (or queued)."""
-	require_roles(MANAGERS)
+	require_roles(OFFICE_ROLES)
 	camp = frappe.get_doc("Sanshu Campaign", campaign)
 	camp.check_permission("read")
 	check_request(document, letter_type)

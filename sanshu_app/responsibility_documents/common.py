@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils import cstr, get_url_to_form
 
 from sanshu_app.rules.messages import RuleViolation
-from sanshu_app.utils import throw_violations
+from sanshu_app.utils import office_language, throw_violations
 
 
 def current_cadre(user: str | None = None) -> str | None:
@@ -40,8 +40,8 @@ def notify_signers(doc, cadres, subject: str):
 		},
 	)
 	emails = [e for e in frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="email") if e]
-	if not emails:
-		return
+	if not emails or not outgoing_mail_is_set_up():
+		return  # the desk notification above still tells them
 	try:
 		frappe.sendmail(
 			recipients=emails,
@@ -56,10 +56,11 @@ def notify_signers(doc, cadres, subject: str):
 
 
 def default_title(doc, type_field: str) -> str:
-	"""'2026年度 党风廉政建设责任书' style title: the year and the translated document type."""
-	label = _(doc.get(type_field) or "")
-	year = doc.get("year")
-	return _("Year {0}: {1}").format(year, label) if year else label
+	"""'2026年度 党风廉政建设责任书' style title: the year and the document type, in the office's language."""
+	with office_language():
+		label = _(doc.get(type_field) or "")
+		year = doc.get("year")
+		return _("Year {0}: {1}").format(year, label) if year else label
 
 
 
@@ -86,3 +87,12 @@ def guard_signature_fields(doc, table: str | None, fields: tuple[str, ...]):
 		for field in fields:
 			if cstr(before.get(field)) != cstr(doc.get(field)):
 				refuse("Signatures and opinions are given by the signers themselves, not by editing the document.")
+
+
+def outgoing_mail_is_set_up() -> bool:
+	"""Whether the site can send mail: a default outgoing account, or a mail server in the site config.
+
+	Asked first because, with emails muted and no account, Frappe's stand-in account fails to send."""
+	from frappe.email.doctype.email_account.email_account import EmailAccount
+
+	return bool(EmailAccount.find_one_by_filters(enable_outgoing=1, default_outgoing=1) or EmailAccount.find_from_config())

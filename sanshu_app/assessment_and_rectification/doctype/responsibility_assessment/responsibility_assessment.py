@@ -8,11 +8,10 @@ from frappe.utils import escape_html, flt, now_datetime, today
 
 from sanshu_app.assessment_and_rectification.doctype.assessment_template.assessment_template import default_template
 from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, read_rows, send_xlsx
-from sanshu_app.assessment_and_rectification.language import office_language
 from sanshu_app.rules import assessment as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
-from sanshu_app.utils import throw_violations
+from sanshu_app.utils import office_language, throw_violations
 
 STATES = rules.ASSESSMENT_STATES
 INSPECTOR_ROLES = ("Assessment Inspector", "Sanshu Manager")

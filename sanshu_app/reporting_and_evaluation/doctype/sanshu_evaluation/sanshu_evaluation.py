@@ -18,7 +18,7 @@ from frappe.utils import cint, flt, get_datetime, getdate, nowdate
 
 from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
 from sanshu_app.rules.messages import RuleError
-from sanshu_app.utils import OFFICE_ROLES, raise_rule_error, require_roles, throw_violations
+from sanshu_app.utils import OFFICE_ROLES, office_language, raise_rule_error, require_roles, throw_violations
 
 EVALUATOR_ROLE = "Evaluator"
 NEUTRAL_USER = "Guest"
@@ -117,6 +117,10 @@ class SanshuEvaluation(Document):
 		self.flags.consequences = rating.consequences
 
 	def on_submit(self):
+		with office_language():
+			self.create_consequences()
+
+	def create_consequences(self):
 		consequences = self.flags.consequences or ()
 		notes = []
 		talk_type = next((c.split(":", 1)[1] for c in consequences if c.startswith("talk:")), None)
