@@ -46,6 +46,22 @@ def test_site_tests_pass_on_a_real_site(site, capsys):
 	assert process.returncode == 0, f"site tests failed: {summary}"
 
 
+def test_demo_county_is_made_once(site):
+	"""The README's demo: a county with users who can log in, and a campaign with its first documents."""
+	bench, name = site
+	for _ in range(2):  # a second run changes nothing
+		out = bench.bench("--site", name, "execute", "sanshu_app.demo.make_demo").stdout
+	assert "Demo county ready" in out
+	counts = {
+		doctype: int(bench.bench("--site", name, "execute", "frappe.db.count", "--args", json.dumps([doctype])).stdout.strip().splitlines()[-1])
+		for doctype in ("Sanshu Unit", "Sanshu Cadre", "Integrity Commitment", "Responsibility Letter", "Sanshu Evaluation", "Responsibility Assessment")
+	}
+	assert counts["Sanshu Unit"] >= 7 and counts["Sanshu Cadre"] >= 30
+	assert all(counts[d] >= 6 for d in ("Integrity Commitment", "Responsibility Letter", "Sanshu Evaluation", "Responsibility Assessment")), counts
+	login = bench.bench("--site", name, "execute", "frappe.utils.password.check_password", "--args", json.dumps(["cadre01@demo.sanshu.local", "Sanshu@2026"]))
+	assert "cadre01@demo.sanshu.local" in login.stdout
+
+
 def _installed_state(bench, name):
 	out = bench.bench("--site", name, "execute", "sanshu_app.setup.install.installed_state").stdout
 	return json.loads(out.strip().splitlines()[-1])
