@@ -29,9 +29,11 @@ doctype_js = {
 	"Sanshu Cadre": ["assessment_and_rectification/cadre_archive.js"],  # the integrity archive
 }
 
-# Daily: overdue inquiries; rectification reminders, overdue flags and proposed talks.
+# Daily: commitment and report reminders; overdue inquiries; rectification reminders, overdue
+# flags and proposed talks.
 scheduler_events = {
 	"daily": [
+		"sanshu_app.sanshu_setup.reminders.run_daily",
 		"sanshu_app.reporting_and_evaluation.doctype.sanshu_inquiry.sanshu_inquiry.mark_overdue_inquiries",
 		"sanshu_app.assessment_and_rectification.reminders.run_daily",
 	],
