@@ -40,3 +40,36 @@ class TestInstall(IntegrationTestCase):
 			texts += [o for f in meta.fields if f.fieldtype == "Select" and f.options for o in f.options.split("\n") if o and not o.startswith(">")]
 			missing += [f"{doctype}: {t}" for t in texts if t not in translations]
 		self.assertEqual(missing, [])
+
+
+class TestEmployeeLink(IntegrationTestCase):
+	"""Cadres link to HRMS employees only on sites that have them."""
+
+	def test_employee_field_only_with_hrms(self):
+		self.assertEqual(frappe.get_meta("Sanshu Cadre").has_field("employee"), bool(frappe.db.exists("DocType", "Employee")))
+
+	def test_employee_field_appears_when_an_employee_doctype_exists(self):
+		from sanshu_app.setup.install import ensure_employee_link, remove_employee_link
+
+		made_here = not frappe.db.exists("DocType", "Employee")
+		if made_here:  # stand in for HRMS: a bare Employee doctype
+			frappe.get_doc(
+				{
+					"doctype": "DocType",
+					"name": "Employee",
+					"module": "Custom",
+					"custom": 1,
+					"fields": [{"fieldname": "employee_name", "fieldtype": "Data", "label": "Employee Name"}],
+					"permissions": [{"role": "System Manager", "read": 1}],
+				}
+			).insert()
+		try:
+			ensure_employee_link()
+			ensure_employee_link()  # twice: still one field
+			self.assertEqual(frappe.db.count("Custom Field", {"dt": "Sanshu Cadre", "fieldname": "employee"}), 1)
+			field = frappe.get_meta("Sanshu Cadre", cached=False).get_field("employee")
+			self.assertEqual((field.fieldtype, field.options), ("Link", "Employee"))
+		finally:
+			if made_here:
+				remove_employee_link()
+				frappe.delete_doc("DocType", "Employee", force=True)
