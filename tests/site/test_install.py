@@ -73,3 +73,4 @@ class TestEmployeeLink(IntegrationTestCase):
 			if made_here:
 				remove_employee_link()
 				frappe.delete_doc("DocType", "Employee", force=True)
+				frappe.db.commit()  # creating the doctype's table already committed; so must its removal
