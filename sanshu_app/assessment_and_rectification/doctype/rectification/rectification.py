@@ -9,7 +9,7 @@ from frappe.utils import today
 from sanshu_app.rules import rectification as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
-from sanshu_app.utils import deadline_from, deadline_rule, throw_violations
+from sanshu_app.utils import deadline_from, deadline_rule, is_office, throw_violations
 
 # The kind of source a rectification comes from, by the document type it links to.
 SOURCE_TYPES = {
@@ -20,7 +20,6 @@ SOURCE_TYPES = {
 }
 
 
-OFFICE_ROLES = ("Sanshu Manager", "System Manager")
 OFFICE_FIELDS = (
 	"source_type", "source_doctype", "source_name", "campaign", "cadre", "unit", "notice_type", "notice_date",
 	"rule_set", "problems", "verification_opinion", "outcome", "report_at_campaign",
@@ -70,7 +69,7 @@ class Rectification(Document):
 	def check_office_fields(self, old):
 		"""The notice, its subject and the verification belong to the office; the cadre or unit
 		writes only the plan, the measures and the report."""
-		if not old or set(frappe.get_roles()).intersection(OFFICE_ROLES):
+		if not old or is_office():
 			return []
 		changed = [f for f in OFFICE_FIELDS if (old.get(f) or "") != (self.get(f) or "")]
 		return [RuleViolation("Only the office can change {0}.", (_(self.meta.get_label(f)),)) for f in changed]

@@ -11,12 +11,11 @@ from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, read_r
 from sanshu_app.rules import assessment as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
-from sanshu_app.utils import office_language, throw_violations
+from sanshu_app.utils import OFFICE_ROLES, is_office, office_language, throw_violations
 
 STATES = rules.ASSESSMENT_STATES
 INSPECTOR_ROLES = ("Assessment Inspector", "Sanshu Manager")
 ASSESSMENT_PURPOSE = "Responsibility Assessment"
-OFFICE_ROLES = ("Sanshu Manager", "System Manager")
 SELF_ASSESSING_ROLES = ("Party Secretary", "Supervision Officer", *OFFICE_ROLES)
 
 
@@ -133,7 +132,7 @@ class ResponsibilityAssessment(Document):
 			problems.append(RuleViolation("Inspector scores can only change during the inspection (state Self-assessed)."))
 		elif changed_inspector and not set(frappe.get_roles()).intersection(INSPECTOR_ROLES):
 			problems.append(RuleViolation("Only the inspectors score the inspection."))
-		if not set(frappe.get_roles()).intersection(OFFICE_ROLES):
+		if not is_office():
 			grades_before = [(m.cadre, m.grade or "") for m in old.member_grades]
 			if grades_before != [(m.cadre, m.grade or "") for m in self.member_grades]:
 				problems.append(RuleViolation("Only the office grades the leadership members."))
@@ -279,7 +278,7 @@ def download_scoring_sheet(name):
 @frappe.whitelist()
 def create_for_campaign(campaign):
 	"""One draft assessment per participating unit of ``campaign`` that has none for the year yet."""
-	if not set(frappe.get_roles()).intersection(OFFICE_ROLES):
+	if not is_office():
 		frappe.throw(_("Only the office creates assessments for a campaign."), frappe.PermissionError, title=_("Not Permitted"))
 	doc = frappe.get_doc("Sanshu Campaign", campaign)
 	created = []
