@@ -97,6 +97,7 @@ class Bench:
 
 	# the throwaway site -------------------------------------------------------------------------
 	def new_site(self) -> str:
+		self.forget_queued_jobs()
 		site = f"sanshu-test-{uuid.uuid4().hex[:8]}.localhost"
 		self.bench(
 			"new-site", site,
@@ -107,11 +108,37 @@ class Bench:
 		self.bench("--site", site, "set-config", "allow_tests", "true")
 		# The tests create a few hundred users in minutes; Frappe refuses more than 60 an hour by default.
 		self.bench("--site", site, "set-config", "throttle_user_limit", "100000", "--parse")
+		# No worker runs during the tests, so their jobs wait in the queue; don't refuse new ones.
+		self.bench("--site", site, "set-config", "max_queued_jobs", "100000", "--parse")
 		return site
 
 	def drop_site(self, site: str):
 		self.bench("drop-site", site, "--db-root-password", db_root_password(), "--force", "--no-backup", check=False)
 		shutil.rmtree(self.sites / site, ignore_errors=True)
+		self.forget_queued_jobs()
+
+	def forget_queued_jobs(self):
+		"""Remove the queued background jobs of throwaway sites that no longer exist.
+
+		No worker runs during the tests, so every job they enqueue stays in the bench's queue;
+		left there, the queue grows run after run until Frappe refuses new jobs for every site."""
+		script = (
+			"import os, sys\n"
+			"from redis import Redis\n"
+			"r = Redis.from_url(sys.argv[1])\n"
+			"for queue in r.scan_iter('rq:queue:*'):\n"
+			"    for job in r.lrange(queue, 0, -1):\n"
+			"        site = job.decode().split('||', 1)[0]\n"
+			"        if site.startswith('sanshu-test-') and not os.path.isdir(site):\n"
+			"            r.lrem(queue, 0, job)\n"
+			"            r.delete(b'rq:job:' + job)\n"
+			"for key in r.scan_iter('rq:job:sanshu-test-*'):\n"
+			"    if not os.path.isdir(key.decode()[len('rq:job:'):].split('||', 1)[0]):\n"
+			"        r.delete(key)\n"
+		)
+		url = self.common_config().get("redis_queue")
+		if url:
+			run([str(self.python), "-c", script, url], cwd=self.sites, check=False)
 
 	def run_site_tests(self, site: str, extra_args=()) -> subprocess.Popen:
 		env = {**os.environ, "SANSHU_SITE": site, "SANSHU_BENCH": str(self.path), "PYTHONPATH": str(REPO)}
