@@ -4,6 +4,7 @@ Every name carries a random suffix so tests never collide with each other or wit
 """
 
 import frappe
+from frappe.tests import IntegrationTestCase
 from frappe.utils import random_string
 
 
@@ -66,3 +67,16 @@ class County:
 		self.cadre_station = make_cadre(self.station_a, "所长")
 		self.cadre_b = make_cadre(self.town_b, "乙干部")
 		self.manager = make_user("党廉办", ("Sanshu Manager",))
+
+
+class CountyTestCase(IntegrationTestCase):
+	"""A test class acting in one small county (``self.c``), back as Administrator after each test."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.c = County()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		super().tearDown()

@@ -15,7 +15,7 @@ from sanshu_app.assessment_and_rectification.doctype.responsibility_assessment.r
 from sanshu_app.assessment_and_rectification.report.assessment_ranking import assessment_ranking
 from sanshu_app.assessment_and_rectification.report.rectification_ledger import rectification_ledger
 from sanshu_app.utils import deadline_from
-from tests.site.factories import County, make_cadre, make_campaign, make_user
+from tests.site.factories import County, CountyTestCase, make_cadre, make_campaign, make_user
 from tests.site.printing import pdf_text, plain
 
 
@@ -309,15 +309,7 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		self.assertEqual(doc.self_total, 87.0)
 
 
-class TestRectification(IntegrationTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.c = County()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestRectification(CountyTestCase):
 	def new_rectification(self, **values):
 		as_user(self.c.manager)
 		return frappe.get_doc(
@@ -560,15 +552,7 @@ class TestIntegrityArchive(IntegrationTestCase):
 		self.assertRaises(frappe.PermissionError, get_open_count, "Sanshu Cadre", c.cadre_a.name)
 
 
-class TestLedgers(IntegrationTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.c = County()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestLedgers(CountyTestCase):
 	def test_commitment_compliance_ledger_lists_who_has_not_signed(self):
 		c = self.c
 		campaign = make_campaign(2026, cadres=[c.cadre_a.name, c.cadre_b.name], commitment_due_date="2026-01-31")

@@ -4,21 +4,12 @@ included), a Sanshu Manager everything: through lists, documents and the REST AP
 from urllib.parse import quote
 
 import frappe
-from frappe.tests import IntegrationTestCase
 
 from tests.site.api import api_credentials, api_get
-from tests.site.factories import County
+from tests.site.factories import CountyTestCase
 
 
-class TestRecordScope(IntegrationTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.c = County()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestRecordScope(CountyTestCase):
 	def visible_cadres(self, user):
 		frappe.set_user(user)
 		return set(frappe.get_list("Sanshu Cadre", pluck="name", limit_page_length=0))
@@ -84,17 +75,9 @@ class TestRecordScope(IntegrationTestCase):
 		self.assertEqual(self.visible_cadres(stranger), set())
 
 
-class TestNamedInRows(IntegrationTestCase):
+class TestNamedInRows(CountyTestCase):
 	"""A cadre named in a record's rows — a letter's signer, a measure's owner — reads that record
 	even from another unit; a cadre not named still does not."""
-
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.c = County()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_a_named_signer_from_another_unit_reads_the_letter(self):
 		c = self.c
