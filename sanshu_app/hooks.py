@@ -16,9 +16,43 @@ after_install = "sanshu_app.setup.install.after_install"
 after_migrate = "sanshu_app.setup.install.after_migrate"
 before_uninstall = "sanshu_app.setup.install.before_uninstall"
 
-# One permission rule for every record about a cadre or a unit (see record_scopes.py).
-permission_query_conditions = {doctype: "sanshu_app.permissions.query_conditions" for doctype in RECORD_SCOPES}
-has_permission = {doctype: "sanshu_app.permissions.has_permission" for doctype in RECORD_SCOPES}
+# One permission rule at every door (see permissions.py): the app's scoped records, their child
+# tables, and the platform records that point at them (versions, comments, files …). Registered for
+# every doctype; each function answers at once for doctypes it does not govern.
+permission_query_conditions = {"*": "sanshu_app.permissions.query_conditions"}
+has_permission = {"*": "sanshu_app.permissions.has_permission"}
+
+# The platform doors that skip the hooks above, closed for the app's records (see doors.py).
+override_whitelisted_methods = {
+	"frappe.client.get_count": "sanshu_app.doors.get_count",
+	"frappe.client.validate_link": "sanshu_app.doors.validate_link",
+	"run_doc_method": "sanshu_app.doors.run_doc_method",
+	"frappe.handler.run_doc_method": "sanshu_app.doors.run_doc_method",
+	"runserverobj": "sanshu_app.doors.run_doc_method",
+	"frappe.desk.search.search_link": "sanshu_app.doors.search_link",
+	"frappe.desk.search.search_widget": "sanshu_app.doors.search_widget",
+	"frappe.desk.search.get_link_title": "sanshu_app.doors.get_link_title",
+	"frappe.desk.listview.get_group_by_count": "sanshu_app.doors.get_group_by_count",
+	"frappe.desk.doctype.tag.tag.get_tagged_docs": "sanshu_app.doors.get_tagged_docs",
+	"frappe.utils.global_search.search": "sanshu_app.doors.global_search",
+	"frappe.desk.form.utils.get_next": "sanshu_app.doors.get_next",
+	"frappe.client.is_document_amended": "sanshu_app.doors.is_document_amended",
+	"frappe.client.get_doc_permissions": "sanshu_app.doors.get_doc_permissions",
+	"frappe.desk.form.linked_with.get": "sanshu_app.doors.linked_with",
+	"frappe.desk.form.linked_with.get_submitted_linked_docs": "sanshu_app.doors.get_submitted_linked_docs",
+	"frappe.desk.like.toggle_like": "sanshu_app.doors.toggle_like",
+	"frappe.desk.form.document_follow.follow_document": "sanshu_app.doors.follow_document",
+	"frappe.client.rename_doc": "sanshu_app.doors.rename_doc",
+	"frappe.model.rename_doc.update_document_title": "sanshu_app.doors.update_document_title",
+	"frappe.www.printview.get_html_and_style": "sanshu_app.doors.get_html_and_style",
+}
+before_request = ["sanshu_app.doors.before_request"]
+
+# A scoped record just written is read again from the database by the next permission check.
+doc_events = {
+	**{doctype: {"on_update": "sanshu_app.permissions.forget_stored"} for doctype in RECORD_SCOPES},
+	"File": {"before_insert": "sanshu_app.doors.guard_private_file_reuse"},
+}
 
 # Buttons the later stages add to the master-data forms (each module keeps its own script).
 doctype_js = {

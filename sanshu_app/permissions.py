@@ -1,27 +1,88 @@
-"""The one permission rule of the app: a cadre sees their own records, a Party Secretary or
-Supervision Officer their unit's (sub-units included), a Sanshu Manager everything.
+"""The one permission rule of the app, applied at every door of the platform.
 
-Frappe calls ``query_conditions`` for lists, report view and ``frappe.get_list`` and
-``has_permission`` for a single document (form, ``get_doc().check_permission``, REST); both
-read the doctype's entry in ``record_scopes.RECORD_SCOPES``.
+A cadre sees their own records, a Party Secretary or Supervision Officer their unit's (sub-units
+included), a Sanshu Manager everything. ``hooks.py`` registers the two functions below for every
+doctype (``"*"``), so one rule answers:
+
+- ``query_conditions`` — every list the platform builds with ``frappe.get_list`` (lists, report
+  view, REST v1/v2 lists, ``frappe.client.get_list``, search, group-by and sidebar counts …), for
+  - the app's scoped doctypes (``record_scopes.RECORD_SCOPES``);
+  - their child tables, read only through a parent the user may read (``parent=`` doors);
+  - the platform records that point at an app record (versions, comments, files, shares …).
+- ``has_permission`` — every single-record decision (form, ``get_doc``, REST get/put/delete,
+  print, ``run_doc_method``, workflow actions). It decides on the **stored** record: what the
+  client sends never widens what it may reach. A write also needs the new values in scope, and
+  outside the office it must leave protected fields alone (``rules/write_guard.py``).
+
+The doors that skip ``frappe.get_list`` altogether are closed in ``sanshu_app.doors``.
 """
 
-import frappe
+import functools
+import json
+from pathlib import Path
 
-from sanshu_app.record_scopes import RECORD_SCOPES, UNIT_ROLES, UNRESTRICTED_ROLES
+import frappe
+from frappe import _
+
+from sanshu_app.record_scopes import RECORD_SCOPES, REFERENCING_DOCTYPES, UNIT_ROLES, UNRESTRICTED_ROLES, RecordScope
+from sanshu_app.rules import write_guard
+from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.rules.scope import Scope, subtree_members
 
+# Permission types that change a record: both the stored and the new values must be in scope.
+WRITE_PTYPES = frozenset({"write", "create", "submit", "cancel", "amend", "delete"})
+UNRESTRICTED = Scope(unrestricted=True)
 
+
+# --- the app's doctypes, read from its own files -------------------------------------------------
+@functools.cache
+def app_doctypes() -> dict[str, dict]:
+	"""Every doctype the app ships: name -> {"istable": bool, "tables": {fieldname: child doctype}}.
+
+	Read from the doctype JSON files, so a new doctype joins the rule the day it lands."""
+	found = {}
+	for path in Path(__file__).parent.glob("*/doctype/*/*.json"):
+		if path.stem != path.parent.name:
+			continue
+		meta = json.loads(path.read_text())
+		if meta.get("doctype") != "DocType":
+			continue
+		tables = {f["fieldname"]: f["options"] for f in meta.get("fields", []) if f.get("fieldtype") in ("Table", "Table MultiSelect")}
+		found[meta["name"]] = {"istable": bool(meta.get("istable")), "tables": tables}
+	return found
+
+
+@functools.cache
+def child_parents() -> dict[str, tuple[tuple[str, str], ...]]:
+	"""child doctype -> ((parent doctype, table field), …) for the app's child tables."""
+	parents: dict[str, list] = {}
+	for doctype, info in app_doctypes().items():
+		for fieldname, child in info["tables"].items():
+			parents.setdefault(child, []).append((doctype, fieldname))
+	return {child: tuple(sorted(rows)) for child, rows in parents.items()}
+
+
+# --- who the user is -----------------------------------------------------------------------------
 def scope_for(user: str | None = None) -> Scope:
 	user = user or frappe.session.user
+	cache = _request_cache()
+	if cache is not None and ("scope", user) in cache:
+		return cache[("scope", user)]
+	scope = _compute_scope(user)
+	if cache is not None:
+		cache[("scope", user)] = scope
+	return scope
+
+
+def _compute_scope(user: str) -> Scope:
 	roles = set(frappe.get_roles(user))
 	if user == "Administrator" or roles.intersection(UNRESTRICTED_ROLES):
-		return Scope(unrestricted=True)
+		return UNRESTRICTED
 	cadres = frappe.get_all("Sanshu Cadre", filters={"user": user}, fields=["name", "unit"])
 	cadre_names = frozenset(c.name for c in cadres)
 	units = frozenset()
 	if cadre_names and roles.intersection(UNIT_ROLES):
-		roots = {c.unit for c in cadres}
+		roots = {c.unit for c in cadres if c.unit}
 		roots.update(
 			frappe.get_all(
 				"Sanshu Unit",
@@ -34,42 +95,323 @@ def scope_for(user: str | None = None) -> Scope:
 	return Scope(cadres=cadre_names, units=units)
 
 
+def _request_cache() -> dict | None:
+	"""A cache that lives for one HTTP request. Outside a request (tests, jobs, the console) the
+	data may change between two calls, so nothing is cached there."""
+	if not getattr(frappe.local, "request", None):
+		return None
+	if not hasattr(frappe.local, "sanshu_permission_cache"):
+		frappe.local.sanshu_permission_cache = {}
+	return frappe.local.sanshu_permission_cache
+
+
+def is_office(user: str) -> bool:
+	return scope_for(user).unrestricted
+
+
 def _opens_to(user: str, doctype: str) -> bool:
 	return bool(set(frappe.get_roles(user)).intersection(RECORD_SCOPES[doctype].open_to_roles))
 
 
+# --- lists ---------------------------------------------------------------------------------------
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	user = user or frappe.session.user
+	if doctype in RECORD_SCOPES:
+		return _record_condition(doctype, user)
+	if doctype in child_parents():
+		return _child_condition(doctype, user)
+	if doctype in REFERENCING_DOCTYPES:
+		return _referencing_condition(doctype, user)
+	return ""
+
+
+def _record_condition(doctype: str, user: str, table: str | None = None) -> str:
 	scope = scope_for(user)
 	if scope.unrestricted or _opens_to(user, doctype):
 		return ""
 	rule = RECORD_SCOPES[doctype]
-	table = f"`tab{doctype}`"
+	table = table or f"`tab{doctype}`"
 	clauses = [_in(table, field, scope.cadres) for field in rule.cadre_fields if scope.cadres]
-	clauses += [_named_in_rows(doctype, table_field, field, scope.cadres) for table_field, field in rule.cadre_tables if scope.cadres]
+	clauses += [_named_in_rows(doctype, table, table_field, field, scope.cadres) for table_field, field in rule.cadre_tables if scope.cadres]
 	clauses += [_in(table, field, scope.units) for field in rule.unit_fields if scope.units]
 	return f"({' or '.join(clauses)})" if clauses else "1=0"
 
 
-def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False) -> bool:
-	user = user or frappe.session.user
-	scope = scope_for(user)
-	if scope.unrestricted or _opens_to(user, doc.doctype):
-		return True
-	rule = RECORD_SCOPES[doc.doctype]
-	cadres = [doc.get(f) for f in rule.cadre_fields]
-	cadres += [row.get(field) for table_field, field in rule.cadre_tables for row in doc.get(table_field) or []]
-	return scope.allows(cadres, [doc.get(f) for f in rule.unit_fields])
+def _readable_parent_names(doctype: str, user: str) -> str | None:
+	"""SQL selecting the names of ``doctype`` records the user may read; None when all of them,
+	'' when none (no role permission)."""
+	if doctype in RECORD_SCOPES:
+		condition = _record_condition(doctype, user, table="p")
+		if not condition:
+			return None if frappe.has_permission(doctype, "read", user=user) else ""
+		if not frappe.has_permission(doctype, "read", user=user):
+			return ""
+		return f"select p.name from `tab{doctype}` p where {condition}"
+	if doctype in child_parents():
+		return ""  # grandchildren are not used by the app
+	return None if frappe.has_permission(doctype, "read", user=user) else ""
+
+
+def _child_condition(child: str, user: str) -> str:
+	if scope_for(user).unrestricted:
+		return ""
+	table = f"`tab{child}`"
+	clauses = []
+	for parent, fieldname in child_parents()[child]:
+		names = _readable_parent_names(parent, user)
+		if names == "":
+			continue
+		clause = f"{table}.parenttype = {frappe.db.escape(parent)} and {table}.parentfield = {frappe.db.escape(fieldname)}"
+		if names is not None:
+			clause += f" and {table}.parent in ({names})"
+		clauses.append(f"({clause})")
+	return f"({' or '.join(clauses)})" if clauses else "1=0"
+
+
+def _referencing_condition(doctype: str, user: str) -> str:
+	if scope_for(user).unrestricted:
+		return ""
+	type_field, name_field = REFERENCING_DOCTYPES[doctype]
+	table = f"`tab{doctype}`"
+	ours = sorted(app_doctypes())
+	clauses = [f"ifnull({table}.`{type_field}`, '') not in ({', '.join(frappe.db.escape(d) for d in ours)})"]
+	for target in ours:
+		names = _readable_parent_names(target, user)
+		if names == "":
+			continue
+		clause = f"{table}.`{type_field}` = {frappe.db.escape(target)}"
+		if names is not None:
+			clause += f" and {table}.`{name_field}` in ({names})"
+		clauses.append(f"({clause})")
+	return f"({' or '.join(clauses)})"
 
 
 def _in(table: str, field: str, values) -> str:
 	return f"{table}.`{field}` in ({', '.join(frappe.db.escape(v) for v in sorted(values))})"
 
 
-def _named_in_rows(doctype: str, table_field: str, field: str, cadres) -> str:
-	child = frappe.get_meta(doctype).get_field(table_field).options
+def _named_in_rows(doctype: str, table: str, table_field: str, field: str, cadres) -> str:
+	child = app_doctypes()[doctype]["tables"][table_field]
 	return (
-		f"exists (select 1 from `tab{child}` child where child.parent = `tab{doctype}`.name"
+		f"exists (select 1 from `tab{child}` child where child.parent = {table}.name"
 		f" and child.parenttype = {frappe.db.escape(doctype)} and child.parentfield = {frappe.db.escape(table_field)}"
 		f" and {_in('child', field, cadres)})"
 	)
+
+
+# --- one record ----------------------------------------------------------------------------------
+def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False) -> bool:
+	doctype = doc.doctype
+	if doctype in RECORD_SCOPES:
+		return _record_permission(doc, ptype or "read", user or frappe.session.user)
+	if doctype in REFERENCING_DOCTYPES:
+		type_field, name_field = REFERENCING_DOCTYPES[doctype]
+		target = doc.get(type_field)
+		if target in app_doctypes() and doc.get(name_field):
+			return may_read_stored(target, doc.get(name_field), user or frappe.session.user)
+	return True
+
+
+def may_read_stored(doctype: str, name: str, user: str | None = None) -> bool:
+	"""Whether ``user`` may read the record ``doctype`` ``name`` as it is stored."""
+	user = user or frappe.session.user
+	if doctype in child_parents():
+		row = frappe.db.get_value(doctype, name, ["parenttype", "parent"], as_dict=True)
+		return bool(row) and (row.parenttype, row.parent) != (None, None) and may_read_stored(row.parenttype, row.parent, user)
+	if not frappe.has_permission(doctype, "read", user=user):
+		return False
+	if doctype not in RECORD_SCOPES:
+		return True
+	scope = scope_for(user)
+	if scope.unrestricted or _opens_to(user, doctype):
+		return True
+	stored = _stored_placement(doctype, name)
+	return stored is not None and _allows(scope, RECORD_SCOPES[doctype], stored)
+
+
+def _record_permission(doc, ptype: str, user: str) -> bool:
+	scope = scope_for(user)
+	rule = RECORD_SCOPES[doc.doctype]
+	if scope.unrestricted:
+		return True
+	opens = _opens_to(user, doc.doctype)
+	new = _placement_of(doc, rule)
+	if doc.get("__islocal") or not doc.get("name"):
+		if ptype in WRITE_PTYPES:
+			_guard_new_record(doc, rule, scope, user)
+		return opens or _allows(scope, rule, new)
+	stored = _stored_placement(doc.doctype, doc.name)
+	if stored is None:
+		return False  # a document that claims a name the database does not hold
+	if not (opens or _allows(scope, rule, stored)):
+		return False
+	if ptype in WRITE_PTYPES:
+		if not (opens or _allows(scope, rule, new)):
+			return False
+		_guard_changes(doc, rule, scope, stored)
+	return True
+
+
+def _placement_fields(rule: RecordScope) -> tuple[str, ...]:
+	return tuple(f for f in (*rule.cadre_fields, *rule.unit_fields) if f != "name")
+
+
+def _placement_of(doc, rule: RecordScope) -> dict:
+	values = {f: doc.get(f) for f in (*rule.cadre_fields, *rule.unit_fields)}
+	for table_field, field in rule.cadre_tables:
+		values[table_field] = [row.get(field) for row in doc.get(table_field) or []]
+	return values
+
+
+def _stored_placement(doctype: str, name: str) -> dict | None:
+	rule = RECORD_SCOPES[doctype]
+	fields = ["name", *_placement_fields(rule)]
+	cache = _request_cache()
+	key = ("stored", doctype, name)
+	if cache is not None and key in cache:
+		return cache[key]
+	row = frappe.db.get_value(doctype, name, fields, as_dict=True)
+	if row is not None:
+		for table_field, field in rule.cadre_tables:
+			child = app_doctypes()[doctype]["tables"][table_field]
+			row[table_field] = frappe.get_all(
+				child, filters={"parent": name, "parenttype": doctype, "parentfield": table_field}, pluck=field
+			)
+	if cache is not None:
+		cache[key] = row
+	return row
+
+
+def forget_stored(doc, method=None):
+	"""doc_events: a record just written is read again from the database by the next check."""
+	cache = _request_cache()
+	if cache:
+		cache.pop(("stored", doc.doctype, doc.name), None)
+
+
+def _allows(scope: Scope, rule: RecordScope, values: dict) -> bool:
+	cadres = [values.get(f) for f in rule.cadre_fields]
+	cadres += [c for table_field, _field in rule.cadre_tables for c in values.get(table_field) or []]
+	return scope.allows(cadres, [values.get(f) for f in rule.unit_fields])
+
+
+# --- what a write outside the office may change --------------------------------------------------
+def _protected(meta, rule: RecordScope | None, table: str | None = None) -> set[str]:
+	"""Fields of ``meta`` a user outside the office may not set by editing."""
+	fields = set()
+	for df in meta.fields:
+		if df.fieldtype in frappe.model.no_value_fields or df.fieldtype in frappe.model.table_fields:
+			continue
+		if df.fieldname == meta.get("workflow_state_field") or df.fieldname == "workflow_state":
+			continue  # moved only along the workflow's transitions, which Frappe checks
+		if df.fetch_from and not df.fetch_if_empty:
+			continue  # fetched again from the link on every save
+		if df.read_only or df.permlevel:
+			fields.add(df.fieldname)
+	if rule and not table:
+		fields.update(_placement_fields(rule), rule.placement_fields, rule.office_fields)
+		fields.discard("name")
+	return fields
+
+
+def _normalised(doc, fields) -> dict:
+	values = {}
+	for field in fields:
+		df = doc.meta.get_field(field)
+		value = doc.get(field)
+		if df and value not in (None, ""):
+			try:
+				value = doc.cast(value, df)
+			except Exception:
+				pass
+		if value in (None, ""):
+			value = None
+		elif df and df.fieldtype in ("Check", "Int", "Float", "Currency", "Percent") and not value:
+			value = None
+		elif not isinstance(value, str | int | float):
+			value = str(value)
+		values[field] = value
+	return values
+
+
+def _defaults(meta, fields) -> dict:
+	defaults = {}
+	for field in fields:
+		df = meta.get_field(field)
+		default = df.default if df else None
+		defaults[field] = default if default not in (None, "", "0", 0) else None
+	return defaults
+
+
+def _responsible(scope: Scope, rule: RecordScope, values: dict) -> bool:
+	"""Whether the user answers for a record: for its unit, or as the cadre it is about."""
+	return any(values.get(f) in scope.units for f in rule.unit_fields if values.get(f)) or any(
+		values.get(f) in scope.cadres for f in rule.cadre_fields if values.get(f)
+	)
+
+
+def _guard_changes(doc, rule: RecordScope, scope: Scope, stored_placement: dict):
+	"""Refuse, with the reason, an edit outside the office that changes a protected field."""
+	stored = frappe.get_doc(doc.doctype, doc.name)
+	protected = _protected(doc.meta, rule)
+	changed = write_guard.changed_fields(_normalised(stored, protected), _normalised(doc, protected), protected)
+	violations = [RuleViolation(write_guard.PROTECTED_FIELD_CHANGED, (_label(doc.meta, f),)) for f in changed]
+	for table_field, child in app_doctypes()[doc.doctype]["tables"].items():
+		child_meta = frappe.get_meta(child)
+		child_protected = _protected(child_meta, rule, table=table_field)
+		granting = dict(rule.cadre_tables).get(table_field)
+		if granting:
+			child_protected.discard(granting)
+			violations += _granting_violations(doc, rule, scope, stored_placement, stored, table_field, granting)
+		old_rows = [_row_values(row, child_protected) for row in stored.get(table_field) or []]
+		new_rows = [_row_values(row, child_protected) for row in doc.get(table_field) or []]
+		for field in write_guard.changed_rows(old_rows, new_rows, child_protected, _defaults(child_meta, child_protected)):
+			violations.append(RuleViolation(write_guard.PROTECTED_ROW_FIELD_CHANGED, (_label(child_meta, field), _label(doc.meta, table_field))))
+	_refuse(violations)
+
+
+def _guard_new_record(doc, rule: RecordScope, scope: Scope, user: str):
+	"""A new record from outside the office: no protected field set (its child rows are checked by
+	the controller, which builds them), and only cadres the user answers for named in its rows."""
+	protected = _protected(doc.meta, rule) - set(_placement_fields(rule)) - set(rule.placement_fields)
+	violations = [
+		RuleViolation(write_guard.PROTECTED_FIELD_CHANGED, (_label(doc.meta, f),))
+		for f in write_guard.set_on_new_record(_normalised(doc, protected), protected, _defaults(doc.meta, protected))
+	]
+	for table_field, field in rule.cadre_tables:
+		violations += _granting_violations(doc, rule, scope, _placement_of(doc, rule), None, table_field, field)
+	_refuse(violations)
+
+
+def _granting_violations(doc, rule, scope: Scope, placement: dict, stored, table_field: str, field: str):
+	old = write_guard.granted([r.as_dict() for r in stored.get(table_field) or []] if stored else [], field)
+	new = write_guard.granted([r.as_dict() for r in doc.get(table_field) or []], field)
+	if old == new:
+		return []
+	units = dict(frappe.get_all("Sanshu Cadre", filters={"name": ("in", list(new))}, fields=["name", "unit"], as_list=True))
+	record_units = {placement.get(f) for f in rule.unit_fields if placement.get(f)}
+	return write_guard.check_granting_change(
+		old,
+		new,
+		_label(doc.meta, table_field),
+		answers_for_record=_responsible(scope, rule, placement),
+		may_name=lambda cadre: cadre in scope.cadres or units.get(cadre) in scope.units or units.get(cadre) in record_units,
+		label=lambda cadre: frappe.db.get_value("Sanshu Cadre", cadre, "full_name") or cadre,
+	)
+
+
+def _row_values(row, fields) -> dict:
+	values = _normalised(row, fields)
+	values["name"] = row.get("name") if not row.get("__islocal") else None
+	return values
+
+
+def _label(meta, fieldname: str) -> str:
+	df = meta.get_field(fieldname)
+	return _(df.label) if df and df.label else fieldname
+
+
+def _refuse(violations):
+	if violations:
+		messages = "<br>".join(v.render(_) for v in violations)
+		frappe.throw(messages, frappe.PermissionError, title=_("Not Permitted"))

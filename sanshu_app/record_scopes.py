@@ -8,7 +8,14 @@ view and the REST API all apply the same scope (see ``sanshu_app.permissions``).
 - ``cadre_tables``: (table field, cadre field) of child rows naming cadres who must also read the
   record — a letter's signers, a rectification's measure owners;
 - ``unit_fields``: fields naming the unit it belongs to;
-- ``open_to_roles``: roles that see every record of the doctype (e.g. inspectors on assessments).
+- ``open_to_roles``: roles that see every record of the doctype (e.g. inspectors on assessments);
+- ``placement_fields``: further fields that place the record (its campaign, the document it came
+  from): like the cadre and unit fields, only the office changes them;
+- ``office_fields``: editable fields only the office sets (the question put to a cadre, say).
+
+Every read-only field of the doctype and its child tables is protected the same way as
+``office_fields``: the app's own actions set it, a client's edit never does
+(``rules/write_guard.py``). Child tables need no entry: their rows are read through their parent.
 """
 
 from dataclasses import dataclass
@@ -20,22 +27,71 @@ class RecordScope:
 	cadre_tables: tuple[tuple[str, str], ...] = ()
 	unit_fields: tuple[str, ...] = ()
 	open_to_roles: tuple[str, ...] = ()
+	placement_fields: tuple[str, ...] = ()
+	office_fields: tuple[str, ...] = ()
 
 
 RECORD_SCOPES: dict[str, RecordScope] = {
-	"Sanshu Cadre": RecordScope(cadre_fields=("name",), unit_fields=("unit",)),
-	"Responsibility Assessment": RecordScope(unit_fields=("unit",), open_to_roles=("Assessment Inspector",)),
-	"Rectification": RecordScope(cadre_fields=("cadre",), cadre_tables=(("measures", "owner_cadre"),), unit_fields=("unit",)),
-	"Sanshu Report": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
-	"Sanshu Inquiry": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
-	"Integrity Talk": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
-	"Sanshu Evaluation": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
-	"Responsibility Letter": RecordScope(cadre_fields=("cadre",), cadre_tables=(("signatures", "signer"),), unit_fields=("unit",)),
-	"Integrity Commitment": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
-	"Risk Notification Card": RecordScope(cadre_fields=("cadre", "party_secretary", "supervision_officer"), unit_fields=("unit",)),
+	"Sanshu Cadre": RecordScope(cadre_fields=("name",), unit_fields=("unit",), placement_fields=("user",)),
+	"Responsibility Assessment": RecordScope(
+		unit_fields=("unit",),
+		open_to_roles=("Assessment Inspector",),
+		placement_fields=("campaign", "year", "template", "rule_set"),
+		office_fields=("review_opinion", "approval_reference"),
+	),
+	"Rectification": RecordScope(
+		cadre_fields=("cadre",),
+		cadre_tables=(("measures", "owner_cadre"),),
+		unit_fields=("unit",),
+		placement_fields=("campaign", "source_type", "source_doctype", "source_name", "rule_set", "report_at_campaign"),
+		office_fields=("notice_type", "notice_date", "problems", "verification_opinion", "outcome"),
+	),
+	"Sanshu Report": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",), placement_fields=("campaign",), office_fields=("report_mode",)),
+	"Sanshu Inquiry": RecordScope(
+		cadre_fields=("cadre",),
+		unit_fields=("unit",),
+		placement_fields=("campaign",),
+		office_fields=("inquiry_type", "asker", "asked_on", "question"),
+	),
+	"Integrity Talk": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",), placement_fields=("campaign",)),
+	"Sanshu Evaluation": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",), placement_fields=("campaign",)),
+	"Responsibility Letter": RecordScope(
+		cadre_fields=("cadre",),
+		cadre_tables=(("signatures", "signer"),),
+		unit_fields=("unit",),
+		placement_fields=("campaign", "issuer_unit"),
+	),
+	"Integrity Commitment": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",), placement_fields=("campaign",)),
+	"Risk Notification Card": RecordScope(
+		cadre_fields=("cadre", "party_secretary", "supervision_officer"), unit_fields=("unit",), placement_fields=("campaign",)
+	),
 }
+
+# Reference data every desk role of the app may read (the office alone writes it): the unit tree,
+# campaigns and who takes part, rule sets, settings, templates. Any other doctype of the app that is
+# not in RECORD_SCOPES and not a child table is the office's alone (its DocPerms say so; the door
+# suite checks it).
+REFERENCE_DOCTYPES = ("Sanshu Unit", "Sanshu Campaign", "Sanshu Rule Set", "Sanshu Settings", "Assessment Template")
 
 # Roles that see every record in the app.
 UNRESTRICTED_ROLES = ("Sanshu Manager", "System Manager")
 # Roles that answer for a whole unit (and its sub-units), not only for their own records.
 UNIT_ROLES = ("Party Secretary", "Supervision Officer")
+
+# Platform records that point at an app record (its versions, comments, attachments, shares …):
+# (doctype field, name field). Each is read only by those who may read the record it points at.
+REFERENCING_DOCTYPES: dict[str, tuple[str, str]] = {
+	"Version": ("ref_doctype", "docname"),
+	"Comment": ("reference_doctype", "reference_name"),
+	"Communication": ("reference_doctype", "reference_name"),
+	"Communication Link": ("link_doctype", "link_name"),
+	"File": ("attached_to_doctype", "attached_to_name"),
+	"ToDo": ("reference_type", "reference_name"),
+	"Activity Log": ("reference_doctype", "reference_name"),
+	"Tag Link": ("document_type", "document_name"),
+	"DocShare": ("share_doctype", "share_name"),
+	"Notification Log": ("document_type", "document_name"),
+	"Workflow Action": ("reference_doctype", "reference_name"),
+	"Document Follow": ("ref_doctype", "ref_docname"),
+	"Event Participants": ("reference_doctype", "reference_docname"),
+}

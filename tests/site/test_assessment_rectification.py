@@ -341,7 +341,7 @@ class TestRectification(CountyTestCase):
 			apply_workflow(rect, "Submit Plan")
 		rect = frappe.get_doc("Rectification", rect.name)
 		rect.problems = "<p>没有问题</p>"
-		with self.assertRaisesRegex(frappe.ValidationError, "Only the office can change"):
+		with self.assertRaisesRegex(frappe.PermissionError, "Problems is set by the discipline inspection office"):
 			rect.save()
 		rect = frappe.get_doc("Rectification", rect.name)
 		rect.plan = "<p>整改方案</p>"

@@ -216,7 +216,7 @@ class ResponsibilityAssessment(Document):
 				"signed_at": now_datetime(),
 			},
 		)
-		self.save()
+		self.save(ignore_permissions=True)  # write permission checked above; the signature row is the app's
 		return len(self.signatures)
 
 	# the scoring sheet (考评表) as xlsx --------------------------------------------------------

@@ -27,8 +27,14 @@ class TestSanshuReport(IntegrationTestCase):
 		self.assertEqual([r.section for r in report.sections], ["Responsibility", "Integrity", "Ethics"])
 		self.assertEqual((getdate(report.due_date), report.publish_before_meeting), (getdate(add_days(nowdate(), 5)), 1))
 		report.append("sections", {"section": "Risk", "content": "x"})
+		with self.assertRaisesRegex(frappe.PermissionError, "Report Part in the table Sections is set by the discipline inspection office"):
+			report.save()  # the parts come from the campaign's scheme, never from the cadre
+		frappe.set_user(self.c.manager)
+		report = frappe.get_doc("Sanshu Report", report.name)
+		report.append("sections", {"section": "Risk", "content": "x"})
 		with self.assertRaisesRegex(frappe.ValidationError, "not part of this campaign's scheme"):
 			report.save()
+		frappe.set_user(self.c.cadre_a.user)
 		with self.assertRaisesRegex(frappe.ValidationError, "already has a report"):
 			frappe.get_doc({"doctype": "Sanshu Report", "campaign": self.campaign.name, "cadre": self.c.cadre_a.name}).insert()
 

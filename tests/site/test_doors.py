@@ -1,0 +1,593 @@
+"""The door suite: every generic door of the platform, as every role, over real HTTP.
+
+The doctypes come from the app's modules (``DocType.module``), parents and child tables alike, so
+a new doctype is walked the day it lands. Every record the suite makes carries secret tokens in its
+text fields and rows; a role's answer from any door must never contain a token of a record outside
+its scope, lists and counts must equal the in-scope set exactly (computed here from the stored
+values with the pure scope rule, not with the code under test), and no write outside the scope —
+or of a protected field — may change anything.
+
+One county, made once and committed; one web server; each role logs in once.
+"""
+
+import json
+import re
+from collections import defaultdict
+from urllib.parse import quote
+
+import frappe
+import pytest
+from frappe.utils import random_string
+
+from sanshu_app.record_scopes import RECORD_SCOPES, REFERENCE_DOCTYPES
+from sanshu_app.rules.scope import Scope
+from tests.site.factories import make_cadre, make_unit, make_user
+from tests.site.http_site import Client, set_password
+
+PASSWORD = "Door-Suite-2026!"
+PREFIX = "DOOR" + random_string(4).upper()
+TEXT_TYPES = ("Data", "Small Text", "Text", "Long Text", "Text Editor", "Markdown Editor", "HTML Editor", "Code")
+OFFICE = "manager"
+
+
+def app_doctypes() -> dict[str, dict]:
+	"""Every doctype of the app's modules, from the site itself."""
+	modules = frappe.get_hooks("app_modules") or []
+	module_names = frappe.get_all("Module Def", filters={"app_name": "sanshu_app"}, pluck="name")
+	rows = frappe.get_all("DocType", filters={"module": ("in", module_names or modules)}, fields=["name", "istable", "issingle"])
+	return {r.name: r for r in rows}
+
+
+def _token() -> str:
+	return "TK" + random_string(12).upper()
+
+
+class DoorCounty:
+	"""Two towns (one with a station below it), a Party Secretary and a Supervision Officer of town A,
+	cadres in each unit, an inspector, an evaluator and the office; one record of every scoped
+	doctype about each cadre, with tokens everywhere."""
+
+	def __init__(self):
+		frappe.set_user("Administrator")
+		self.county = make_unit("门县", is_group=1)
+		self.town_a = make_unit("门甲镇", parent=self.county, is_group=1)
+		self.station_a = make_unit("门甲所", parent=self.town_a)
+		self.town_b = make_unit("门乙镇", parent=self.county)
+		self.cadres = {
+			"cadre": make_cadre(self.town_a, "门干部"),
+			"colleague": make_cadre(self.town_a, "门同事"),
+			"station": make_cadre(self.station_a, "门所长"),
+			"outsider": make_cadre(self.town_b, "门外人"),
+			"secretary": make_cadre(self.town_a, "门书记", roles=("Party Secretary", "Responsible Cadre")),
+			"officer": make_cadre(self.town_a, "门纪检", roles=("Supervision Officer", "Responsible Cadre")),
+		}
+		frappe.db.set_value("Sanshu Unit", self.town_a, {"principal": self.cadres["secretary"].name, "discipline_officer": self.cadres["officer"].name})
+		self.users = {key: cadre.user for key, cadre in self.cadres.items()}
+		self.users["inspector"] = make_user("门考核", ("Assessment Inspector",))
+		self.users["evaluator"] = make_user("门评议", ("Evaluator",))
+		self.users[OFFICE] = make_user("门党廉办", ("Sanshu Manager",))
+		for user in self.users.values():
+			set_password(user, PASSWORD)
+		a_units = frozenset({self.town_a, self.station_a})
+		cadre_id = {key: c.name for key, c in self.cadres.items()}
+		self.scopes = {
+			"cadre": Scope(cadres=frozenset({cadre_id["cadre"]})),
+			"secretary": Scope(cadres=frozenset({cadre_id["secretary"]}), units=a_units),
+			"officer": Scope(cadres=frozenset({cadre_id["officer"]}), units=a_units),
+			"inspector": Scope(),
+			"evaluator": Scope(),
+			OFFICE: Scope(unrestricted=True),
+		}
+		self.tokens: dict[str, tuple[str, str]] = {}  # token -> (doctype, record name)
+		self.records: dict[str, list[str]] = defaultdict(list)
+		for key, cadre in self.cadres.items():
+			self.tokenise_cadre(cadre)
+		for doctype in RECORD_SCOPES:
+			if doctype == "Sanshu Cadre":
+				continue
+			for key in ("cadre", "colleague", "station", "outsider"):
+				self.make_record(doctype, self.cadres[key])
+			# a town-B record that names town A's cadre in its granting rows: they may read it
+			if RECORD_SCOPES[doctype].cadre_tables:
+				self.make_record(doctype, self.cadres["outsider"], granted=self.cadres["cadre"].name)
+		self.attach_private_files()
+		frappe.db.commit()
+
+	def tokenise_cadre(self, cadre):
+		token = _token()
+		frappe.db.set_value("Sanshu Cadre", cadre.name, "post", token)
+		self.tokens[token] = ("Sanshu Cadre", cadre.name)
+		self.records["Sanshu Cadre"].append(cadre.name)
+
+	def make_record(self, doctype: str, cadre, granted: str | None = None) -> str:
+		meta = frappe.get_meta(doctype)
+		rule = RECORD_SCOPES[doctype]
+		name = f"{PREFIX}-{random_string(8).upper()}"
+		values = {"doctype": doctype, "name": name}
+		for field in rule.cadre_fields[:1]:
+			values[field] = cadre.name
+		for field in rule.unit_fields:
+			values[field] = cadre.unit
+		for df in meta.fields:
+			if df.fieldtype in TEXT_TYPES and df.fieldname not in values and not df.options:
+				values[df.fieldname] = self.token_for(doctype, name)
+		doc = frappe.get_doc(values)
+		granting = dict(rule.cadre_tables)
+		for df in meta.get_table_fields():
+			child_meta = frappe.get_meta(df.options)
+			row = {}
+			for cdf in child_meta.fields:
+				if cdf.fieldtype in TEXT_TYPES and not cdf.options:
+					row[cdf.fieldname] = self.token_for(doctype, name)
+			if df.fieldname in granting:
+				row[granting[df.fieldname]] = granted or cadre.name
+			doc.append(df.fieldname, row)
+		doc.db_insert()
+		for df in meta.get_table_fields():
+			for row in doc.get(df.fieldname):
+				row.db_insert()
+		self.records[doctype].append(name)
+		return name
+
+	def token_for(self, doctype, name) -> str:
+		token = _token()
+		self.tokens[token] = (doctype, name)
+		return token
+
+	def attach_private_files(self):
+		"""A private attachment on every scoped record: its URL and name are tokens too."""
+		self.files = {}
+		for doctype, names in self.records.items():
+			if doctype == "Sanshu Cadre":
+				continue
+			for name in names:
+				token = self.token_for(doctype, name)
+				file = frappe.get_doc(
+					{
+						"doctype": "File",
+						"file_name": f"{token}.txt",
+						"attached_to_doctype": doctype,
+						"attached_to_name": name,
+						"is_private": 1,
+						"content": token,
+					}
+				).insert(ignore_permissions=True)
+				self.files[(doctype, name)] = file.file_url
+				self.tokens[file.file_url.rsplit("/", 1)[-1].removesuffix(".txt")] = (doctype, name)
+
+	# what each role may see, from the stored values and the pure rule ---------------------------
+	def visible(self, role: str, doctype: str) -> set[str]:
+		user = self.users[role]
+		if not frappe.has_permission(doctype, "read", user=user):
+			return set()
+		scope = self.scopes[role]
+		rule = RECORD_SCOPES[doctype]
+		if scope.unrestricted or set(frappe.get_roles(user)) & set(rule.open_to_roles):
+			return set(self.records[doctype])
+		seen = set()
+		for name in self.records[doctype]:
+			doc = frappe.get_doc(doctype, name)
+			cadres = [doc.get(f) for f in rule.cadre_fields]
+			cadres += [row.get(f) for table, f in rule.cadre_tables for row in doc.get(table)]
+			if scope.allows(cadres, [doc.get(f) for f in rule.unit_fields]):
+				seen.add(name)
+		return seen
+
+	def hidden_tokens(self, role: str) -> set[str]:
+		visible = {(dt, n) for dt in self.records for n in self.visible(role, dt)} if role != "guest" else set()
+		return {t for t, record in self.tokens.items() if record not in visible}
+
+
+ROLES = ("cadre", "secretary", "officer", "inspector", "evaluator", OFFICE)
+
+
+@pytest.fixture(scope="module")
+def county():
+	c = DoorCounty()
+	yield c
+
+
+@pytest.fixture(scope="module")
+def clients(county):
+	sessions = {role: Client(county.users[role], PASSWORD) for role in ROLES}
+	sessions["guest"] = Client(None)
+	return sessions
+
+
+class Leaks:
+	"""Collects every failure of a walk, so one run reports all of them."""
+
+	def __init__(self, county, role):
+		self.county, self.role = county, role
+		self.hidden = county.hidden_tokens(role)
+		self.problems = []
+
+	def check_body(self, door: str, response):
+		text = response.text
+		found = sorted(t for t in self.hidden if t in text)
+		if found:
+			self.problems.append(f"{door}: shows {len(found)} hidden token(s) of {sorted({self.county.tokens[t] for t in found})[:3]}")
+
+	def expect(self, door: str, condition: bool, detail: str):
+		if not condition:
+			self.problems.append(f"{door}: {detail}")
+
+	def assert_none(self):
+		assert not self.problems, f"{self.role}: " + "\n".join(self.problems)
+
+
+def _names(response) -> set[str]:
+	if not response.ok:
+		return set()
+	body = response.json()
+	data = body.get("data", body.get("message"))
+	if isinstance(data, dict) and "values" in data:  # reportview.get: {"keys": [...], "values": [[...]]}
+		keys = data["keys"]
+		return {dict(zip(keys, row, strict=False)).get("name") for row in data["values"]}
+	if isinstance(data, list):
+		return {row.get("name") if isinstance(row, dict) else row[0] for row in data}
+	return set()
+
+
+def _count(response) -> int | None:
+	if not response.ok:
+		return 0
+	body = response.json()
+	value = body.get("message", body.get("data"))
+	return value if isinstance(value, int) else None
+
+
+def _ours(names) -> set[str]:
+	return {n for n in names if n and str(n).startswith(PREFIX)}
+
+
+def _mine_filter() -> list:
+	return [["name", "like", f"{PREFIX}%"]]
+
+
+@pytest.mark.parametrize("role", ROLES + ("guest",))
+def test_lists_and_counts_show_exactly_the_scope(county, clients, role):
+	client = clients[role]
+	leaks = Leaks(county, role)
+	for doctype in sorted(RECORD_SCOPES):
+		expected = county.visible(role, doctype) if role != "guest" else set()
+		if doctype == "Sanshu Cadre":
+			filters, ours = [["name", "in", county.records[doctype]]], lambda names: set(names) & set(county.records[doctype])
+		else:
+			filters, ours = _mine_filter(), _ours
+		doors = {
+			"REST v1 list": client.get(f"/api/resource/{quote(doctype)}", fields='["name"]', filters=json.dumps(filters), limit_page_length=0),
+			"REST v2 list": client.get(f"/api/v2/document/{quote(doctype)}", fields='["name"]', filters=json.dumps(filters), limit=0),
+			"frappe.client.get_list": client.call("frappe.client.get_list", "GET", doctype=doctype, fields=["name"], filters=filters, limit_page_length=0),
+			"reportview.get": client.call("frappe.desk.reportview.get", "POST", doctype=doctype, fields=[f"`tab{doctype}`.`name`"], filters=filters, page_length=0),
+		}
+		for door, response in doors.items():
+			leaks.check_body(f"{door} {doctype}", response)
+			got = ours(_names(response))
+			leaks.expect(f"{door} {doctype}", got == expected, f"listed {sorted(got - expected)[:3]} beyond scope, missed {sorted(expected - got)[:3]}")
+		counts = {
+			"frappe.client.get_count": client.call("frappe.client.get_count", "GET", doctype=doctype, filters=filters),
+			"reportview.get_count": client.call("frappe.desk.reportview.get_count", "POST", doctype=doctype, filters=filters),
+			"REST v2 count": client.get(f"/api/v2/doctype/{quote(doctype)}/count", filters=json.dumps(filters)),
+		}
+		for door, response in counts.items():
+			leaks.expect(f"{door} {doctype}", _count(response) == len(expected), f"counted {_count(response)}, scope holds {len(expected)}")
+		# the letter-by-letter oracle: counting with a `like` on a hidden record's text
+		hidden = [t for t, (dt, _n) in county.tokens.items() if dt == doctype and t in leaks.hidden]
+		if hidden:
+			token = hidden[0]
+			field = _field_holding(doctype, county.tokens[token][1], token)
+			if field:
+				oracle = client.call("frappe.client.get_count", "GET", doctype=doctype, filters=[[field, "like", f"{token[:6]}%"]])
+				leaks.expect(f"get_count oracle {doctype}", not _count(oracle), "answers a like-filter on a hidden record")
+		searches = {
+			"search_link": client.call("frappe.desk.search.search_link", "GET", doctype=doctype, txt="", page_length=500, ignore_user_permissions=1),
+			"search_widget": client.call(
+				"frappe.desk.search.search_widget", "GET", doctype=doctype, txt="", page_length=500, ignore_user_permissions=1, as_dict=1
+			),
+			"group_by_count owner": client.call("frappe.desk.listview.get_group_by_count", "GET", doctype=doctype, current_filters=filters, field="owner"),
+			"group_by_count assigned_to": client.call(
+				"frappe.desk.listview.get_group_by_count", "GET", doctype=doctype, current_filters=filters, field="assigned_to"
+			),
+			"sidebar stats": client.call("frappe.desk.reportview.get_sidebar_stats", "GET", stats=["owner"], doctype=doctype, filters=filters),
+			"export": client.call(
+				"frappe.desk.reportview.export_query", "POST", doctype=doctype, file_format_type="CSV", fields=[f"`tab{doctype}`.`name`"], filters=filters
+			),
+		}
+		for door, response in searches.items():
+			leaks.check_body(f"{door} {doctype}", response)
+			if door.startswith("search"):
+				got = _ours(_search_names(response)) if doctype != "Sanshu Cadre" else _search_names(response) & set(county.records[doctype])
+				leaks.expect(f"{door} {doctype}", got <= expected, f"found {sorted(got - expected)[:3]} beyond scope")
+			if door.startswith("group_by_count") and response.ok:
+				total = sum(row.get("count", 0) for row in response.json().get("message") or [])
+				leaks.expect(f"{door} {doctype}", total <= len(expected), f"counted {total}, scope holds {len(expected)}")
+	leaks.assert_none()
+
+
+def _search_names(response) -> set[str]:
+	if not response.ok:
+		return set()
+	rows = response.json().get("message") or response.json().get("results") or []
+	return {(r.get("value") or r.get("name")) if isinstance(r, dict) else r[0] for r in rows}
+
+
+def _field_holding(doctype, name, token) -> str | None:
+	doc = frappe.get_doc(doctype, name)
+	for df in doc.meta.fields:
+		if doc.get(df.fieldname) == token:
+			return df.fieldname
+	return None
+
+
+@pytest.mark.parametrize("role", ROLES + ("guest",))
+def test_child_rows_only_through_a_readable_parent(county, clients, role):
+	client = clients[role]
+	leaks = Leaks(county, role)
+	for doctype in sorted(RECORD_SCOPES):
+		meta = frappe.get_meta(doctype)
+		expected = county.visible(role, doctype) if role != "guest" else set()
+		for table in meta.get_table_fields():
+			child = table.options
+			filters = [["parent", "like", f"{PREFIX}%"]] if doctype != "Sanshu Cadre" else []
+			doors = {
+				"REST v1 child list": client.get(f"/api/resource/{quote(child)}", parent=doctype, fields='["parent","name"]', filters=json.dumps(filters), limit_page_length=0),
+				"REST v2 child list": client.get(f"/api/v2/document/{quote(child)}", parent=doctype, fields='["parent","name"]', filters=json.dumps(filters), limit=0),
+				"frappe.client.get_list child": client.call(
+					"frappe.client.get_list", "GET", doctype=child, parent=doctype, fields=["parent", "name"], filters=filters, limit_page_length=0
+				),
+				"reportview.get child": client.call(
+					"frappe.desk.reportview.get", "POST", doctype=child, parent_doctype=doctype, fields=[f"`tab{child}`.`parent`"], filters=filters
+				),
+				"frappe.client.get_value child": client.call(
+					"frappe.client.get_value", "GET", doctype=child, parent=doctype, fieldname=["parent"], filters=filters
+				),
+			}
+			for door, response in doors.items():
+				leaks.check_body(f"{door} {child}", response)
+				parents = _ours(_parents(response))
+				leaks.expect(f"{door} {child}", parents <= expected, f"rows of {sorted(parents - expected)[:3]}")
+			count = client.call("frappe.desk.reportview.get_count", "POST", doctype=child, parent_doctype=doctype, filters=filters)
+			hidden_rows = [n for n in county.records.get(doctype, []) if n not in expected]
+			if hidden_rows and doctype != "Sanshu Cadre":
+				rows = frappe.get_all(child, filters={"parent": ("in", hidden_rows), "parenttype": doctype}, pluck="name")
+				leaks.expect(f"reportview.get_count child {child}", (_count(count) or 0) <= len(expected), f"counted {_count(count)}")
+				for row in rows[:1]:
+					for door, response in {
+						"REST v1 child get": client.get(f"/api/resource/{quote(child)}/{row}"),
+						"REST v2 child get": client.get(f"/api/v2/document/{quote(child)}/{row}"),
+						"getdoc child": client.call("frappe.desk.form.load.getdoc", "GET", doctype=child, name=row),
+						"frappe.client.get child": client.call("frappe.client.get", "GET", doctype=child, name=row, parent=doctype),
+					}.items():
+						leaks.check_body(f"{door} {child}", response)
+	leaks.assert_none()
+
+
+def _parents(response) -> set[str]:
+	if not response.ok:
+		return set()
+	body = response.json()
+	data = body.get("data", body.get("message"))
+	if isinstance(data, dict) and "values" in data:
+		return {row[0] for row in data["values"]}
+	if isinstance(data, dict):
+		return {data.get("parent")}
+	if isinstance(data, list):
+		return {row.get("parent") if isinstance(row, dict) else row[0] for row in data}
+	return set()
+
+
+@pytest.mark.parametrize("role", ROLES + ("guest",))
+def test_one_hidden_record_is_out_of_reach_at_every_door(county, clients, role):
+	client = clients[role]
+	leaks = Leaks(county, role)
+	own_cadre = county.cadres.get(role) or county.cadres["cadre"]
+	for doctype in sorted(RECORD_SCOPES):
+		expected = county.visible(role, doctype) if role != "guest" else set()
+		hidden = [n for n in county.records[doctype] if n not in expected]
+		if not hidden:
+			continue
+		name = hidden[0]
+		q = quote(doctype)
+		reads = {
+			"REST v1 get": client.get(f"/api/resource/{q}/{quote(name)}"),
+			"REST v2 get": client.get(f"/api/v2/document/{q}/{quote(name)}"),
+			"REST v2 copy": client.get(f"/api/v2/document/{q}/{quote(name)}/copy"),
+			"frappe.client.get": client.call("frappe.client.get", "GET", doctype=doctype, name=name),
+			"frappe.client.get_value": client.call("frappe.client.get_value", "GET", doctype=doctype, fieldname=["*"], filters={"name": name}),
+			"validate_link": client.call("frappe.client.validate_link", "GET", doctype=doctype, docname=name),
+			"getdoc": client.call("frappe.desk.form.load.getdoc", "GET", doctype=doctype, name=name),
+			"get_docinfo": client.call("frappe.desk.form.load.get_docinfo", "GET", doctype=doctype, name=name),
+			"linked_with": client.call("frappe.desk.form.linked_with.get", "GET", doctype=doctype, docname=name),
+			"printview": client.get("/printview", doctype=doctype, name=name),
+			"download_pdf": client.call("frappe.utils.print_format.download_pdf", "GET", doctype=doctype, name=name),
+			"get_next": client.call("frappe.desk.form.utils.get_next", "GET", doctype=doctype, value=name, prev=0),
+			"link title": client.call("frappe.desk.search.get_link_title", "GET", doctype=doctype, docname=name),
+			"is_document_amended": client.call("frappe.client.is_document_amended", "GET", doctype=doctype, docname=name),
+			"get_doc_permissions": client.call("frappe.client.get_doc_permissions", "GET", doctype=doctype, docname=name),
+			"attachment download": client.get(county.files[(doctype, name)]) if (doctype, name) in county.files else None,
+			"File list": client.get("/api/resource/File", fields='["file_url","attached_to_name"]', filters=json.dumps([["attached_to_name", "=", name]])),
+			"Version list": client.get("/api/resource/Version", fields='["docname","data"]', filters=json.dumps([["docname", "=", name]])),
+			"Comment list": client.get("/api/resource/Comment", fields='["reference_name","content"]', filters=json.dumps([["reference_name", "=", name]])),
+			"Tag Link list": client.get("/api/resource/Tag Link", fields='["document_name"]', filters=json.dumps([["document_name", "=", name]])),
+			"Document Follow list": client.get("/api/resource/Document Follow", fields='["ref_docname"]', filters=json.dumps([["ref_docname", "=", name]])),
+		}
+		for door, response in reads.items():
+			if response is None:
+				continue
+			leaks.check_body(f"{door} {doctype}", response)
+			body = response.text
+			if door in EXISTENCE_DOORS:
+				nobody = EXISTENCE_DOORS[door](client, doctype, f"{PREFIX}-NOSUCHRECORD")
+				leaks.expect(
+					f"{door} {doctype}",
+					_answer(response, name) == _answer(nobody, f"{PREFIX}-NOSUCHRECORD"),
+					f"answers differently for the hidden record than for no record at all: {_answer(response, name)[0]} {_answer(response, name)[1][-150:]} / {_answer(nobody, f'{PREFIX}-NOSUCHRECORD')[0]} {_answer(nobody, f'{PREFIX}-NOSUCHRECORD')[1][-150:]}",
+				)
+			elif door.endswith("list"):
+				leaks.expect(f"{door} {doctype}", name not in body, "lists what points at the hidden record")
+			else:
+				leaks.expect(f"{door} {doctype}", not response.ok or name not in body, f"answered {response.status_code}")
+		leaks.problems += _writes_are_refused(county, client, role, doctype, name, own_cadre)
+	leaks.assert_none()
+
+
+# Doors that name a record and could tell whether it exists: a hidden record must answer exactly
+# like a name that is not there at all.
+EXISTENCE_DOORS = {
+	"validate_link": lambda c, dt, n: c.call("frappe.client.validate_link", "GET", doctype=dt, docname=n),
+	"link title": lambda c, dt, n: c.call("frappe.desk.search.get_link_title", "GET", doctype=dt, docname=n),
+	"is_document_amended": lambda c, dt, n: c.call("frappe.client.is_document_amended", "GET", doctype=dt, docname=n),
+	"get_doc_permissions": lambda c, dt, n: c.call("frappe.client.get_doc_permissions", "GET", doctype=dt, docname=n),
+	"linked_with": lambda c, dt, n: c.call("frappe.desk.form.linked_with.get", "GET", doctype=dt, docname=n),
+	"get_next": lambda c, dt, n: c.call("frappe.desk.form.utils.get_next", "GET", doctype=dt, value=n, prev=0),
+}
+
+
+def _answer(response, name):
+	"""What a response tells, with the record name blanked: status, message, error type and texts."""
+	try:
+		body = response.json()
+	except ValueError:
+		return response.status_code, response.text.replace(name, "<name>")
+	told = {k: body.get(k) for k in ("message", "data", "exc_type", "_server_messages")}
+	text = json.dumps(told, sort_keys=True, default=str).replace(name, "<name>")
+	return response.status_code, re.sub(r"__frappe_exc_id[^0-9a-f]+[0-9a-f]+", "", text)  # a random id per error
+
+
+def _snapshot(doctype, name):
+	"""The record's values, rows included; the save timestamps aside (a no-op save moves them)."""
+	doc = frappe.get_doc(doctype, name).as_dict(no_default_fields=False)
+	for row in [doc, *(r for v in doc.values() if isinstance(v, list) for r in v)]:
+		for stamp in ("modified", "modified_by"):
+			row.pop(stamp, None)
+	return json.dumps(doc, default=str, sort_keys=True)
+
+
+def _writes_are_refused(county, client, role, doctype, name, own_cadre) -> list[str]:
+	rule = RECORD_SCOPES[doctype]
+	problems = []
+	take_over = {f: own_cadre.name for f in rule.cadre_fields if f != "name"} | {f: own_cadre.unit for f in rule.unit_fields}
+	if not take_over:
+		take_over = {"post": "taken"}
+	before = _snapshot(doctype, name)
+	q = quote(doctype)
+	forged = frappe.get_doc(doctype, name).as_dict(convert_dates_to_str=True) | take_over
+	attempts = {
+		"REST v1 put": client.request("PUT", f"/api/resource/{q}/{quote(name)}", json=take_over),
+		"REST v2 patch": client.request("PATCH", f"/api/v2/document/{q}/{quote(name)}", json=take_over),
+		"frappe.client.set_value": client.call("frappe.client.set_value", doctype=doctype, name=name, fieldname=take_over),
+		"frappe.client.save forged": client.call("frappe.client.save", doc=forged),
+		"savedocs forged": client.call("frappe.desk.form.save.savedocs", doc=forged, action="Save"),
+		"run_doc_method forged": client.call("run_doc_method", docs=forged, method="add_comment", args={"comment_type": "Comment", "text": "x"}),
+		"v2 run_doc_method forged": client.request(
+			"POST", "/api/v2/method/run_doc_method", json={"document": forged, "method": "add_comment", "kwargs": {"comment_type": "Comment", "text": "x"}}
+		),
+		"bulk_update": client.call("frappe.client.bulk_update", docs=[{"doctype": doctype, "docname": name, **take_over}]),
+		"toggle_like": client.call("frappe.desk.like.toggle_like", doctype=doctype, name=name, add="Yes"),
+		"follow": client.call("frappe.desk.form.document_follow.follow_document", doctype=doctype, doc_name=name, user=county.users.get(role)),
+		"delete": client.request("DELETE", f"/api/resource/{q}/{quote(name)}"),
+	}
+	frappe.db.rollback()  # see what the server committed
+	after = _snapshot(doctype, name) if frappe.db.exists(doctype, name) else None
+	if after != before:
+		changed = [door for door, r in attempts.items() if r.ok]
+		problems.append(f"writes {doctype}: the hidden record changed (doors answering ok: {changed})")
+	comments = frappe.get_all("Comment", filters={"reference_doctype": doctype, "reference_name": name, "comment_type": ("in", ["Comment", "Like"])})
+	if comments:
+		problems.append(f"writes {doctype}: a comment or like landed on the hidden record")
+	if frappe.db.exists("Document Follow", {"ref_doctype": doctype, "ref_docname": name}):
+		problems.append(f"writes {doctype}: a user follows the hidden record")
+	for door, response in attempts.items():
+		text = response.text
+		for token, (dt, n) in county.tokens.items():
+			if (dt, n) == (doctype, name) and token in text:
+				problems.append(f"{door} {doctype}: answered with the hidden record's content")
+				break
+	return problems
+
+
+@pytest.mark.parametrize("role", ("cadre", "secretary", "officer"))
+def test_own_records_cannot_be_moved_out_or_have_office_fields_set(county, clients, role):
+	"""A write needs both the stored and the new values in scope, and leaves protected fields alone."""
+	client = clients[role]
+	problems = []
+	outsider = county.cadres["outsider"]
+	for doctype in sorted(set(RECORD_SCOPES) - {"Sanshu Cadre"}):
+		rule = RECORD_SCOPES[doctype]
+		placed_here = {county.cadres[role].name} | set(county.scopes[role].units)
+		mine = sorted(
+			n for n in county.visible(role, doctype) if {frappe.db.get_value(doctype, n, f) for f in (*rule.cadre_fields[:1], *rule.unit_fields)} & placed_here
+		)
+		if not mine or not frappe.has_permission(doctype, "write", user=county.users[role]):
+			continue
+		name = mine[0]
+		before = _snapshot(doctype, name)
+		away = {f: outsider.name for f in rule.cadre_fields[:1]} | {f: outsider.unit for f in rule.unit_fields}
+		protected = [df.fieldname for df in frappe.get_meta(doctype).fields if df.read_only and df.fieldtype in ("Date", "Datetime", "Data", "Check", "Small Text")]
+		office = {field: ("2001-01-01" if frappe.get_meta(doctype).get_field(field).fieldtype in ("Date", "Datetime") else 1 if frappe.get_meta(doctype).get_field(field).fieldtype == "Check" else "forged") for field in protected[:3]}
+		for label, payload in (("move out", away), ("office fields", office)):
+			if not payload:
+				continue
+			for door, response in {
+				"REST v1 put": client.request("PUT", f"/api/resource/{quote(doctype)}/{quote(name)}", json=payload),
+				"REST v2 patch": client.request("PATCH", f"/api/v2/document/{quote(doctype)}/{quote(name)}", json=payload),
+			}.items():
+				if response.ok:
+					problems.append(f"{role} {door} {label} {doctype} {name}: accepted {sorted(payload)}")
+				elif response.status_code == 403 and label == "office fields":
+					message = response.text
+					if "discipline inspection office" not in message and "纪委" not in message and "党廉办" not in message and "permission" not in message.lower() and "权限" not in message:
+						problems.append(f"{door} {label} {doctype}: refused without saying why")
+		frappe.db.rollback()
+		if _snapshot(doctype, name) != before:
+			problems.append(f"{doctype}: the record changed")
+	assert not problems, "\n".join(problems)
+
+
+def test_every_app_doctype_has_a_scope_rule(county):
+	"""A doctype lands with its rule: scoped, a child table, reference data, or the office's alone."""
+	office_roles = {"Sanshu Manager", "System Manager", "Administrator"}
+	unclassified = []
+	for doctype, row in app_doctypes().items():
+		if row.istable or doctype in RECORD_SCOPES or doctype in REFERENCE_DOCTYPES:
+			continue
+		perms = frappe.get_all("DocPerm", filters={"parent": doctype, "read": 1}, pluck="role")
+		perms += frappe.get_all("Custom DocPerm", filters={"parent": doctype, "read": 1}, pluck="role")
+		if set(perms) - office_roles:
+			unclassified.append(f"{doctype} (read by {sorted(set(perms) - office_roles)})")
+	assert not unclassified, "doctypes readable outside the office with no scope rule: " + ", ".join(unclassified)
+	missing = [d for d in RECORD_SCOPES if d not in app_doctypes()]
+	assert not missing, f"RECORD_SCOPES names doctypes the app does not have: {missing}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_script_reports_answer_within_scope(county, clients, role):
+	"""Every script report of the app, as each role allowed to run it: nothing outside the scope."""
+	client = clients[role]
+	leaks = Leaks(county, role)
+	user_roles = set(frappe.get_roles(county.users[role]))
+	reports = frappe.get_all("Report", filters={"module": ("in", frappe.get_all("Module Def", filters={"app_name": "sanshu_app"}, pluck="name"))}, pluck="name")
+	for report in reports:
+		roles = set(frappe.get_all("Has Role", filters={"parent": report, "parenttype": "Report"}, pluck="role"))
+		if not roles & user_roles:
+			continue
+		for filters in _report_filter_sets(county, report):
+			response = client.call("frappe.desk.query_report.run", "POST", report_name=report, filters=filters, ignore_prepared_report=1)
+			leaks.check_body(f"report {report} {filters}", response)
+	leaks.assert_none()
+
+
+def _report_filter_sets(county, report):
+	"""Filters a user would try: none, each cadre of the county (the archive is per cadre), each town."""
+	return [{}] + [{"cadre": cadre.name} for cadre in county.cadres.values()] + [{"unit": unit} for unit in (county.town_a, county.town_b)]
+
+
+def test_every_app_table_row_is_checked_through_its_parent_record():
+	"""A child row read on its own is allowed only when its stored parent record is (ChildRow)."""
+	from frappe.model.base_document import get_controller
+
+	from sanshu_app.child_rows import ChildRow
+
+	plain = [d for d, row in app_doctypes().items() if row.istable and not issubclass(get_controller(d), ChildRow)]
+	assert not plain, f"table doctypes whose controller is not a ChildRow: {plain}"
