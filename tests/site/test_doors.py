@@ -21,7 +21,7 @@ from frappe.utils import random_string
 
 from sanshu_app.record_scopes import RECORD_SCOPES, REFERENCE_DOCTYPES
 from sanshu_app.rules.scope import Scope
-from tests.site.factories import make_cadre, make_unit, make_user
+from tests.site.factories import make_cadre, make_campaign, make_unit, make_user
 from tests.site.http_site import Client, set_password
 
 PASSWORD = "Door-Suite-2026!"
@@ -78,6 +78,7 @@ class DoorCounty:
 			"evaluator": Scope(),
 			OFFICE: Scope(unrestricted=True),
 		}
+		self.campaign = make_campaign(2026, units=[self.town_a, self.station_a, self.town_b], cadres=[c.name for c in self.cadres.values()]).name
 		self.tokens: dict[str, tuple[str, str]] = {}  # token -> (doctype, record name)
 		self.records: dict[str, list[str]] = defaultdict(list)
 		for key, cadre in self.cadres.items():
@@ -94,9 +95,11 @@ class DoorCounty:
 		frappe.db.commit()
 
 	def tokenise_cadre(self, cadre):
-		token = _token()
-		frappe.db.set_value("Sanshu Cadre", cadre.name, "post", token)
-		self.tokens[token] = ("Sanshu Cadre", cadre.name)
+		"""A cadre's name and post are tokens: any list, report or title showing them is checked."""
+		name_token, post_token = _token(), _token()
+		frappe.db.set_value("Sanshu Cadre", cadre.name, {"full_name": name_token, "post": post_token})
+		for token in (name_token, post_token):
+			self.tokens[token] = ("Sanshu Cadre", cadre.name)
 		self.records["Sanshu Cadre"].append(cadre.name)
 
 	def make_record(self, doctype: str, cadre, granted: str | None = None) -> str:
@@ -108,6 +111,10 @@ class DoorCounty:
 			values[field] = cadre.name
 		for field in rule.unit_fields:
 			values[field] = cadre.unit
+		if meta.has_field("campaign"):
+			values["campaign"] = self.campaign
+		if meta.has_field("year"):
+			values["year"] = 2026
 		for df in meta.fields:
 			if df.fieldtype in TEXT_TYPES and df.fieldname not in values and not df.options:
 				values[df.fieldname] = self.token_for(doctype, name)
@@ -575,12 +582,15 @@ def test_script_reports_answer_within_scope(county, clients, role):
 		for filters in _report_filter_sets(county, report):
 			response = client.call("frappe.desk.query_report.run", "POST", report_name=report, filters=filters, ignore_prepared_report=1)
 			leaks.check_body(f"report {report} {filters}", response)
+			if filters.get("cadre") in (None, *county.visible(role, "Sanshu Cadre")):
+				leaks.expect(f"report {report} {filters}", response.ok, f"refused {role}, a role it is meant for: {response.status_code} {response.text[:200]}")
 	leaks.assert_none()
 
 
 def _report_filter_sets(county, report):
-	"""Filters a user would try: none, each cadre of the county (the archive is per cadre), each town."""
-	return [{}] + [{"cadre": cadre.name} for cadre in county.cadres.values()] + [{"unit": unit} for unit in (county.town_a, county.town_b)]
+	"""Filters a user would try: the county's campaign and year, then each cadre (the archive is per cadre)."""
+	base = {"campaign": county.campaign, "year": 2026}
+	return [base] + [base | {"cadre": cadre.name} for cadre in county.cadres.values()]
 
 
 def test_every_app_table_row_is_checked_through_its_parent_record():
@@ -591,3 +601,91 @@ def test_every_app_table_row_is_checked_through_its_parent_record():
 
 	plain = [d for d, row in app_doctypes().items() if row.istable and not issubclass(get_controller(d), ChildRow)]
 	assert not plain, f"table doctypes whose controller is not a ChildRow: {plain}"
+
+
+# --- the reported examples, with real documents ----------------------------------------------------
+def _commitment_awaiting(county, key):
+	from frappe.model.workflow import apply_workflow
+
+	frappe.set_user("Administrator")
+	doc = frappe.get_doc(
+		{
+			"doctype": "Integrity Commitment",
+			"commitment_type": "Annual Responsibility Commitment",
+			"year": 2026,
+			"campaign": county.campaign,
+			"cadre": county.cadres[key].name,
+			"items": [{"item": "严格遵守廉洁自律各项规定"}],
+		}
+	).insert()
+	apply_workflow(doc, "Issue")
+	frappe.db.commit()
+	return frappe.get_doc("Integrity Commitment", doc.name)
+
+
+def test_a_forged_document_does_not_sign_another_cadres_commitment(county, clients):
+	theirs = _commitment_awaiting(county, "colleague")
+	forged = theirs.as_dict(convert_dates_to_str=True) | {"cadre": county.cadres["cadre"].name}
+	for response in (
+		clients["cadre"].call("run_doc_method", docs=forged, method="sign"),
+		clients["cadre"].request("POST", "/api/v2/method/run_doc_method", json={"document": forged, "method": "sign"}),
+	):
+		assert response.status_code in (403, 404), response.text[:300]
+	frappe.db.rollback()
+	stored = frappe.get_doc("Integrity Commitment", theirs.name)
+	assert (stored.docstatus, stored.signed_at, stored.cadre) == (0, None, county.cadres["colleague"].name)
+	# the colleague themself still signs it, through the same door
+	mine = Client(county.users["colleague"], PASSWORD).call("run_doc_method", docs=stored.as_dict(convert_dates_to_str=True), method="sign")
+	assert mine.ok, mine.text[:300]
+	frappe.db.rollback()
+	assert frappe.db.get_value("Integrity Commitment", theirs.name, "docstatus") == 1
+
+
+def test_a_cadre_cannot_stamp_their_own_report_submitted_or_accepted(county):
+	frappe.set_user("Administrator")
+	newcomer = make_cadre(county.town_a, "门新人")
+	set_password(newcomer.user, PASSWORD)
+	campaign = frappe.get_doc("Sanshu Campaign", county.campaign)
+	campaign.append("cadres", {"cadre": newcomer.name})
+	campaign.save()
+	frappe.set_user(newcomer.user)
+	report = frappe.get_doc({"doctype": "Sanshu Report", "campaign": county.campaign, "cadre": newcomer.name}).insert()
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	client = Client(newcomer.user, PASSWORD)
+	for field in ("submitted_on", "accepted_on"):
+		response = client.request("PUT", f"/api/resource/Sanshu Report/{report.name}", json={field: "2026-01-05"})
+		assert response.status_code == 403, response.text[:300]
+		assert "set by the discipline inspection office" in response.text or "纪委" in response.text
+	frappe.db.rollback()
+	assert frappe.db.get_value("Sanshu Report", report.name, ["submitted_on", "accepted_on"]) == (None, None)
+	# what is theirs to write still saves
+	response = client.request("PUT", f"/api/resource/Sanshu Report/{report.name}", json={"sections": [{"name": r.name, "section": r.section, "content": "<p>述责</p>"} for r in report.sections]})
+	assert response.ok, response.text[:300]
+
+
+def test_a_measure_owner_cannot_name_a_cadre_of_another_unit(county, clients):
+	frappe.set_user("Administrator")
+	rect = frappe.get_doc(
+		{
+			"doctype": "Rectification",
+			"source_type": "Inspection",
+			"cadre": county.cadres["secretary"].name,
+			"problems": "<p>问题</p>",
+			"measures": [{"measure": "整改", "owner_cadre": county.cadres["cadre"].name}],
+		}
+	).insert()
+	frappe.db.commit()
+	rows = [{"name": m.name, "measure": m.measure, "owner_cadre": m.owner_cadre} for m in rect.measures]
+	outsider = county.cadres["outsider"].name
+	response = clients["cadre"].request("PUT", f"/api/resource/Rectification/{rect.name}", json={"measures": [*rows, {"measure": "外单位", "owner_cadre": outsider}]})
+	assert response.status_code == 403, response.text[:300]
+	# the unit's Party Secretary, whom it is about, may add a measure for their unit's cadre, not for another unit's
+	colleague = county.cadres["colleague"].name
+	response = clients["secretary"].request("PUT", f"/api/resource/Rectification/{rect.name}", json={"measures": [*rows, {"measure": "外单位", "owner_cadre": outsider}]})
+	assert response.status_code == 403, response.text[:300]
+	response = clients["secretary"].request("PUT", f"/api/resource/Rectification/{rect.name}", json={"measures": [*rows, {"measure": "同事", "owner_cadre": colleague}]})
+	assert response.ok, response.text[:300]
+	frappe.db.rollback()
+	owners = frappe.get_all("Rectification Measure", filters={"parent": rect.name}, pluck="owner_cadre")
+	assert sorted(owners) == sorted([county.cadres["cadre"].name, colleague])
