@@ -41,3 +41,7 @@ scheduler_events = {
 
 # The integrity archive's rows, for its print format.
 jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_archive"]}
+
+# 调阅: the connections on a cadre's form are its integrity archive, counted only for a reader with
+# access and registered (sanshu_app.integrity_archive.access).
+override_whitelisted_methods = {"frappe.desk.notifications.get_open_count": "sanshu_app.integrity_archive.access.get_open_count"}
