@@ -26,7 +26,10 @@ doctype_js = {
 		"responsibility_documents/campaign_bulk_issue.js",  # issue letters / commitments to everyone
 		"assessment_and_rectification/campaign_ledgers.js",  # 台账 downloads, one assessment per unit
 	],
-	"Sanshu Cadre": ["assessment_and_rectification/cadre_archive.js"],  # the integrity archive
+	"Sanshu Cadre": [
+		"assessment_and_rectification/cadre_archive.js",  # the integrity archive
+		"integrity_archive/cadre_access.js",  # 调阅: ask to read it
+	],
 }
 
 # Daily: commitment and report reminders; overdue inquiries; rectification reminders, overdue

@@ -100,6 +100,18 @@ class TestIntegrityOpinion(CountyTestCase):
 		self.assertNotIn(old_talk.name, rows[candidates[2].name].reply)
 		self.assertEqual(rows[candidates[3].name].reply, "经查，拟提拔4同志近3年来未发现违反党风廉政建设规定的问题。")
 
+		# The organisation department sees no draft reply, not even in a print.
+		as_user(org)
+		seen = frappe.get_doc(request.doctype, request.name)
+		seen.apply_fieldlevel_read_permissions()
+		self.assertEqual([r.get("reply") for r in seen.candidates], [None] * 5)
+		try:
+			draft_print = frappe.get_print(request.doctype, request.name, print_format="廉政意见回复")
+		except frappe.PermissionError:
+			draft_print = ""
+		self.assertNotIn(talk.name, draft_print)
+		as_user(c.manager)
+
 		# A candidate added after the check is unchecked: approval is refused again.
 		extra = make_cadre(c.town_b, "后补人选")
 		request.append("candidates", {"cadre": extra.name, "checked": 1, "reply": "无"})
@@ -122,6 +134,9 @@ class TestIntegrityOpinion(CountyTestCase):
 		html = frappe.get_print(request.doctype, request.name, print_format="廉政意见回复")
 		for expected in (request.document_number, talk.name, case.name):
 			self.assertIn(expected, html)
+		# Once approved, the organisation department prints the reply it asked for.
+		as_user(org)
+		self.assertIn(case.name, frappe.get_print(request.doctype, request.name, print_format="廉政意见回复"))
 
 
 class TestArchiveAccess(CountyTestCase):
@@ -161,6 +176,12 @@ class TestArchiveAccess(CountyTestCase):
 			{"doctype": "Archive Access Request", "cadre": cadre, "purpose": "拟提拔考察", "valid_until": add_days(today(), 30), "status": "Approved"}
 		).insert()
 		self.assertEqual((request.status, request.requester), ("Pending", org))
+		# A colleague of the requester cannot rewrite it.
+		as_user(make_user("组织部另一干部", ("Organisation Department",)))
+		colleague_copy = frappe.get_doc(request.doctype, request.name)
+		colleague_copy.purpose = "改写的事由"
+		self.assertRaises(frappe.PermissionError, colleague_copy.save)
+		as_user(org)
 		self.assertRaises(frappe.PermissionError, archive_rows, cadre)
 		self.assertRaises(frappe.PermissionError, request.approve)
 
@@ -264,6 +285,10 @@ class TestAssetDeclaration(CountyTestCase):
 			}
 		).insert()  # fmt: skip
 		self.assertEqual(doc.status, "Draft")
+		# Confidential attachments are private files only.
+		doc.append("sections", {"section": "Other Assets", "description": "收藏品", "attachment": "/files/appraisal.pdf"})
+		self.assertRaises(frappe.ValidationError, doc.save)
+		doc = frappe.get_doc(doc.doctype, doc.name)
 		# Nobody declares for someone else.
 		as_user(c.cadre_b.user)
 		self.assertRaises(frappe.PermissionError, frappe.get_doc({"doctype": "Asset Declaration", "cadre": declarant.name, "sections": []}).insert)

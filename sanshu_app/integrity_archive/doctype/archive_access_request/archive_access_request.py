@@ -10,7 +10,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
 from sanshu_app.rules.integrity_archive import check_request, recusal_violations
-from sanshu_app.utils import require_roles, throw_violations
+from sanshu_app.utils import is_office, require_roles, throw_violations
 
 DECISION_FIELDS = ("status", "decided_by", "decided_on", "decision_note")
 
@@ -38,8 +38,10 @@ class ArchiveAccessRequest(Document):
 		self.status = self.status or "Pending"
 		if old and old.status != "Pending" and any(old.get(f) != self.get(f) for f in ("purpose", "valid_until")):
 			frappe.throw(_("A decided request cannot be changed; make a new one."), title=_("Not Saved"))
-		if old and old.requester != self.requester:
-			self.requester = old.requester
+		if old:
+			self.requester, self.requester_cadre = old.requester, old.requester_cadre
+			if self.requester != frappe.session.user and not is_office():
+				frappe.throw(_("Only the requester or the office can change a request."), frappe.PermissionError, title=_("Not Permitted"))
 
 	def decide(self, status, note=None):
 		require_roles()

@@ -13,6 +13,7 @@ from frappe.model.document import Document
 from frappe.rate_limiter import rate_limit
 from frappe.utils import getdate, today
 
+from sanshu_app.integrity_archive.attachments import require_private_files
 from sanshu_app.rules import integrity_archive as rules
 from sanshu_app.utils import is_office, require_roles, throw_violations
 
@@ -21,6 +22,7 @@ CONTENT_FIELDS = ("reason", "declaration_date", "attachment", "declarant_note")
 
 class AssetDeclaration(Document):
 	def validate(self):
+		require_private_files(self, tables=(("sections", "attachment"),))
 		old = self.get_doc_before_save()
 		if self.is_new() and not is_office():
 			self.status = rules.DRAFT

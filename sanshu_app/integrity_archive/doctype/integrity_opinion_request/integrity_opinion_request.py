@@ -11,7 +11,7 @@ from frappe.utils import format_date, getdate, today
 
 from sanshu_app.integrity_archive.opinion import SETTINGS, archive_facts, opinion_rules
 from sanshu_app.rules.integrity_archive import CandidateRow, check_approval, check_rules, document_number, draft_opinion
-from sanshu_app.utils import office_language, require_roles, throw_violations
+from sanshu_app.utils import is_office, office_language, require_roles, throw_violations
 
 CHECK_FIELDS = ("checked", "checked_on", "conclusion", "facts", "reply")
 
@@ -36,6 +36,13 @@ class IntegrityOpinionRequest(Document):
 				row.facts = None
 				if not previous or previous.cadre != row.cadre:
 					row.reply = None
+
+	def before_print(self, settings=None):
+		"""Outside the office, only the approved reply is printed: drafts stay the office's."""
+		if self.docstatus != 1 and not is_office():
+			for row in self.candidates:
+				row.reply = _("Not yet approved.")
+				row.facts = None
 
 	def before_submit(self):
 		require_roles()

@@ -9,11 +9,13 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import now_datetime
 
+from sanshu_app.integrity_archive.attachments import require_private_files
 from sanshu_app.utils import OFFICE_ROLES, is_office
 
 
 class SynchronousRecord(Document):
 	def validate(self):
+		require_private_files(self)
 		old = self.get_doc_before_save()
 		self.reported_at = old.reported_at if old else None  # written only when the report goes out
 		if is_office():
