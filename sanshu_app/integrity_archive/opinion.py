@@ -56,9 +56,9 @@ def archive_facts(cadre) -> list[ArchiveFact]:
 			facts.append(ArchiveFact(rules.OPEN_RECTIFICATION, "Rectification", r.name, on, _text(r.problems), True))
 		if still_open and r.overdue:
 			facts.append(ArchiveFact(rules.OVERDUE_RECTIFICATION, "Rectification", r.name, on, _text(r.problems), True))
-	talk_types = counted_talk_types()
+	talk_types = counted_talk_types()  # held and recorded talks only: a proposed talk is not a fact yet
 	for r in frappe.get_all(
-		"Integrity Talk", filters={"cadre": cadre, "docstatus": ("<", 2), "talk_type": ("in", talk_types or [""])}, fields=["name", "talk_type", "talk_date", "creation"]
+		"Integrity Talk", filters={"cadre": cadre, "docstatus": 1, "talk_type": ("in", talk_types or [""])}, fields=["name", "talk_type", "talk_date", "creation"]
 	):
 		facts.append(ArchiveFact(rules.TALK, "Integrity Talk", r.name, getdate(r.talk_date or r.creation), _(r.talk_type)))
 	for r in frappe.get_all(

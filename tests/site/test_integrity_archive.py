@@ -27,10 +27,17 @@ def as_user(user):
 	frappe.set_user(user)
 
 
-def new_talk(cadre, talk_type="Admonishment Talk", on=None):
-	return frappe.get_doc(
-		{"doctype": "Integrity Talk", "talk_type": talk_type, "cadre": cadre, "talk_date": on or today(), "reason": "民主测评较差票超过20%"}
-	).insert(ignore_permissions=True)
+def new_talk(cadre, talk_type="Admonishment Talk", on=None, held=True):
+	"""A talk; ``held`` ones are recorded and submitted (a proposed talk is not yet a fact)."""
+	talk = frappe.get_doc(
+		{
+			"doctype": "Integrity Talk", "talk_type": talk_type, "cadre": cadre, "talk_date": on or today(), "reason": "民主测评较差票超过20%",
+			"interviewers": [{"interviewer": "Administrator"}], "record": "<p>谈话记录</p>",
+		}
+	).insert(ignore_permissions=True)  # fmt: skip
+	if held:
+		talk.submit()
+	return talk
 
 
 def listed(doctype, name):
@@ -56,6 +63,7 @@ class TestIntegrityOpinion(CountyTestCase):
 		candidates = [make_cadre(c.town_a if i % 2 else c.town_b, f"拟提拔{i}") for i in range(1, 6)]
 		talk = new_talk(candidates[0].name)
 		old_talk = new_talk(candidates[2].name, on=add_days(today(), -365 * 4))  # outside the 3-year window
+		proposed = new_talk(candidates[3].name, held=False)  # proposed, not held: not a fact yet
 		as_user(c.manager)
 		case = frappe.get_doc(
 			{
@@ -98,6 +106,7 @@ class TestIntegrityOpinion(CountyTestCase):
 		self.assertIn(case.name, rows[candidates[1].name].reply)
 		self.assertIn("挪用专项资金", rows[candidates[1].name].reply)
 		self.assertNotIn(old_talk.name, rows[candidates[2].name].reply)
+		self.assertNotIn(proposed.name, rows[candidates[3].name].reply)
 		self.assertEqual(rows[candidates[3].name].reply, "经查，拟提拔4同志近3年来未发现违反党风廉政建设规定的问题。")
 
 		# The organisation department sees no draft reply, not even in a print.
