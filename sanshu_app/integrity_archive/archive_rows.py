@@ -34,10 +34,20 @@ def cases(cadre):
 	return rows
 
 
+def audit_findings_about(cadre, fields):
+	"""Findings about ``cadre``, and unit findings naming no cadre of the units ``cadre`` leads
+	(an economic-responsibility audit answers to the unit's principal)."""
+	found = frappe.get_all("Audit Finding", filters={"cadre": cadre}, fields=fields)
+	led = frappe.get_all("Sanshu Unit", filters={"principal": cadre}, pluck="name")
+	if led:
+		found += frappe.get_all("Audit Finding", filters={"unit": ("in", led), "cadre": ("is", "not set")}, fields=fields)
+	return found
+
+
 def audit_findings(cadre):
 	return [
 		_row("Audit Finding", r.name, r.report_date, "；".join(p for p in (_(r.audit_type), r.audit_title, r.finding) if p)[:120], r.status)
-		for r in frappe.get_all("Audit Finding", filters={"cadre": cadre}, fields=["name", "audit_type", "audit_title", "finding", "report_date", "status"])
+		for r in audit_findings_about(cadre, ["name", "audit_type", "audit_title", "finding", "report_date", "status"])
 	]
 
 

@@ -94,6 +94,8 @@ def archive_facts(cadre) -> list[ArchiveFact]:
 		if objections:
 			description = "；".join(_text(o.check_result or "", 60) or _("check pending") for o in objections)
 			facts.append(ArchiveFact(rules.DECLARATION_OBJECTION, "Asset Declaration", r.name, getdate(objections[0].received_on or r.declaration_date), description))
-	for r in frappe.get_all("Audit Finding", filters={"cadre": cadre}, fields=["name", "report_date", "finding"]):
+	from sanshu_app.integrity_archive.archive_rows import audit_findings_about
+
+	for r in audit_findings_about(cadre, ["name", "report_date", "finding"]):
 		facts.append(ArchiveFact(rules.AUDIT_FINDING, "Audit Finding", r.name, getdate(r.report_date), _text(r.finding)))
 	return facts

@@ -469,6 +469,12 @@ class TestCaseAndAudit(CountyTestCase):
 		rows = {r["name"]: r for r in archive_rows(c.cadre_a.name)}
 		self.assertEqual(rows[finding.name]["doctype"], "Audit Finding")
 		self.assertIn(rectification, rows)
+		# A finding about the unit alone is in its principal's archive, not in its cadres'.
+		unit_finding = frappe.get_doc(
+			{"doctype": "Audit Finding", "audit_type": "Special Fund Audit", "audit_title": "甲镇扶贫专项资金审计", "report_date": today(), "unit": c.town_a, "finding": "专项资金滞留"}
+		).insert()
+		self.assertIn(unit_finding.name, [r["name"] for r in archive_rows(c.secretary_a.name)])
+		self.assertNotIn(unit_finding.name, [r["name"] for r in archive_rows(c.cadre_a.name)])
 		# Each of the three reads their own archive and sees the case; the print and the xlsx show it too.
 		for cadre in (c.cadre_a, c.secretary_a, officer):
 			as_user(cadre.user)
