@@ -48,7 +48,6 @@ def assessment_ranking(year, campaign=None):
 
 def archive(cadre):
 	from sanshu_app.assessment_and_rectification.report.integrity_archive import integrity_archive as report
-
 	from sanshu_app.integrity_archive.access import EXPORT, reading_as
 
 	with reading_as(EXPORT):  # registered as an export, not a view

@@ -15,7 +15,7 @@ from sanshu_app.assessment_and_rectification import ledgers
 from sanshu_app.assessment_and_rectification.archive import archive_rows
 from sanshu_app.assessment_and_rectification.report.integrity_archive import integrity_archive
 from sanshu_app.integrity_archive.access import get_open_count, print_archive
-from sanshu_app.integrity_archive.doctype.asset_declaration.asset_declaration import submit_objection
+from sanshu_app.integrity_archive.doctype.asset_declaration.asset_declaration import published, submit_objection
 from sanshu_app.utils import office_language
 from tests.site.api import api_credentials, api_get
 from tests.site.factories import CountyTestCase, make_cadre, make_user
@@ -327,6 +327,12 @@ class TestAssetDeclaration(CountyTestCase):
 		# One objection from the public, during the period.
 		submit_objection(doc.name, "该干部另有商铺一间未申报", "138****0000")
 		self.assertRaises(frappe.ValidationError, submit_objection, "ADEC-none", "x")
+		# Published within the unit only: the unit's cadres see it, the public and other units do not.
+		frappe.db.set_value(doc.doctype, doc.name, "publicity_scope", "Within Unit")
+		for user, sees in (("Guest", False), (c.cadre_a.user, True), (c.cadre_b.user, False)):
+			as_user(user)
+			self.assertEqual(doc.name in [d.name for d in published()], sees, user)
+		frappe.db.set_value(doc.doctype, doc.name, "publicity_scope", "Within Unit and Public")
 
 		# Contents never reach anyone else: forms, lists, counts, values, report view, print, REST.
 		outsiders = (c.cadre_b.user, c.secretary_a.user, make_user("组织部", ("Organisation Department",)))

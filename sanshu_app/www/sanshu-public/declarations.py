@@ -2,7 +2,6 @@
 publish, the declarant's name, unit and post. Public ones for everyone (Guest included), unit-only
 ones for the unit's cadres. Objections post to asset_declaration.submit_objection (throttled)."""
 
-import frappe
 from frappe import _
 
 from sanshu_app.integrity_archive.doctype.asset_declaration.asset_declaration import published
