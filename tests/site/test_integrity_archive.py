@@ -143,8 +143,11 @@ class TestIntegrityOpinion(CountyTestCase):
 		html = frappe.get_print(request.doctype, request.name, print_format="廉政意见回复")
 		for expected in (request.document_number, talk.name, case.name):
 			self.assertIn(expected, html)
-		# Once approved, the organisation department prints the reply it asked for.
+		# Once approved, the organisation department sees its 文号 and prints the reply it asked for.
 		as_user(org)
+		seen = frappe.get_doc(request.doctype, request.name)
+		seen.apply_fieldlevel_read_permissions()
+		self.assertEqual((seen.document_number, seen.candidates[0].get("reply")), (request.document_number, None))
 		self.assertIn(case.name, frappe.get_print(request.doctype, request.name, print_format="廉政意见回复"))
 
 
