@@ -30,6 +30,7 @@ STAFF = (
 	("evaluator1", "纪委委员", ("Evaluator",)),
 	("evaluator2", "人大代表", ("Evaluator",)),
 	("evaluator3", "纠风监督员", ("Evaluator",)),
+	("orgdept", "组织部干部科", ("Organisation Department",)),
 )
 CAMPAIGN = "2026年度“三述”工作"
 

@@ -60,7 +60,10 @@ doctype_js = {
 		"responsibility_documents/campaign_bulk_issue.js",  # issue letters / commitments to everyone
 		"assessment_and_rectification/campaign_ledgers.js",  # 台账 downloads, one assessment per unit
 	],
-	"Sanshu Cadre": ["assessment_and_rectification/cadre_archive.js"],  # the integrity archive
+	"Sanshu Cadre": [
+		"assessment_and_rectification/cadre_archive.js",  # the integrity archive
+		"integrity_archive/cadre_access.js",  # 调阅: ask to read it
+	],
 }
 
 # Daily: commitment and report reminders; overdue inquiries; rectification reminders, overdue
@@ -75,3 +78,7 @@ scheduler_events = {
 
 # The integrity archive's rows, for its print format.
 jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_archive"]}
+
+# 调阅: the connections on a cadre's form are its integrity archive, counted only for a reader with
+# access and registered (sanshu_app.integrity_archive.access).
+override_whitelisted_methods = {"frappe.desk.notifications.get_open_count": "sanshu_app.integrity_archive.access.get_open_count"}

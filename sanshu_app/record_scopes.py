@@ -65,6 +65,15 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 	"Risk Notification Card": RecordScope(
 		cadre_fields=("cadre", "party_secretary", "supervision_officer"), unit_fields=("unit",), placement_fields=("campaign",)
 	),
+	# Integrity Archive module: opinions are the organisation department's; a declaration, a
+	# synchronous record and the access register are their cadre's (or recorder's) alone.
+	"Integrity Opinion Request": RecordScope(open_to_roles=("Organisation Department",)),
+	"Archive Access Request": RecordScope(cadre_fields=("requester_cadre", "cadre"), open_to_roles=("Organisation Department",)),
+	"Archive Access Log": RecordScope(cadre_fields=("cadre",)),
+	"Asset Declaration": RecordScope(cadre_fields=("cadre",)),
+	"Synchronous Record": RecordScope(cadre_fields=("recorder",)),
+	"Audit Finding": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
+	"Case Accountability": RecordScope(cadre_fields=("person", "party_secretary", "discipline_officer"), unit_fields=("unit",)),
 }
 
 # Reference data every desk role of the app may read (the office alone writes it): the unit tree,

@@ -1,6 +1,7 @@
 """The integrity archive (廉政档案) of one cadre: every document about them, year by year.
 
-Only Managers, the cadre themself and their unit's Party Secretary (read-only) see it. Script
+Only Managers and the cadre themself see it freely; anyone else needs an approved Archive Access
+Request (调阅, see sanshu_app.integrity_archive.access), and every reading is registered. Script
 reports and print formats do not get Frappe's record scope applied, so ``check_access`` does it.
 """
 
@@ -8,7 +9,6 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, strip_html
 
-from sanshu_app.permissions import scope_for
 from sanshu_app.record_scopes import RECORD_SCOPES
 
 # (doctype, section of the archive); only the ones installed at runtime are read.
@@ -22,8 +22,18 @@ ARCHIVE_DOCTYPES = (
 	("Integrity Talk", "Reporting and Evaluation"),
 	("Responsibility Assessment", "Assessment and Rectification"),
 	("Rectification", "Assessment and Rectification"),
+	("Asset Declaration", "Integrity Archive"),
+	("Synchronous Record", "Integrity Archive"),
+	("Audit Finding", "Integrity Archive"),
+	("Case Accountability", "Integrity Archive"),
 )
-ARCHIVE_READERS = ("Party Secretary",)
+# Doctypes whose archive rows need more than their title (what the row may show, whose role it names).
+ROW_SOURCES = {
+	"Asset Declaration": "sanshu_app.integrity_archive.archive_rows.declarations",
+	"Case Accountability": "sanshu_app.integrity_archive.archive_rows.cases",
+	"Audit Finding": "sanshu_app.integrity_archive.archive_rows.audit_findings",
+	"Synchronous Record": "sanshu_app.integrity_archive.archive_rows.synchronous_records",
+}
 # Fields that say what a document is about better than its title, when a doctype has them.
 SUMMARY_FIELDS = ("problems", "reason", "outcome")
 
@@ -46,18 +56,19 @@ def check_access(cadre, user=None):
 	user = user or frappe.session.user
 	if not cadre or not frappe.db.exists("Sanshu Cadre", cadre):
 		frappe.throw(_("Choose a cadre."), title=_("Integrity Archive"))
-	scope = scope_for(user)
-	if scope.unrestricted or cadre in scope.cadres:
-		return
-	unit = frappe.db.get_value("Sanshu Cadre", cadre, "unit")
-	if unit in scope.units and set(frappe.get_roles(user)).intersection(ARCHIVE_READERS):
-		return
-	frappe.throw(_("You may not see the integrity archive of {0}.").format(cadre), frappe.PermissionError, title=_("Not Permitted"))
+	# 调阅: beyond the office and the cadre themself, only an approved access request opens it.
+	from sanshu_app.integrity_archive.access import require_archive_access
+
+	return require_archive_access(cadre, user)
 
 
-def archive_rows(cadre):
-	"""Every document about ``cadre``, newest year first: dicts with year, section, doctype, name, title, status, date."""
-	check_access(cadre)
+def archive_rows(cadre, reading="View"):
+	"""Every document about ``cadre``, newest year first: dicts with year, section, doctype, name, title, status, date.
+
+	The reading (``View``, ``Print``, ``Export``) goes into the access register."""
+	from sanshu_app.integrity_archive.access import record_reading
+
+	record_reading(cadre, reading, check_access(cadre))
 	unit = frappe.db.get_value("Sanshu Cadre", cadre, "unit")
 	rows = []
 	for order, (doctype, section) in enumerate(ARCHIVE_DOCTYPES):
@@ -65,6 +76,9 @@ def archive_rows(cadre):
 			continue
 		if doctype == "Responsibility Assessment":
 			rows += [dict(r, order=order, section=section) for r in _assessments(cadre, unit)]
+			continue
+		if doctype in ROW_SOURCES:
+			rows += [dict(r, order=order, section=section) for r in frappe.get_attr(ROW_SOURCES[doctype])(cadre)]
 			continue
 		fields = cadre_fields(doctype)
 		if not fields:
@@ -157,7 +171,7 @@ def dashboard_data():
 
 def jinja_archive(cadre):
 	"""For the print format: the archive grouped by year, as [(year, rows)]."""
-	rows = archive_rows(cadre)
+	rows = archive_rows(cadre, reading="Print")
 	years = []
 	for row in rows:
 		if not years or years[-1][0] != row["year"]:

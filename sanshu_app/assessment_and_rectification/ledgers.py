@@ -48,8 +48,10 @@ def assessment_ranking(year, campaign=None):
 
 def archive(cadre):
 	from sanshu_app.assessment_and_rectification.report.integrity_archive import integrity_archive as report
+	from sanshu_app.integrity_archive.access import EXPORT, reading_as
 
-	columns, rows = report.execute({"cadre": cadre})
+	with reading_as(EXPORT):  # registered as an export, not a view
+		columns, rows = report.execute({"cadre": cadre})
 	name = frappe.db.get_value("Sanshu Cadre", cadre, "full_name")
 	title = _("Integrity Archive of {0}").format(name)
 	return report_workbook(title, columns, rows, subtitle=f"{cadre} · {_('Printed on {0}').format(format_date(nowdate()))}")

@@ -11,6 +11,7 @@ ROLES = (
 	"Responsible Cadre",
 	"Assessment Inspector",
 	"Evaluator",
+	"Organisation Department",
 )
 
 
@@ -23,6 +24,7 @@ MODULE_SETUP_STEPS = (
 	"sanshu_app.responsibility_documents.setup.after_migrate",
 	"sanshu_app.reporting_and_evaluation.setup.after_migrate",
 	"sanshu_app.assessment_and_rectification.setup.after_migrate",
+	"sanshu_app.integrity_archive.setup.after_migrate",
 )
 
 

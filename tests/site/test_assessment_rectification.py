@@ -405,12 +405,14 @@ class TestRectification(CountyTestCase):
 		self.assertEqual(rect.workflow_state, "Verified")
 		self.assertEqual(rect.verified_by, c.manager)
 
-		# The archive of the cadre shows it; the cadre and a manager see it, another cadre does not.
-		for user in (c.cadre_a.user, c.manager, c.secretary_a.user):
+		# The archive of the cadre shows it; the cadre and a manager see it, another cadre does not, nor
+		# the unit's secretary without an approved access request (调阅, issue 13).
+		for user in (c.cadre_a.user, c.manager):
 			as_user(user)
 			self.assertIn(rect.name, [r["name"] for r in archive_rows(c.cadre_a.name)], user)
-		as_user(c.cadre_b.user)
-		self.assertRaises(frappe.PermissionError, archive_rows, c.cadre_a.name)
+		for user in (c.cadre_b.user, c.secretary_a.user):
+			as_user(user)
+			self.assertRaises(frappe.PermissionError, archive_rows, c.cadre_a.name)
 
 	def test_skipping_steps_and_verifying_open_measures_are_refused(self):
 		rect = self.new_rectification()
@@ -505,10 +507,12 @@ class TestIntegrityArchive(IntegrationTestCase):
 			as_user(user)
 			return {r["name"]: r for r in archive_rows(c.cadre_a.name)}
 
-		for user in (c.cadre_a.user, c.manager, c.secretary_a.user):
+		for user in (c.cadre_a.user, c.manager):
 			seen = archive_names(user)
 			self.assertIn(rect.name, seen, user)
 			self.assertIn(a.name, seen, user)  # their unit's assessment
+		as_user(c.secretary_a.user)  # the unit's secretary reads it only through an approved request (调阅)
+		self.assertRaises(frappe.PermissionError, archive_rows, c.cadre_a.name)
 		as_user(c.cadre_b.user)
 		self.assertRaises(frappe.PermissionError, archive_rows, c.cadre_a.name)
 		from sanshu_app.assessment_and_rectification.report.integrity_archive import integrity_archive

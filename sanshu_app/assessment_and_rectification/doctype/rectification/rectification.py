@@ -17,6 +17,7 @@ SOURCE_TYPES = {
 	"Responsibility Assessment": "Responsibility Assessment",
 	"Sanshu Inquiry": "Inquiry",
 	"Risk Notification Card": "Risk Notification Card",
+	"Audit Finding": "Audit",
 }
 
 

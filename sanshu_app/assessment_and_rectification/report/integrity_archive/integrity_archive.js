@@ -5,6 +5,12 @@ frappe.query_reports["Integrity Archive"] = {
 	// Not "reqd": a required filter left empty stops the page before onload adds the download button.
 	filters: [{ fieldname: "cadre", label: __("Cadre"), fieldtype: "Link", options: "Sanshu Cadre" }],
 	onload(report) {
+		// The archive's own print: it also serves readers with an approved access request (调阅).
+		report.page.add_inner_button(__("Print Archive (PDF)"), () => {
+			const f = report.get_values();
+			if (!f || !f.cadre) return;
+			window.open("/api/method/sanshu_app.integrity_archive.access.print_archive?" + new URLSearchParams({ cadre: f.cadre }));
+		});
 		report.page.add_inner_button(__("Download Archive (xlsx)"), () => {
 			const f = report.get_values();
 			if (!f || !f.cadre) return;

@@ -1,0 +1,130 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+"""家庭财产申报: a newly promoted cadre declares the family's assets; the office publicises the chosen
+summary (公示) inside the unit and to the public, records objections and their check, and concludes.
+
+The contents are the declarant's and the office's alone: the record scope keeps the document from
+anyone else, and the publicity shows only ``published_summary``."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.rate_limiter import rate_limit
+from frappe.utils import getdate, today
+
+from sanshu_app.integrity_archive.attachments import require_private_files
+from sanshu_app.rules import integrity_archive as rules
+from sanshu_app.utils import is_office, require_roles, throw_violations
+
+CONTENT_FIELDS = ("reason", "declaration_date", "attachment", "declarant_note")
+
+
+class AssetDeclaration(Document):
+	def validate(self):
+		require_private_files(self, tables=(("sections", "attachment"),))
+		old = self.get_doc_before_save()
+		if self.is_new() and not is_office():
+			self.status = rules.DRAFT
+		if not is_office() and not self.flags.public_objection:
+			self.check_declarant()
+			if old and old.status != rules.DRAFT and self.contents_changed(old):
+				frappe.throw(_("A submitted declaration can no longer be changed."), title=_("Not Saved"))
+		self.status = self.status or rules.DRAFT
+		if old and not self.flags.stepping:
+			# The status moves only through the actions below.
+			self.status = old.status
+
+	def check_declarant(self):
+		user = frappe.db.get_value("Sanshu Cadre", self.cadre, "user")
+		if user != frappe.session.user:
+			frappe.throw(_("You can only declare your own family's assets."), frappe.PermissionError, title=_("Not Permitted"))
+
+	def contents_changed(self, old):
+		def rows(doc):
+			return [(r.section, r.holder, r.description, r.amount, r.attachment) for r in doc.sections]
+
+		return rows(old) != rows(self) or any((old.get(f) or "") != (self.get(f) or "") for f in CONTENT_FIELDS)
+
+	def step(self, new_status):
+		throw_violations(rules.check_declaration_step(self.status, new_status))
+		self.status = new_status
+		self.flags.stepping = True
+		self.save(ignore_permissions=True)
+
+	@frappe.whitelist()
+	def submit_declaration(self):
+		doc = stored(self)
+		if not is_office():
+			doc.check_declarant()
+		if not doc.sections:
+			frappe.throw(_("Declare at least one asset (or say there is none) before submitting."), title=_("Not Saved"))
+		doc.step(rules.SUBMITTED)
+		return doc.status
+
+	@frappe.whitelist()
+	def start_publicity(self, publicity_start, publicity_end, published_summary, publicity_scope=None):
+		require_roles()
+		doc = stored(self)
+		minimum = frappe.db.get_single_value("Integrity Opinion Settings", "publicity_min_days") or 5
+		start, end = getdate(publicity_start) if publicity_start else None, getdate(publicity_end) if publicity_end else None
+		throw_violations(rules.check_publicity(start, end, minimum, published_summary))
+		doc.publicity_start, doc.publicity_end, doc.published_summary = start, end, published_summary
+		doc.publicity_scope = publicity_scope or doc.publicity_scope or "Within Unit and Public"
+		doc.step(rules.IN_PUBLICITY)
+		return doc.status
+
+	@frappe.whitelist()
+	def conclude(self, conclusion):
+		require_roles()
+		doc = stored(self)
+		checked = sum(1 for o in doc.objections if (o.check_result or "").strip())
+		throw_violations(
+			rules.check_conclusion(doc.status, getdate(doc.publicity_end) if doc.publicity_end else None, getdate(today()), len(doc.objections), checked, conclusion)
+		)
+		doc.conclusion = conclusion
+		doc.concluded_on = today()
+		doc.step(rules.CONCLUDED)
+		return doc.status
+
+
+def stored(doc):
+	"""The stored declaration (never the client's copy), readable by the caller."""
+	stored_doc = frappe.get_doc(doc.doctype, doc.name)
+	stored_doc.check_permission("read")
+	return stored_doc
+
+
+def published(user=None):
+	"""The declarations in publicity today that ``user`` may see: public ones for everyone, the
+	unit-only ones for cadres of the unit. Only the summary and who declared are read."""
+	user = user or frappe.session.user
+	units = []
+	if user != "Guest":
+		units = frappe.get_all("Sanshu Cadre", filters={"user": user}, pluck="unit")
+	rows = frappe.get_all(
+		"Asset Declaration",
+		filters={"status": rules.IN_PUBLICITY, "publicity_start": ("<=", today()), "publicity_end": (">=", today())},
+		fields=["name", "cadre_name", "unit", "post", "published_summary", "publicity_start", "publicity_end", "publicity_scope"],
+		order_by="publicity_start desc",
+		ignore_permissions=True,
+	)
+	return [r for r in rows if r.publicity_scope == "Within Unit and Public" or r.unit in units]
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=5, seconds=60 * 60)
+def submit_objection(declaration, content, contact=None):
+	"""An objection from the publicity page, during the period only."""
+	content = (content or "").strip()
+	if not content:
+		frappe.throw(_("Write the objection."), title=_("Not Saved"))
+	if len(content) > 2000 or len(contact or "") > 140:
+		frappe.throw(_("The objection is too long."), title=_("Not Saved"))
+	if declaration not in {r.name for r in published()}:
+		frappe.throw(_("This declaration is not in publicity."), title=_("Not Saved"))
+	doc = frappe.get_doc("Asset Declaration", declaration)
+	doc.append("objections", {"received_on": today(), "channel": "Public Portal", "content": content, "contact": (contact or "").strip()})
+	doc.flags.public_objection = True
+	doc.save(ignore_permissions=True)
+	return _("Your objection has been received.")

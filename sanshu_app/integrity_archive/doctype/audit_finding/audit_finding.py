@@ -1,0 +1,39 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+"""A finding of an economic-responsibility or special audit, about a cadre or a unit; one action
+opens its Rectification."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from sanshu_app.utils import require_roles
+
+
+class AuditFinding(Document):
+	def validate(self):
+		if self.cadre and not self.unit:
+			self.unit = frappe.db.get_value("Sanshu Cadre", self.cadre, "unit")
+
+	@frappe.whitelist()
+	def open_rectification(self):
+		require_roles()
+		doc = frappe.get_doc(self.doctype, self.name)
+		if doc.rectification:
+			frappe.throw(_("Rectification {0} is already open for this finding.").format(doc.rectification), title=_("Not Saved"))
+		rectification = frappe.get_doc(
+			{
+				"doctype": "Rectification",
+				"source_type": "Audit",
+				"source_doctype": doc.doctype,
+				"source_name": doc.name,
+				"cadre": doc.cadre,
+				"unit": doc.unit,
+				"problems": frappe.utils.escape_html(doc.finding or ""),
+			}
+		).insert()
+		doc.rectification = rectification.name
+		doc.status = "Rectification Opened"
+		doc.save()
+		return rectification.name

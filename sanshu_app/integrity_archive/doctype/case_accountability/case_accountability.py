@@ -1,0 +1,39 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+"""一案三查: a serious case names the party concerned and traces back to the unit's Party Secretary
+(主体责任) and discipline officer (监督责任); each of the three gets a finding and an outcome."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import today
+
+from sanshu_app.integrity_archive.archive_rows import CASE_ROLES
+from sanshu_app.utils import require_roles
+
+
+class CaseAccountability(Document):
+	def validate(self):
+		principal, officer = frappe.db.get_value("Sanshu Unit", self.unit, ["principal", "discipline_officer"]) or (None, None)
+		self.party_secretary = self.party_secretary or principal
+		self.discipline_officer = self.discipline_officer or officer
+		if not self.party_secretary or not self.discipline_officer:
+			frappe.throw(_("Name the unit's Party Secretary and discipline officer: the unit {0} has none on record.").format(self.unit), title=_("Not Saved"))
+		old = self.get_doc_before_save()
+		if old and not self.flags.concluding:
+			self.status, self.concluded_on = old.status, old.concluded_on
+
+	@frappe.whitelist()
+	def conclude(self):
+		require_roles()
+		doc = frappe.get_doc(self.doctype, self.name)
+		missing = [
+			_(responsibility) for _field, finding, outcome, responsibility in CASE_ROLES if not (doc.get(finding) or "").strip() or not (doc.get(outcome) or "").strip()
+		]
+		if missing:
+			frappe.throw(_("Give a finding and an outcome for: {0}.").format("、".join(missing)), title=_("Not Saved"))
+		doc.status, doc.concluded_on = "Concluded", today()
+		doc.flags.concluding = True
+		doc.save()
+		return doc.status

@@ -1,0 +1,83 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+"""廉政意见征询: the organisation department lists candidates and a purpose; the office checks each
+against the archive, edits the drafted replies and approves the batch, which gets its 文号."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import format_date, getdate, today
+
+from sanshu_app.integrity_archive.opinion import SETTINGS, archive_facts, opinion_rules
+from sanshu_app.rules.integrity_archive import CandidateRow, check_approval, check_rules, document_number, draft_opinion
+from sanshu_app.utils import is_office, office_language, require_roles, throw_violations
+
+CHECK_FIELDS = ("checked", "checked_on", "conclusion", "facts", "reply")
+
+
+class IntegrityOpinionRequest(Document):
+	def validate(self):
+		self.keep_checks_honest()
+
+	def keep_checks_honest(self):
+		"""A row counts as checked only if the check ran on this cadre: a candidate added or
+		changed since is unchecked again, whatever the client sent."""
+		if self.flags.running_check:
+			return
+		old = self.get_doc_before_save()
+		before = {row.name: row for row in (old.candidates if old else [])}
+		for row in self.candidates:
+			previous = before.get(row.name)
+			if not previous or previous.cadre != row.cadre or not previous.checked:
+				row.checked = 0
+				row.checked_on = None
+				row.conclusion = None
+				row.facts = None
+				if not previous or previous.cadre != row.cadre:
+					row.reply = None
+
+	def before_print(self, settings=None):
+		"""Outside the office, only the approved reply is printed: drafts stay the office's."""
+		if self.docstatus != 1 and not is_office():
+			for row in self.candidates:
+				row.reply = _("Not yet approved.")
+				row.facts = None
+
+	def before_submit(self):
+		require_roles()
+		rows = [CandidateRow(r.cadre, bool(r.checked), r.conclusion or "", r.reply or "") for r in self.candidates]
+		throw_violations(check_approval(rows), title=_("Not Approved"))
+		self.document_number = self.next_document_number()
+		self.approved_by = frappe.session.user
+		self.approved_on = today()
+
+	def next_document_number(self):
+		pattern = frappe.db.get_single_value(SETTINGS, "document_number_pattern") or "{year}-{number}"
+		year = getdate(today()).year
+		used = frappe.db.count(self.doctype, {"docstatus": ("in", (1, 2)), "approved_on": ("between", (f"{year}-01-01", f"{year}-12-31"))})
+		return document_number(pattern, year, used + 1)
+
+	@frappe.whitelist()
+	def check_candidates(self):
+		"""Check every candidate against the archive and draft the replies (the office edits them)."""
+		require_roles()
+		self.check_permission("write")
+		if self.docstatus != 0:
+			frappe.throw(_("Only a draft request can be checked."))
+		rules = opinion_rules()
+		throw_violations(check_rules(rules), title=_("Integrity Opinion Settings"))
+		as_of = getdate(today())
+		with office_language():  # the reply is printed on the office's letter
+			for row in self.candidates:
+				name = row.cadre_name or frappe.db.get_value("Sanshu Cadre", row.cadre, "full_name")
+				opinion = draft_opinion(name, archive_facts(row.cadre), rules, as_of, lambda d: format_date(d, "yyyy年MM月dd日"))
+				row.checked = 1
+				row.checked_on = as_of
+				row.conclusion = opinion.conclusion
+				row.facts = "\n".join(f"{_(f.doctype)} {f.name}" for f in opinion.facts)
+				row.reply = opinion.text
+		self.window_years = rules.window_years
+		self.flags.running_check = True
+		self.save()
+		return [{"cadre": r.cadre, "conclusion": r.conclusion} for r in self.candidates]
