@@ -41,3 +41,11 @@ scheduler_events = {
 
 # The integrity archive's rows, for its print format.
 jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_archive"]}
+
+# Official documents: 文号, issuing office and letter body given when a document is issued; PDFs
+# through headless Chromium (page numbers) where the print format asks for it.
+doc_events = {
+	doctype: {"validate": "sanshu_app.official_documents.numbering.validate"}
+	for doctype in ("Responsibility Letter", "Integrity Commitment", "Risk Notification Card", "Rectification", "Sanshu Evaluation")
+}
+pdf_generator = "sanshu_app.official_documents.pdf.pdf_generator"
