@@ -25,6 +25,7 @@ doctype_js = {
 	"Sanshu Campaign": [
 		"responsibility_documents/campaign_bulk_issue.js",  # issue letters / commitments to everyone
 		"assessment_and_rectification/campaign_ledgers.js",  # 台账 downloads, one assessment per unit
+		"official_documents/campaign_print.js",  # all letters of the campaign in one PDF
 	],
 	"Sanshu Cadre": ["assessment_and_rectification/cadre_archive.js"],  # the integrity archive
 }

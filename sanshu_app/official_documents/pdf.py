@@ -283,3 +283,24 @@ def documents_pdf(doctype: str, names: list[str], print_format: str | None = Non
 	stream = io.BytesIO()
 	writer.write(stream)
 	return stream.getvalue()
+
+
+@frappe.whitelist()
+def download_campaign_letters(campaign: str, document: str = "Responsibility Letter", letter_type: str | None = None):
+	"""Every issued letter (or annual commitment) of a campaign in one PDF, in 文号 order: what the
+	office prints to hand out."""
+	from sanshu_app.utils import OFFICE_ROLES, require_roles
+
+	require_roles(OFFICE_ROLES)
+	frappe.get_doc("Sanshu Campaign", campaign).check_permission("read")
+	if document not in ("Responsibility Letter", "Integrity Commitment"):
+		frappe.throw(_("Only responsibility letters and commitments are printed from the campaign."))
+	filters = {"campaign": campaign, "docstatus": ("<", 2)}
+	if document == "Responsibility Letter" and letter_type:
+		filters["letter_type"] = letter_type
+	names = frappe.get_all(document, filters=filters, pluck="name", order_by="creation asc")
+	if not names:
+		frappe.throw(_("This campaign has no such documents to print yet."))
+	frappe.local.response.filename = f"{_(letter_type or document)}.pdf"
+	frappe.local.response.filecontent = documents_pdf(document, names)
+	frappe.local.response.type = "pdf"

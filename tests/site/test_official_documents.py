@@ -318,15 +318,19 @@ class TestPrintedOfficialDocuments(OfficialDocumentsTestCase):
 		self.assertEqual(len(letters), 20)
 		starts = chromium_pdf.Chromium.starts
 		frappe.set_user(c.manager)
-		pdf = chromium_pdf.documents_pdf(LETTER, [l.name for l in letters])
+		chromium_pdf.download_campaign_letters(campaign.name, LETTER, RESPONSIBILITY)
+		pdf = frappe.local.response.pop("filecontent")
 		frappe.set_user("Administrator")
 		self.assertEqual(chromium_pdf.Chromium.starts - starts, 1)
 		self.assertGreaterEqual(page_count(pdf), 20)
 		text = text_of(pdf)
 		for letter in letters:
 			self.assertIn(plain(letter.document_number), text)
-		# a cadre may not print letters that are not theirs
+		# in 文号 order
+		self.assertLess(text.index(plain(letters[0].document_number)), text.index(plain(letters[19].document_number)))
+		# a cadre may not print the campaign's letters, nor letters that are not theirs
 		frappe.set_user(c.cadre_a.user)
+		self.assertRaises(frappe.PermissionError, chromium_pdf.download_campaign_letters, campaign.name, LETTER, RESPONSIBILITY)
 		self.assertRaises(frappe.PermissionError, chromium_pdf.documents_pdf, LETTER, [letters[0].name])
 
 	def test_without_chromium_frappe_prints_with_wkhtmltopdf(self):
