@@ -39,11 +39,19 @@ def document_kind(doc) -> str | None:
 	return doc.get(KIND_FIELD[doc.doctype]) or ("Rectification Notice" if doc.doctype == "Rectification" else None)
 
 
-def is_issued(doc) -> bool:
-	if doc.flags.issue_document or doc.docstatus == 1:
+def is_out_of_draft(doc) -> bool:
+	return doc.docstatus == 1 or (doc.get("workflow_state") or "Draft") != "Draft"
+
+
+def issuing_now(doc) -> bool:
+	"""Whether this save issues the document: bulk issue, or its first step out of Draft.
+
+	Documents issued before (including those issued before this app numbered them) are left as
+	they are: a later save by anyone never draws a number for them."""
+	if doc.flags.issue_document:
 		return True
-	state = doc.get("workflow_state")
-	return bool(state) and state != "Draft"
+	before = None if doc.is_new() else doc.get_doc_before_save()
+	return is_out_of_draft(doc) and not (before and is_out_of_draft(before))
 
 
 def document_year(doc) -> int:
@@ -58,7 +66,7 @@ def document_year(doc) -> int:
 def validate(doc, method=None):
 	"""doc_events hook for every numbered doctype."""
 	keep_number(doc)
-	if is_issued(doc):
+	if issuing_now(doc):
 		issue(doc)
 
 

@@ -154,6 +154,17 @@ class TestDocumentNumbers(OfficialDocumentsTestCase):
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value(LETTER, letter.name, "document_number"), letters[0].document_number)
 
+	def test_documents_issued_before_numbering_are_not_numbered_by_a_later_save(self):
+		c = self.c
+		frappe.set_user(c.manager)
+		rect = frappe.get_doc({"doctype": "Rectification", "unit": c.town_a, "problems": "<p>旧整改</p>"}).insert()
+		# issued on paper before this site numbered its documents
+		frappe.db.set_value("Rectification", rect.name, "workflow_state", "Notice Issued")
+		rect = frappe.get_doc("Rectification", rect.name)
+		rect.outcome = "补记"
+		rect.save()
+		self.assertFalse(frappe.db.get_value("Rectification", rect.name, "document_number"))
+
 	def test_a_bad_pattern_is_refused_with_the_reason(self):
 		frappe.set_user(self.c.manager)
 		settings = frappe.get_single("Sanshu Settings")
