@@ -14,6 +14,7 @@ import base64
 import io
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -213,7 +214,7 @@ class Chromium:
 		target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
 		session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
 		with tempfile.NamedTemporaryFile("w", suffix=".html", dir=self.profile, delete=False, encoding="utf-8") as page:
-			page.write(scrub_urls(html))
+			page.write(scrub_urls(local_files(html)))
 		try:
 			self.send("Page.enable", session=session)
 			self.send("Page.navigate", {"url": Path(page.name).as_uri()}, session=session)
@@ -239,6 +240,15 @@ class Chromium:
 		finally:
 			os.unlink(page.name)
 		return base64.b64decode(result["data"])
+
+
+def local_files(html: str) -> str:
+	"""Stylesheets, fonts and public images read from the bench's disk rather than over HTTP, so a
+	PDF never waits on the site's own URL (often unreachable from the server itself)."""
+	assets = Path(frappe.local.sites_path, "assets").resolve()
+	public_files = Path(frappe.get_site_path("public", "files")).resolve()
+	html = re.sub(r"""(href|src)=(["'])/assets/""", lambda m: f"{m[1]}={m[2]}{assets.as_uri()}/", html)
+	return re.sub(r"""(href|src)=(["'])/files/""", lambda m: f"{m[1]}={m[2]}{public_files.as_uri()}/", html)
 
 
 @contextmanager
