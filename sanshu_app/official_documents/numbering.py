@@ -28,7 +28,6 @@ KIND_FIELD = {
 	"Rectification": "notice_type",
 }
 FIXED_KIND = {"Risk Notification Card": "Risk Notification Card", "Sanshu Evaluation": "Evaluation Feedback"}
-NUMBERED_DOCTYPES = (*KIND_FIELD, *FIXED_KIND)
 # The date a document without a year of its own is numbered in.
 DATE_FIELDS = ("issue_date", "notice_date", "evaluation_date")
 
