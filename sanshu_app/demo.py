@@ -57,6 +57,7 @@ def make_demo():
 	for login, name, roles in STAFF:
 		ensure_user(f"{login}@{DEMO_DOMAIN}", name, roles)
 	ensure_campaign()
+	ensure_issuing_office()
 	ensure_campaign_documents()
 	frappe.db.commit()
 	print(f"Demo county ready. Log in as manager@{DEMO_DOMAIN} (or cadre01@{DEMO_DOMAIN} … cadre30@{DEMO_DOMAIN}) with password {DEMO_PASSWORD}")
@@ -138,6 +139,20 @@ def ensure_campaign():
 
 DEMO_EVALUATORS = ("evaluator1", "evaluator2", "evaluator3")
 EVALUATOR_GROUPS = ("Discipline Committee Member", "Deputies and Committee Members", "Conduct Supervisor")
+
+
+def ensure_issuing_office():
+	"""The demo office's name and its own 文号 prefix (高新廉责〔2026〕1号 …), unless already set."""
+	from sanshu_app.official_documents.setup import DEFAULT_PATTERNS
+
+	settings = frappe.get_single("Sanshu Settings")
+	if settings.issuing_office:
+		return
+	settings.issuing_office = "中共阳江高新区纪律工作委员会"
+	for row in settings.number_patterns:
+		if row.pattern == DEFAULT_PATTERNS.get(row.document_kind):
+			row.pattern = "高新" + row.pattern
+	settings.save(ignore_permissions=True)
 
 
 def ensure_campaign_documents():

@@ -45,12 +45,18 @@ override_whitelisted_methods = {
 	"frappe.client.rename_doc": "sanshu_app.doors.rename_doc",
 	"frappe.model.rename_doc.update_document_title": "sanshu_app.doors.update_document_title",
 	"frappe.www.printview.get_html_and_style": "sanshu_app.doors.get_html_and_style",
+	# 调阅: the connections on a cadre's form are its integrity archive, counted only for a reader
+	# with access and registered (sanshu_app.integrity_archive.access).
+	"frappe.desk.notifications.get_open_count": "sanshu_app.integrity_archive.access.get_open_count",
 }
 before_request = ["sanshu_app.doors.before_request"]
 
 # A scoped record just written is read again from the database by the next permission check.
+# Official documents: 文号, issuing office and letter body given when a document is issued.
+NUMBERED_DOCTYPES = ("Responsibility Letter", "Integrity Commitment", "Risk Notification Card", "Rectification", "Sanshu Evaluation")
 doc_events = {
 	**{doctype: {"on_update": "sanshu_app.permissions.forget_stored"} for doctype in RECORD_SCOPES},
+	**{doctype: {"on_update": "sanshu_app.permissions.forget_stored", "validate": "sanshu_app.official_documents.numbering.validate"} for doctype in NUMBERED_DOCTYPES},
 	"File": {"before_insert": "sanshu_app.doors.guard_private_file_reuse"},
 }
 
@@ -59,6 +65,7 @@ doctype_js = {
 	"Sanshu Campaign": [
 		"responsibility_documents/campaign_bulk_issue.js",  # issue letters / commitments to everyone
 		"assessment_and_rectification/campaign_ledgers.js",  # 台账 downloads, one assessment per unit
+		"official_documents/campaign_print.js",  # all letters of the campaign in one PDF
 	],
 	"Sanshu Cadre": [
 		"assessment_and_rectification/cadre_archive.js",  # the integrity archive
@@ -79,6 +86,5 @@ scheduler_events = {
 # The integrity archive's rows, for its print format.
 jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_archive"]}
 
-# 调阅: the connections on a cadre's form are its integrity archive, counted only for a reader with
-# access and registered (sanshu_app.integrity_archive.access).
-override_whitelisted_methods = {"frappe.desk.notifications.get_open_count": "sanshu_app.integrity_archive.access.get_open_count"}
+# PDFs through headless Chromium (page numbers) where the print format asks for it.
+pdf_generator = "sanshu_app.official_documents.pdf.pdf_generator"

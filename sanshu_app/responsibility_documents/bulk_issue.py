@@ -117,7 +117,9 @@ def new_commitment(camp, cadre):
 			"cadre": cadre,
 			"items": [{"item": item} for item in ANNUAL_COMMITMENT_ITEMS],
 		}
-	).insert()
+	)
+	doc.flags.issue_document = True  # complete as issued: 文号, issuing office, body (official_documents)
+	doc.insert()
 	doc.workflow_state = "Awaiting Signature"  # issued: the cadre is told to sign
 	doc.save()
 	return doc
@@ -138,6 +140,7 @@ def new_letter(camp, letter_type, target):
 			"signatures": default_signatures(subject, unit),
 		}
 	)
+	doc.flags.issue_document = True  # complete as issued: 文号, issuing office, body (official_documents)
 	return doc.insert()
 
 

@@ -25,6 +25,7 @@ MODULE_SETUP_STEPS = (
 	"sanshu_app.reporting_and_evaluation.setup.after_migrate",
 	"sanshu_app.assessment_and_rectification.setup.after_migrate",
 	"sanshu_app.integrity_archive.setup.after_migrate",
+	"sanshu_app.official_documents.setup.after_migrate",
 )
 
 

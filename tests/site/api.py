@@ -38,3 +38,22 @@ def api_get(path: str, authorization: str):
 	thread.start()
 	thread.join()
 	return result["status"], result["body"]
+
+
+def api_send(method: str, path: str, authorization: str, data: dict | None = None):
+	"""POST/PUT/DELETE ``path`` with a JSON body as the user of ``authorization``; returns (status, text)."""
+	site = frappe.local.site
+	result = {}
+
+	def call():
+		with patch("frappe.app.get_site_name", return_value=site):
+			response = get_test_client().open(
+				path, method=method, headers={"Authorization": authorization}, json=data if data is not None else None
+			)
+			result["status"] = response.status_code
+			result["body"] = response.get_data(as_text=True)
+
+	thread = Thread(target=call)
+	thread.start()
+	thread.join()
+	return result["status"], result["body"]

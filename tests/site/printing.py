@@ -27,6 +27,8 @@ def render_pdf(doctype: str, name: str, print_format: str, lang: str = "zh") -> 
 	"""The PDF a user downloads from the form, printed in Chinese as the office prints it; a copy
 	is kept in /tmp for a look at the page."""
 	previous, frappe.local.lang = frappe.local.lang, lang
+	# A fresh request: Frappe keeps the first print's PDF generator in form_dict for the rest.
+	frappe.local.form_dict.pop("pdf_generator", None)
 	try:
 		# Some tests replace the site's conf; wkhtmltopdf must still reach the stylesheet.
 		with patch.dict(frappe.local.conf, {"host_name": asset_url()}):
@@ -40,5 +42,12 @@ def render_pdf(doctype: str, name: str, print_format: str, lang: str = "zh") -> 
 
 
 def pdf_text(doctype: str, name: str, print_format: str, lang: str = "zh") -> str:
-	pdf = render_pdf(doctype, name, print_format, lang)
+	return text_of(render_pdf(doctype, name, print_format, lang))
+
+
+def text_of(pdf: bytes) -> str:
 	return plain("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def page_count(pdf: bytes) -> int:
+	return len(PdfReader(io.BytesIO(pdf)).pages)

@@ -115,7 +115,7 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		# The scoring sheet prints with the scores and the inspectors' signatures (考核纪律).
 		text = pdf_text(b.doctype, b.name, "Assessment Scoring Sheet")
 		# (some CJK characters come out of the PDF as radicals, 风 as ⻛: match around them)
-		for expected in ("责任制考评表", "贯彻部署党", "台账不全", "考核组负责人", "考核组员", "未达合格分", "69"):
+		for expected in ("责任制考评表", "贯彻部署党", "台账不全", "考核组负责人", "考核组员", "未达合格分", "69", "—1—"):
 			self.assertIn(plain(expected), text)
 
 		# Below the pass mark: a rectification of the unit is opened, and only then.
@@ -330,7 +330,8 @@ class TestRectification(CountyTestCase):
 		self.assertEqual(getdate(rect.report_due_date), deadline_from("述职述责述廉民主测评", "Rectification Report", today()))
 		self.assertEqual((getdate(rect.report_due_date) - getdate(today())).days, 30)
 		text = pdf_text("Rectification", rect.name, "Rectification Notice")
-		for expected in ("整改通知书", "落实“一岗双责”不到位", "甲干部同志", "将整改情况书面报告县纪委常委会"):
+		self.assertTrue(rect.document_number, "the notice is numbered when it is issued")
+		for expected in ("整改通知书", "落实“一岗双责”不到位", "甲干部同志", "将整改情况书面报告县纪委常委会", rect.document_number, "—1—"):
 			self.assertIn(plain(expected), text)
 		self.assertNotIn("GetPDF", text)
 
@@ -527,7 +528,7 @@ class TestIntegrityArchive(IntegrationTestCase):
 		self.assertEqual(row["year"], 2026)
 		self.assertIn(frappe._("member grade {0}").format(next(m.grade for m in a.member_grades if m.cadre == c.cadre_a.name)), row["title"])
 		text = pdf_text("Sanshu Cadre", c.cadre_a.name, "Integrity Archive")
-		for expected in ("廉政档案", "2026年度", "测评较差票超过20%"):
+		for expected in ("廉政档案", "2026年度", "测评较差票超过20%", "—1—"):
 			self.assertIn(plain(expected), text)
 		# Document numbers sit in table cells set in Noto Serif CJK, whose Latin digits pypdf cannot
 		# map back to text (they render fine): read them from the printed page's HTML instead.

@@ -213,8 +213,10 @@ class TestResponsibilityLetter(DocumentsTestCase):
 			letter.save()
 		self.assertIn("return it to draft", str(caught.exception))
 		letter = frappe.get_doc(LETTER, letter.name)
-		letter.document_number = "甲纪发〔2026〕2号"  # numbering the letter is not changing it
-		letter.save()
+		letter.document_number = "甲纪发〔2026〕2号"  # nor its 文号, given once when it was issued
+		with self.assertRaises(frappe.ValidationError) as caught:
+			letter.save()
+		self.assertIn("甲纪发〔2026〕1号", str(caught.exception))
 
 	def test_return_to_draft_needs_a_reason_and_clears_opinions(self):
 		c = self.c
@@ -510,7 +512,7 @@ class TestPrintedDocuments(DocumentsTestCase):
 		walk.c, walk.officer_a = self.c, self.officer_a
 		letter = walk.signed(walk.new_letter())
 		text = pdf_text(LETTER, letter.name, "责任书")
-		for expected in ("党风廉政建设责任书", "甲纪发〔2026〕1号", "甲干部", "甲书记", "甲纪委书记", "开展廉政警示教育", "主体责任人", "同意签订", "盖"):
+		for expected in ("党风廉政建设责任书", "甲纪发〔2026〕1号", "甲干部", "甲书记", "甲纪委书记", "开展廉政警示教育", "主体责任人", "同意签订", "印章", "—1—"):
 			self.assertIn(plain(expected), text)
 
 	def test_commitment_prints_title_items_and_signer(self):
@@ -524,7 +526,9 @@ class TestPrintedDocuments(DocumentsTestCase):
 		self.call(c.cadre_b.user, doc, "sign")
 		frappe.set_user("Administrator")
 		text = pdf_text(COMMITMENT, doc.name, "廉政承诺书")
-		for expected in ("六项承诺", "乙干部", "坚决不以权谋私", "向社会公开", "承诺人"):
+		doc.reload()
+		self.assertTrue(doc.document_number, "issued, the commitment has its 文号")
+		for expected in ("六项承诺", "乙干部", "坚决不以权谋私", "向社会公开", "承诺人", doc.document_number, "—1—"):
 			self.assertIn(plain(expected), text)
 
 	def test_risk_card_prints_signs_and_the_three_parties(self):
@@ -536,7 +540,7 @@ class TestPrintedDocuments(DocumentsTestCase):
 			self.call(signer.user, card, "sign")
 		frappe.set_user("Administrator")
 		text = pdf_text(CARD, card.name, "廉政风险迹象告知卡")
-		for expected in ("廉政风险迹象告知卡", "风险等级：高", "甲干部", "甲书记", "甲纪委书记", "信访举报", "审计发现招待费超标", "被告知人"):
+		for expected in ("廉政风险迹象告知卡", "风险等级：高", "甲干部", "甲书记", "甲纪委书记", "信访举报", "审计发现招待费超标", "被告知人", "甲纪卡〔2026〕3号", "—1—"):
 			self.assertIn(plain(expected), text)
 
 

@@ -332,7 +332,9 @@ class TestSanshuCycle(IntegrationTestCase):
 		# the feedback letter prints in Chinese
 		text = pdf_text("Sanshu Evaluation", poor.name, "测评结果反馈")
 		self.assertNotIn("GetPDF", text)
-		for expected in ("测评结果反馈", "乙干部同志", "移送处理", "诫勉谈话、责令整改"):
+		poor.reload()
+		self.assertTrue(poor.document_number, "the closed evaluation's feedback letter is numbered")
+		for expected in ("测评结果反馈", "乙干部同志", "移送处理", "诫勉谈话、责令整改", poor.document_number, "—1—"):
 			self.assertIn(plain(expected), text)
 
 	def _vote_off_scale(self, fine):

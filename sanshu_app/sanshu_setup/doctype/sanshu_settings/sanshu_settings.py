@@ -13,3 +13,6 @@ class SanshuSettings(Document):
 			if row.date in seen:
 				frappe.throw(_("Row {0}: {1} is listed twice.").format(row.idx, frappe.format(row.date, "Date")), title=_("Duplicate Date"))
 			seen.add(row.date)
+		from sanshu_app.official_documents.numbering import check_patterns
+
+		check_patterns(self)
