@@ -40,4 +40,12 @@ scheduler_events = {
 }
 
 # The integrity archive's rows, for its print format.
-jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_archive"]}
+jinja = {
+	"methods": [
+		"sanshu_app.assessment_and_rectification.archive.jinja_archive",
+		"sanshu_app.supervision.bulletin.bulletin_units",  # the quarterly bulletin's units and findings
+	]
+}
+
+# A campaign's publication window (述前公开) must not end before it starts.
+doc_events = {"Sanshu Campaign": {"validate": "sanshu_app.public_disclosure.publication.validate_campaign"}}

@@ -1,0 +1,33 @@
+"""The supervision rules as data (Supervision Settings), with the seeds' numbers as defaults."""
+
+import frappe
+
+SETTINGS = "Supervision Settings"
+WEIGHT_FIELDS = {
+	"petitions": "weight_petitions",
+	"efficiency_complaints": "weight_efficiency_complaints",
+	"online_opinion": "weight_online_opinion",
+}
+
+
+def setting(fieldname):
+	"""The office's value, or the shipped default while the settings were never saved."""
+	value = frappe.db.get_single_value(SETTINGS, fieldname)
+	if value not in (None, ""):
+		return value
+	field = frappe.get_meta(SETTINGS).get_field(fieldname)
+	default = field.default
+	return float(default) if field.fieldtype == "Float" else int(default) if field.fieldtype == "Int" else default
+
+
+def index_weights() -> dict:
+	return {key: setting(fieldname) for key, fieldname in WEIGHT_FIELDS.items()}
+
+
+def default_scale() -> list[tuple[str, float]]:
+	rows = []
+	for line in (setting("survey_default_scale") or "").splitlines():
+		option, _, score = line.partition(":")
+		if option.strip():
+			rows.append((option.strip(), float(score or 0)))
+	return rows
