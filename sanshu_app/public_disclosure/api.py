@@ -50,11 +50,11 @@ def captcha_passes(token, answer) -> bool:
 
 
 def refused_posts() -> int:
-	return int(frappe.cache.get_value(REFUSED_COUNTER) or 0)
+	return int(frappe.cache.get(frappe.cache.make_key(REFUSED_COUNTER)) or 0)
 
 
 def refuse(message):
-	frappe.cache.set_value(REFUSED_COUNTER, refused_posts() + 1)
+	frappe.cache.incrby(frappe.cache.make_key(REFUSED_COUNTER), 1)  # atomic, straight in Redis
 	frappe.throw(message, title=_("Not Accepted"))
 
 

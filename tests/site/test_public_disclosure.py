@@ -221,7 +221,7 @@ class TestOnlineQuestions(PublicTestCase):
 			(dict(question="算错了", wrong_sum=True), "算式"),
 			(dict(question="机器人", honeypot="http://spam"), "未被受理"),
 			(dict(question="长" * 501), "500"),
-			(dict(question="   "), "问题"),
+			(dict(question="   "), "提问内容"),
 		]
 		for kwargs, message in cases:
 			status, body = self.ask(self.accepted.name, **kwargs)
