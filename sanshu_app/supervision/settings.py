@@ -12,12 +12,10 @@ WEIGHT_FIELDS = {
 
 def setting(fieldname):
 	"""The office's value, or the shipped default while the settings were never saved."""
-	value = frappe.db.get_single_value(SETTINGS, fieldname)
-	if value not in (None, ""):
-		return value
 	field = frappe.get_meta(SETTINGS).get_field(fieldname)
-	default = field.default
-	return float(default) if field.fieldtype == "Float" else int(default) if field.fieldtype == "Int" else default
+	stored = frappe.db.get_value("Singles", {"doctype": SETTINGS, "field": fieldname}, "value", order_by=None)
+	value = field.default if stored in (None, "") else stored
+	return float(value) if field.fieldtype == "Float" else int(float(value)) if field.fieldtype == "Int" else value
 
 
 def index_weights() -> dict:

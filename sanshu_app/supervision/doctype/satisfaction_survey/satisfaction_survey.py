@@ -159,7 +159,7 @@ def check_accountability(name):
 		frappe.throw(_("Close the survey before applying the accountability rule."), title=_("Survey Open"))
 	n, m = cint(setting("survey_bottom_places")), cint(setting("survey_consecutive_periods"))
 	periods = []
-	for survey in frappe.get_all("Satisfaction Survey", filters={"sector": doc.sector, "status": CLOSED, "year": ("<=", doc.year)}, pluck="name"):
+	for survey in frappe.get_all("Satisfaction Survey", filters=[["sector", "=", doc.sector], ["status", "=", CLOSED], ["year", ">=", cint(doc.year) - m + 1], ["year", "<=", cint(doc.year)]], pluck="name"):
 		other = frappe.get_doc("Satisfaction Survey", survey)
 		periods.append((cint(other.year), bottom(other.scores(), n)))
 	years = [p[0] for p in periods]
