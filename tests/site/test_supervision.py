@@ -183,6 +183,9 @@ class TestSupervisionInspection(CountyTestCase):
 		for expected in ("监督检查通报", "共检查2个单位,发现问题2个", "三重一大事项未经集体研究", "廉政台账不完整", "随机抽查", "严重", "轻微"):
 			self.assertIn(expected, text)
 		self.assertEqual(text.count("抽查单位"), 2)
+		record = pdf_text("Supervision Inspection", inspection.name, "Supervision Inspection")
+		for expected in ("检查组", "张组长", "抽取种子", "三重一大事项未经集体研究"):
+			self.assertIn(expected, record)
 		ws = load_workbook(io.BytesIO(bulletin.bulletin_workbook(year, 1))).active
 		cells = [c for row in ws.iter_rows(values_only=True) for c in row]
 		self.assertIn("三重一大事项未经集体研究", cells)
@@ -231,6 +234,9 @@ class TestWarningIndex(CountyTestCase):
 		self.assertEqual(sorted(t.cadre for t in talks), sorted(people))
 		self.assertTrue(all(str(q4.rows[0].index_value) in t.reason and t.docstatus == 0 for t in talks))
 		self.assertEqual(propose_talks(q4.name)["talks"], result["talks"])  # asked again: the same talks
+		printed = pdf_text("Warning Index", q4.name, "Warning Index")
+		for expected in ("预警指数", "信访举报权重", "指数单位", "已拟约谈"):
+			self.assertIn(expected, printed)
 		ws = load_workbook(io.BytesIO(bulletin.index_ledger_workbook(year))).active
 		self.assertEqual(len([r for r in ws.iter_rows(min_row=4, values_only=True) if r[0]]), 20)
 
