@@ -64,6 +64,8 @@ def ask_question(report=None, question=None, contact=None, captcha_token=None, c
 	use_public_language()
 	# Frappe escapes a Guest's form values; keep the plain text typed, every page escapes it when shown.
 	question, contact = (html.unescape(v) if isinstance(v, str) else v for v in (question, contact))
+	if not isinstance(question, str) or not isinstance(contact or "", str):
+		refuse(_("Your question was not accepted."))
 	if website:  # the hidden field only a robot fills in
 		refuse(_("Your question was not accepted."))
 	if not captcha_passes(captcha_token, captcha):

@@ -78,7 +78,7 @@ def answer_survey(code=None, answers=None, website=None):
 	from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import record_response
 
 	use_public_language()
-	if website:
+	if website or not isinstance(code, str):
 		refuse(_("Your answers were not accepted."))
 	if isinstance(answers, str):
 		try:

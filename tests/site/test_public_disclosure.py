@@ -136,6 +136,10 @@ class TestPublication(PublicTestCase):
 			("Satisfaction Survey Code", None),
 			("Supervision Inspection", None),
 			("Warning Index", None),
+			("Satisfaction Survey", None),
+			("Supervision Bulletin", None),
+			("Supervision Settings", "Supervision Settings"),
+			("Public Disclosure Settings", "Public Disclosure Settings"),
 		):
 			status, body = self.server.json(f"/api/resource/{quote(doctype)}")
 			self.assertEqual(status, 403, (doctype, body))
