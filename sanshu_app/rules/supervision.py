@@ -68,6 +68,10 @@ def persistent(periods: list, m: int) -> set:
 	return found
 
 
+def quarter_violations(quarter) -> list[RuleViolation]:
+	return [] if quarter in (1, 2, 3, 4) else [RuleViolation("The quarter is 1, 2, 3 or 4, not {0}.", (quarter,))]
+
+
 # -- warning index (预警指数) -----------------------------------------------------------------
 
 INDEX_COUNTS = ("petitions", "efficiency_complaints", "online_opinion")

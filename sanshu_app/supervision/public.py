@@ -7,10 +7,15 @@ import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
 
-from sanshu_app.public_disclosure.api import posts_per_hour, refuse
+from sanshu_app.public_disclosure.api import refuse
 from sanshu_app.public_disclosure.publication import use_public_language
+from sanshu_app.supervision.settings import setting
 
 HOUR = 60 * 60
+
+
+def answers_per_hour():
+	return setting("survey_answers_per_hour")
 
 
 def published_surveys():
@@ -73,7 +78,7 @@ def open_survey_for_code(code):
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=posts_per_hour, seconds=HOUR, methods=["POST"])
+@rate_limit(limit=answers_per_hour, seconds=HOUR, methods=["POST"])
 def answer_survey(code=None, answers=None, website=None):
 	from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import record_response
 

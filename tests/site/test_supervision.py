@@ -177,7 +177,7 @@ class TestSupervisionInspection(CountyTestCase):
 		self.assertFalse(inspection.findings[1].rectification)
 
 		frappe.set_user("Administrator")
-		bulletin_doc = frappe.get_doc({"doctype": "Supervision Bulletin", "bulletin_title": f"关于{year}年第一季度监督检查情况的通报", "year": year, "quarter": "1"}).insert()
+		bulletin_doc = frappe.get_doc({"doctype": "Supervision Bulletin", "bulletin_title": f"关于{year}年第一季度监督检查情况的通报", "year": year, "quarter": 1}).insert()
 		text = pdf_text("Supervision Bulletin", bulletin_doc.name, "Supervision Bulletin")
 		# The PDF's text map garbles some Latin letters and digits; the Chinese reads back as printed.
 		for expected in ("监督检查通报", "共检查2个单位,发现问题2个", "三重一大事项未经集体研究", "廉政台账不完整", "随机抽查", "严重", "轻微"):
@@ -219,7 +219,7 @@ class TestWarningIndex(CountyTestCase):
 		}
 		names = []
 		for quarter, by_unit in counts.items():
-			doc = frappe.get_doc({"doctype": "Warning Index", "year": year, "quarter": str(quarter)}).insert()
+			doc = frappe.get_doc({"doctype": "Warning Index", "year": year, "quarter": quarter}).insert()
 			rows = [[f"{year}年第{quarter}季度"], ["单位", "信访举报", "效能投诉", "涉腐网络舆情"]] + [[u, *c] for u, c in by_unit.items()] + [["合计"]]
 			self.assertEqual(import_counts(doc.name, upload(workbook(rows)), commit=1), 5)
 			names.append(doc.name)
@@ -242,7 +242,7 @@ class TestWarningIndex(CountyTestCase):
 
 	def test_unknown_units_and_bad_weights_are_refused(self):
 		frappe.set_user(self.c.manager)
-		doc = frappe.get_doc({"doctype": "Warning Index", "year": spare_year() + 1, "quarter": "1"}).insert()
+		doc = frappe.get_doc({"doctype": "Warning Index", "year": spare_year() + 1, "quarter": 1}).insert()
 		rows = [["单位", "信访举报", "效能投诉", "涉腐网络舆情"], [self.c.town_a, 1, 1, 1], ["查无此单位", 2, 2, 2]]
 		frappe.local.lang = "zh"
 		try:

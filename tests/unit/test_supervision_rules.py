@@ -7,7 +7,7 @@ import pytest
 
 from sanshu_app.rules.messages import RuleError
 from sanshu_app.rules.public import publication_window_violations, question_violations, report_on_show, window_open
-from sanshu_app.rules.supervision import bottom, draw_units, persistent, rank, read_unit_sheet, top, weight_violations, weighted_index
+from sanshu_app.rules.supervision import bottom, quarter_violations, draw_units, persistent, rank, read_unit_sheet, top, weight_violations, weighted_index
 
 D = date
 
@@ -141,3 +141,8 @@ def test_score_columns_take_decimals_and_must_be_filled():
 	sheet = read_unit_sheet([["单位", "有效票数", "满意度"], ["甲镇", 100, 87.5], ["乙镇", 50, None]], columns, ["甲镇", "乙镇"])
 	assert sheet.rows == [{"unit": "甲镇", "row": 2, "responses": 100, "score": 87.5}]
 	assert sheet.problems[0].values[0] == 3
+
+
+def test_quarters_are_one_to_four():
+	assert not quarter_violations(4)
+	assert quarter_violations(0) and quarter_violations(5)

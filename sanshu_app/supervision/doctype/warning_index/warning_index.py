@@ -11,7 +11,7 @@ from frappe.model.document import Document
 from frappe.utils import cint, flt
 
 from sanshu_app.rules.messages import RuleError, RuleViolation
-from sanshu_app.rules.supervision import INDEX_COUNTS, persistent, rank, read_unit_sheet, top, weight_violations, weighted_index
+from sanshu_app.rules.supervision import INDEX_COUNTS, quarter_violations, persistent, rank, read_unit_sheet, top, weight_violations, weighted_index
 from sanshu_app.supervision.settings import WEIGHT_FIELDS, index_weights, setting
 from sanshu_app.supervision.talks import missing_person_message, propose_talk
 from sanshu_app.supervision.xlsx import sheet_rows
@@ -31,7 +31,7 @@ class WarningIndex(Document):
 			for fieldname in WEIGHT_FIELDS.values():
 				self.set(fieldname, setting(fieldname))
 		weights = self.weights()
-		problems = weight_violations(weights)
+		problems = weight_violations(weights) + quarter_violations(self.quarter)
 		units = [row.unit for row in self.rows]
 		if len(set(units)) != len(units):
 			problems.append(RuleViolation("Each unit is listed once."))
