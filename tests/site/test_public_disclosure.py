@@ -216,6 +216,7 @@ class TestOnlineQuestions(PublicTestCase):
 		frappe.db.set_value("Sanshu Inquiry", late, "reply_due_date", add_days(nowdate(), -1))
 		self.assertIn(late, mark_overdue_inquiries())
 		self.assertEqual(frappe.db.get_value("Sanshu Inquiry", late, "status"), "Overdue")
+		self.assertEqual(frappe.get_doc("Public Question", second).inquiry_status, "Overdue")  # the office sees it on the question
 		self.assertEqual(frappe.db.get_value("Sanshu Inquiry", accepted.inquiry, "status"), "Answered")
 
 	def test_refused_posts_store_nothing_but_a_counter(self):

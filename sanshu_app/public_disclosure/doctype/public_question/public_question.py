@@ -20,6 +20,15 @@ class PublicQuestion(Document):
 			report = frappe.db.get_value("Sanshu Report", self.report, ["campaign", "cadre", "cadre_name", "unit"], as_dict=True)
 			self.update(report)
 
+	# Read from the inquiry each time, so the daily overdue flag shows here too.
+	@property
+	def inquiry_status(self):
+		return frappe.db.get_value("Sanshu Inquiry", self.inquiry, "status") if self.inquiry else None
+
+	@property
+	def reply_due_date(self):
+		return frappe.db.get_value("Sanshu Inquiry", self.inquiry, "reply_due_date") if self.inquiry else None
+
 
 def _question(name):
 	require_roles()
