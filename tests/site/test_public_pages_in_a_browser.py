@@ -93,6 +93,33 @@ class TestPublicPagesInABrowser(CountyTestCase):
 		self.assertEqual(asked[0].status, "Awaiting Screening")
 		self.assertIn("请问如何落实", asked[0].question)
 
+	def test_survey_answered_with_a_code_on_a_phone(self):
+		from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import issue_codes
+
+		c = self.c
+		survey = frappe.get_doc(
+			{"doctype": "Satisfaction Survey", "survey_title": "乡镇街道党风政风行风群众满意度测评", "year": 2026, "sector": "Townships and Streets", "units": [{"unit": c.town_a}, {"unit": c.town_b}]}
+		).insert(ignore_permissions=True)
+		code = issue_codes(survey.name, 1)[0]
+		survey.reload()
+		survey.status = "Open"
+		survey.save(ignore_permissions=True)
+		frappe.db.commit()
+		b = self.browser
+		b.get(f"{self.server.url}/sanshu-public/survey?code={code}")
+		self.assertEqual(b.find_element(By.CSS_SELECTOR, ".sanshu-public h1").text, "乡镇街道党风政风行风群众满意度测评")
+		self.assertLessEqual(b.execute_script("return document.documentElement.scrollWidth"), PHONE_WIDTH)
+		for unit, choice in ((c.town_a, "满意"), (c.town_b, "基本满意")):
+			b.find_element(By.CSS_SELECTOR, f'input[data-unit="{unit}"][value="{choice}"]').click()
+		b.find_element(By.ID, "survey-submit").click()
+		WebDriverWait(b, 60).until(expected_conditions.text_to_be_present_in_element((By.ID, "survey-result"), "谢谢"))
+		b.save_screenshot("/tmp/sanshu-public-survey-360.png")
+		frappe.db.commit()  # a fresh snapshot: the answer came through the server
+		survey.reload()
+		self.assertEqual({r.unit: (r.responses, r.score) for r in survey.units}, {c.town_a: (1, 100.0), c.town_b: (1, 60.0)})
+		b.get(f"{self.server.url}/sanshu-public/survey?code={code}")  # the code is spent
+		self.assertIn("已使用", b.find_element(By.CSS_SELECTOR, ".sanshu-public").text)
+
 	def test_index_and_cases_pages_fit_a_phone(self):
 		b = self.browser
 		for path in ("/sanshu-public", "/sanshu-public/cases", f"/sanshu-public/campaign?name={quote(self.campaign.name)}"):
