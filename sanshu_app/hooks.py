@@ -25,6 +25,7 @@ doctype_js = {
 	"Sanshu Campaign": [
 		"responsibility_documents/campaign_bulk_issue.js",  # issue letters / commitments to everyone
 		"assessment_and_rectification/campaign_ledgers.js",  # 台账 downloads, one assessment per unit
+		"public_disclosure/campaign_public_page.js",  # 述前公开: the campaign's public page
 	],
 	"Sanshu Cadre": ["assessment_and_rectification/cadre_archive.js"],  # the integrity archive
 }
