@@ -8,14 +8,6 @@ from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, send_x
 from sanshu_app.utils import require_roles
 
 
-def quarter_bounds(year, quarter):
-	year, quarter = cint(year), cint(quarter)
-	start = f"{year}-{(quarter - 1) * 3 + 1:02d}-01"
-	end_month = quarter * 3
-	end_day = {3: 31, 6: 30, 9: 30, 12: 31}[end_month]
-	return start, f"{year}-{end_month:02d}-{end_day}"
-
-
 def inspections(year, quarter=None):
 	filters = {"year": cint(year)}
 	if quarter:

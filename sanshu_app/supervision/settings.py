@@ -18,10 +18,6 @@ def setting(fieldname):
 	return float(value) if field.fieldtype == "Float" else int(float(value)) if field.fieldtype == "Int" else value
 
 
-def index_weights() -> dict:
-	return {key: setting(fieldname) for key, fieldname in WEIGHT_FIELDS.items()}
-
-
 def default_scale() -> list[tuple[str, float]]:
 	rows = []
 	for line in (setting("survey_default_scale") or "").splitlines():

@@ -27,10 +27,6 @@ def propose_talk(cadre, talk_type, reason, reason_doctype, reason_name):
 	return talk.insert(ignore_permissions=True).name
 
 
-def unit_people(unit) -> dict:
-	return frappe.db.get_value("Sanshu Unit", unit, ["principal", "discipline_officer"], as_dict=True) or frappe._dict()
-
-
 def missing_person_message(unit, who):
 	with office_language():
 		return _("Unit {0} has no {1} recorded; no talk was proposed.").format(unit, _(who))
