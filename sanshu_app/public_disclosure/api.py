@@ -12,6 +12,7 @@ from frappe.utils import now_datetime
 
 from sanshu_app.public_disclosure.publication import report_on_show_or_none, use_public_language
 from sanshu_app.rules.public import captcha_answer, question_violations
+from sanshu_app.supervision.settings import single_setting
 
 SETTINGS = "Public Disclosure Settings"
 REFUSED_COUNTER = "sanshu_public_refused_posts"
@@ -19,10 +20,7 @@ HOUR = 60 * 60
 
 
 def setting(fieldname):
-	value = frappe.db.get_single_value(SETTINGS, fieldname)
-	if value:
-		return value
-	return int(frappe.get_meta(SETTINGS).get_field(fieldname).default)
+	return single_setting(SETTINGS, fieldname)
 
 
 def posts_per_hour():

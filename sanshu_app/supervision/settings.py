@@ -11,9 +11,14 @@ WEIGHT_FIELDS = {
 
 
 def setting(fieldname):
-	"""The office's value, or the shipped default while the settings were never saved."""
-	field = frappe.get_meta(SETTINGS).get_field(fieldname)
-	stored = frappe.db.get_value("Singles", {"doctype": SETTINGS, "field": fieldname}, "value", order_by=None)
+	return single_setting(SETTINGS, fieldname)
+
+
+def single_setting(doctype, fieldname):
+	"""The office's value, or the shipped default while the settings were never saved (an unsaved
+	single reads as 0, which is a value the office may choose)."""
+	field = frappe.get_meta(doctype).get_field(fieldname)
+	stored = frappe.db.get_value("Singles", {"doctype": doctype, "field": fieldname}, "value", order_by=None)
 	value = field.default if stored in (None, "") else stored
 	return float(value) if field.fieldtype == "Float" else int(float(value)) if field.fieldtype == "Int" else value
 
