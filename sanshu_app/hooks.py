@@ -58,6 +58,8 @@ doc_events = {
 	**{doctype: {"on_update": "sanshu_app.permissions.forget_stored"} for doctype in RECORD_SCOPES},
 	**{doctype: {"on_update": "sanshu_app.permissions.forget_stored", "validate": "sanshu_app.official_documents.numbering.validate"} for doctype in NUMBERED_DOCTYPES},
 	"File": {"before_insert": "sanshu_app.doors.guard_private_file_reuse"},
+	# A campaign's publication window (述前公开) must not end before it starts.
+	"Sanshu Campaign": {"validate": "sanshu_app.public_disclosure.publication.validate_campaign"},
 }
 
 # Buttons the later stages add to the master-data forms (each module keeps its own script).
@@ -66,6 +68,7 @@ doctype_js = {
 		"responsibility_documents/campaign_bulk_issue.js",  # issue letters / commitments to everyone
 		"assessment_and_rectification/campaign_ledgers.js",  # 台账 downloads, one assessment per unit
 		"official_documents/campaign_print.js",  # all letters of the campaign in one PDF
+		"public_disclosure/campaign_public_page.js",  # 述前公开: the campaign's public page
 	],
 	"Sanshu Cadre": [
 		"assessment_and_rectification/cadre_archive.js",  # the integrity archive
@@ -84,7 +87,12 @@ scheduler_events = {
 }
 
 # The integrity archive's rows, for its print format.
-jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_archive"]}
+jinja = {
+	"methods": [
+		"sanshu_app.assessment_and_rectification.archive.jinja_archive",
+		"sanshu_app.supervision.bulletin.bulletin_units",  # the quarterly bulletin's units and findings
+	]
+}
 
 # PDFs through headless Chromium (page numbers) where the print format asks for it.
 pdf_generator = "sanshu_app.official_documents.pdf.pdf_generator"

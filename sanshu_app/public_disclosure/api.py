@@ -1,0 +1,90 @@
+"""Posts from the public pages (Guest): questions on a published report.
+
+A refused post stores nothing but one number, the count of refused posts."""
+
+import html
+import secrets
+
+import frappe
+from frappe import _
+from frappe.rate_limiter import rate_limit
+from frappe.utils import now_datetime
+
+from sanshu_app.public_disclosure.publication import report_on_show_or_none, use_public_language
+from sanshu_app.rules.public import captcha_answer, question_violations
+from sanshu_app.supervision.settings import single_setting
+
+SETTINGS = "Public Disclosure Settings"
+REFUSED_COUNTER = "sanshu_public_refused_posts"
+HOUR = 60 * 60
+
+
+def setting(fieldname):
+	return single_setting(SETTINGS, fieldname)
+
+
+def posts_per_hour():
+	return setting("questions_per_hour")
+
+
+def new_captcha() -> dict:
+	"""A small sum for the form; its answer waits in the cache under a one-use token."""
+	first, second = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
+	token = secrets.token_urlsafe(16)
+	frappe.cache.set_value(f"sanshu_captcha:{token}", captcha_answer(first, second), expires_in_sec=setting("captcha_minutes") * 60)
+	return {"token": token, "first": first, "second": second}
+
+
+def captcha_passes(token, answer) -> bool:
+	if not token or not isinstance(token, str):
+		return False
+	key = f"sanshu_captcha:{token}"
+	expected = frappe.cache.get_value(key)
+	frappe.cache.delete_value(key)  # one use, right or wrong
+	try:
+		return expected is not None and int(str(answer).strip()) == int(expected)
+	except (TypeError, ValueError):
+		return False
+
+
+def refused_posts() -> int:
+	return int(frappe.cache.get(frappe.cache.make_key(REFUSED_COUNTER)) or 0)
+
+
+def refuse(message):
+	frappe.cache.incrby(frappe.cache.make_key(REFUSED_COUNTER), 1)  # atomic, straight in Redis
+	frappe.throw(message, title=_("Not Accepted"))
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=posts_per_hour, seconds=HOUR, methods=["POST"])
+def ask_question(report=None, question=None, contact=None, captcha_token=None, captcha=None, website=None):
+	use_public_language()
+	# Frappe escapes a Guest's form values; keep the plain text typed, every page escapes it when shown.
+	question, contact = (html.unescape(v) if isinstance(v, str) else v for v in (question, contact))
+	if not isinstance(question, str) or not isinstance(contact or "", str):
+		refuse(_("Your question was not accepted."))
+	if website:  # the hidden field only a robot fills in
+		refuse(_("Your question was not accepted."))
+	if not captcha_passes(captcha_token, captcha):
+		refuse(_("The sum is wrong or the form has expired; reload the page and try again."))
+	published = report_on_show_or_none(report)
+	if not published:
+		refuse(_("This report is not published."))
+	problems = question_violations(question, setting("question_max_length"))
+	if problems:
+		refuse(problems[0].render(_))
+	contact = (contact or "").strip()
+	if len(contact) > 140:
+		refuse(_("Contact details are limited to {0} characters.").format(140))
+	doc = frappe.get_doc(
+		{
+			"doctype": "Public Question",
+			"report": published.name,
+			"question": question.strip(),
+			"contact": contact,
+			"asked_at": now_datetime(),
+		}
+	)
+	doc.insert(ignore_permissions=True)
+	return {"message": _("Thank you. Your question was received and will be screened by the office.")}

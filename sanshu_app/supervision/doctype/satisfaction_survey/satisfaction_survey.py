@@ -1,0 +1,184 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+"""党风政风行风群众满意度测评: a survey per year and sector over the units it covers, on a scale.
+
+Responses come through the public link, one per one-time code (the code is kept only as a hash
+and a response is added to the unit totals, never stored with the code), or from an xlsx of
+results by unit. The ranking and the bottom-places rule (seed 001 (二)22) run on the scores."""
+
+import hashlib
+import secrets
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, flt
+
+from sanshu_app.rules.messages import RuleViolation
+from sanshu_app.rules.supervision import bottom, persistent, rank, read_unit_sheet
+from sanshu_app.supervision.settings import default_scale, setting
+from sanshu_app.supervision.talks import missing_person_message, propose_talk
+from sanshu_app.supervision.xlsx import sheet_rows
+from sanshu_app.utils import office_language, require_roles, throw_violations
+
+CLOSED, OPEN = "Closed", "Open"
+RESULT_COLUMNS = {
+	"unit": ("单位", "单位名称", "被测评单位", "Unit"),
+	"responses": ("有效票数", "测评人数", "参评人数", "Responses"),
+	"score": ("满意度", "得分", "满意度得分", "Score"),
+}
+
+
+class SatisfactionSurvey(Document):
+	def validate(self):
+		if not self.scale:
+			for option, score in default_scale():
+				self.append("scale", {"option": option, "score": score})
+		problems = []
+		options = [row.option.strip() for row in self.scale]
+		if len(set(options)) != len(options):
+			problems.append(RuleViolation("Each option of the scale is listed once."))
+		units = [row.unit for row in self.units]
+		if len(set(units)) != len(units):
+			problems.append(RuleViolation("Each unit is covered once."))
+		before = self.get_doc_before_save()
+		if before and (before.codes_issued or any(r.responses for r in before.units)):
+			if [(r.option, r.score) for r in before.scale] != [(r.option, r.score) for r in self.scale]:
+				problems.append(RuleViolation("The scale cannot change once responses may have arrived."))
+		throw_violations(problems, title=_("Invalid Survey"))
+		self.set_ranking()
+
+	def set_ranking(self):
+		scores = {row.unit: flt(row.score) for row in self.units if row.responses}
+		places = rank(scores)
+		for row in self.units:
+			row.ranking = places.get(row.unit)
+
+	def scores(self) -> dict:
+		return {row.unit: flt(row.score) for row in self.units if row.responses}
+
+
+def code_hash(code: str) -> str:
+	return hashlib.sha256((code or "").strip().upper().encode()).hexdigest()
+
+
+def _survey(name, perm="write"):
+	require_roles()
+	doc = frappe.get_doc("Satisfaction Survey", name)
+	doc.check_permission(perm)
+	return doc
+
+
+@frappe.whitelist(methods=["POST"])
+def issue_codes(name, count):
+	"""New one-time codes; they are shown once, only their hashes are kept."""
+	doc = _survey(name)
+	count = cint(count)
+	if not 1 <= count <= 10000:
+		frappe.throw(_("Issue between 1 and {0} codes at a time.").format(10000))
+	codes = []
+	for _i in range(count):
+		code = secrets.token_hex(5).upper()
+		frappe.get_doc({"doctype": "Satisfaction Survey Code", "survey": doc.name, "code_hash": code_hash(code)}).insert(ignore_permissions=True)
+		codes.append(code)
+	doc.db_set("codes_issued", cint(doc.codes_issued) + count)
+	return codes
+
+
+def record_response(code, answers: dict):
+	"""One response for the code's survey: ``answers`` unit -> scale option, every unit answered.
+	The code is spent in the same transaction; a spent or unknown code changes nothing."""
+	digest = code_hash(code)
+	row = frappe.db.get_value("Satisfaction Survey Code", {"code_hash": digest}, ["name", "survey", "used"], as_dict=True)
+	if not row:
+		frappe.throw(_("This code is not valid."), title=_("Not Accepted"))
+	if row.used:
+		frappe.throw(_("This code has already been used; each code answers once."), title=_("Not Accepted"))
+	survey = frappe.get_doc("Satisfaction Survey", row.survey)
+	if survey.status != OPEN:
+		frappe.throw(_("This survey is not open."), title=_("Not Accepted"))
+	scores = {r.option: flt(r.score) for r in survey.scale}
+	answers = answers or {}
+	missing = [r.unit for r in survey.units if answers.get(r.unit) not in scores]
+	if missing:
+		frappe.throw(_("Choose an answer for every unit: {0}.").format("、".join(missing)), title=_("Not Accepted"))
+	# Spend the code first and only if nobody spent it in the meantime.
+	frappe.db.sql("update `tabSatisfaction Survey Code` set used = 1 where name = %s and used = 0", row.name)
+	if not frappe.db.sql("select row_count()")[0][0]:
+		frappe.throw(_("This code has already been used; each code answers once."), title=_("Not Accepted"))
+	for unit_row in survey.units:
+		frappe.db.sql(
+			"""update `tabSatisfaction Survey Unit`
+			set responses = responses + 1, score_sum = score_sum + %(score)s,
+				score = round((score_sum) / (responses), 2)
+			where name = %(name)s""",
+			{"score": scores[answers[unit_row.unit]], "name": unit_row.name},
+		)
+	survey.reload()
+	survey.set_ranking()
+	for unit_row in survey.units:
+		unit_row.db_set("ranking", unit_row.ranking, update_modified=False)
+
+
+def preview_results(name, content: bytes):
+	"""The rows an xlsx of results by unit would set, or the list of problems."""
+	doc = _survey(name)
+	sheet = read_unit_sheet(sheet_rows(content), RESULT_COLUMNS, [r.unit for r in doc.units])
+	return doc, sheet
+
+
+@frappe.whitelist(methods=["POST"])
+def import_results(name, file_url, commit=0):
+	"""Results by unit from an xlsx: previewed first, then saved all together or not at all."""
+	content = frappe.get_doc("File", {"file_url": file_url}).get_content()
+	doc, sheet = preview_results(name, content)
+	throw_violations(sheet.problems, title=_("Results Not Imported"))
+	if not cint(commit):
+		return [{"unit": r["unit"], "responses": r["responses"], "score": r["score"], "row": r["row"]} for r in sheet.rows]
+	return apply_results(doc, sheet.rows)
+
+
+def apply_results(doc, rows):
+	by_unit = {r["unit"]: r for r in rows}
+	for row in doc.units:
+		if row.unit in by_unit:
+			row.responses = by_unit[row.unit]["responses"]
+			row.score = by_unit[row.unit]["score"]
+			row.score_sum = flt(row.score) * cint(row.responses)
+	doc.save(ignore_permissions=True)
+	return len(by_unit)
+
+
+@frappe.whitelist(methods=["POST"])
+def check_accountability(name):
+	"""Seed 001 (二)22: a unit in the bottom places of its sector for the set number of consecutive
+	years is flagged for accountability, and a talk with its principal is proposed."""
+	doc = _survey(name)
+	if doc.status != CLOSED:
+		frappe.throw(_("Close the survey before applying the accountability rule."), title=_("Survey Open"))
+	n, m = cint(setting("survey_bottom_places")), cint(setting("survey_consecutive_periods"))
+	periods = []
+	for survey in frappe.get_all("Satisfaction Survey", filters=[["sector", "=", doc.sector], ["status", "=", CLOSED], ["year", ">=", cint(doc.year) - m + 1], ["year", "<=", cint(doc.year)]], pluck="name"):
+		other = frappe.get_doc("Satisfaction Survey", survey)
+		periods.append((cint(other.year), bottom(other.scores(), n)))
+	years = [p[0] for p in periods]
+	if len(set(years)) != len(years):
+		frappe.throw(_("More than one closed survey of {0} in the same year; the rule cannot tell which counts.").format(_(doc.sector)))
+	flagged = persistent(periods, m)
+	messages = []
+	for row in doc.units:
+		if row.unit not in flagged:
+			continue
+		row.accountability = 1
+		principal = frappe.db.get_value("Sanshu Unit", row.unit, "principal")
+		if not principal:
+			messages.append(missing_person_message(row.unit, "Principal"))
+			continue
+		with office_language():
+			reason = _("Satisfaction survey {0}: {1} ranked in the bottom {2} of {3} for {4} consecutive years (this year rank {5}, score {6}).").format(
+				doc.name, row.unit, n, _(doc.sector), m, row.ranking, flt(row.score, 2)
+			)
+		row.integrity_talk = propose_talk(principal, setting("survey_talk_type"), reason, doc.doctype, doc.name)
+	doc.save(ignore_permissions=True)
+	return {"flagged": sorted(flagged & {r.unit for r in doc.units}), "messages": messages}
