@@ -57,7 +57,7 @@ def declarations(cadre):
 		"Asset Declaration", filters={"cadre": cadre}, fields=["name", "reason", "declaration_date", "status", "publicity_start", "publicity_end"]
 	):
 		objections = frappe.db.count("Asset Declaration Objection", {"parent": r.name, "parenttype": "Asset Declaration"})
-		parts = [_(r.reason)]
+		parts = [_(r.reason)] if r.reason else []
 		if r.publicity_start and r.publicity_end:
 			parts.append(_("publicity {0} to {1}").format(r.publicity_start, r.publicity_end))
 		parts.append(_("{0} objections").format(objections))

@@ -182,11 +182,11 @@ class TestArchiveAccess(CountyTestCase):
 		as_user("Administrator")
 		self.assertEqual(register(org) + register(secretary_b.user) + register(c.secretary_a.user), [])
 
-		# The request: whatever the form sends, it starts pending.
+		# The request starts pending: one that arrives approved is refused whole.
 		as_user(org)
-		request = frappe.get_doc(
-			{"doctype": "Archive Access Request", "cadre": cadre, "purpose": "拟提拔考察", "valid_until": add_days(today(), 30), "status": "Approved"}
-		).insert()
+		values = {"doctype": "Archive Access Request", "cadre": cadre, "purpose": "拟提拔考察", "valid_until": add_days(today(), 30)}
+		self.assertRaisesRegex(frappe.PermissionError, "not by editing", frappe.get_doc({**values, "status": "Approved"}).insert)
+		request = frappe.get_doc(values).insert()
 		self.assertEqual((request.status, request.requester), ("Pending", org))
 		# A colleague of the requester cannot rewrite it.
 		as_user(make_user("组织部另一干部", ("Organisation Department",)))
@@ -287,15 +287,16 @@ class TestAssetDeclaration(CountyTestCase):
 		declarant = make_cadre(c.town_a, "新提拔干部", newly_promoted=1)
 		secret = "甲镇幸福小区12栋住房一套"
 		as_user(declarant.user)
-		doc = frappe.get_doc(
-			{
-				"doctype": "Asset Declaration", "cadre": declarant.name, "status": "Concluded",
-				"sections": [
-					{"section": "Real Estate", "holder": "Self", "description": secret, "amount": 800000},
-					{"section": "Vehicles", "holder": "Spouse", "description": "小型轿车一辆", "amount": 120000},
-				],
-			}
-		).insert()  # fmt: skip
+		values = {
+			"doctype": "Asset Declaration", "cadre": declarant.name,
+			"sections": [
+				{"section": "Real Estate", "holder": "Self", "description": secret, "amount": 800000},
+				{"section": "Vehicles", "holder": "Spouse", "description": "小型轿车一辆", "amount": 120000},
+			],
+		}  # fmt: skip
+		# A declaration that arrives concluded is refused whole; it starts as a draft.
+		self.assertRaisesRegex(frappe.PermissionError, "not by editing", frappe.get_doc({**values, "status": "Concluded"}).insert)
+		doc = frappe.get_doc(values).insert()
 		self.assertEqual(doc.status, "Draft")
 		# Confidential attachments are private files only.
 		doc.append("sections", {"section": "Other Assets", "description": "收藏品", "attachment": "/files/appraisal.pdf"})
@@ -416,9 +417,13 @@ class TestSynchronousRecord(CountyTestCase):
 			{
 				"doctype": "Synchronous Record", "unit": c.town_a, "recorder": officer.name, "decision_type": "Large Fund Use", "meeting_date": today(),
 				"meeting": "镇党委会2026年第5次会议", "participants": "甲书记、甲镇长、甲纪委书记", "decision": "同意拨付道路工程款300万元",
-				"dissent": "甲纪委书记：建议先审计", "serious_risk": 1, "risk_description": "工程款拨付前未经招投标", "reported_at": "2020-01-01 00:00:00",
+				"dissent": "甲纪委书记：建议先审计", "serious_risk": 1, "risk_description": "工程款拨付前未经招投标",
 			}
-		).insert()  # fmt: skip
+		)  # fmt: skip
+		# The time it was reported is the server's: a record that brings its own is refused whole.
+		forged = frappe.get_doc({**record.as_dict(), "reported_at": "2020-01-01 00:00:00"})
+		self.assertRaisesRegex(frappe.PermissionError, "not by editing", forged.insert)
+		record.insert()
 		# Another unit's discipline officer cannot keep town A's record.
 		officer_b = make_cadre(c.town_b, "乙纪委书记", roles=("Supervision Officer",))
 		frappe.db.set_value("Sanshu Unit", c.town_b, "discipline_officer", officer_b.name)

@@ -217,12 +217,12 @@ class TestOnlyTheOfficeNumbers(OfficialDocumentsTestCase):
 		self.assertTrue(number)
 		self.assertEqual(rect.issuer, OFFICE)
 
-		# In the desk: the secretary's save keeps the office's number and issuer.
+		# In the desk: the secretary's save of another number and issuer is refused whole.
 		frappe.set_user(c.secretary_a.user)
 		mine = frappe.get_doc("Rectification", rect.name)
 		mine.document_number = "乙纪〔2026〕1号"
 		mine.issuer = "甲镇党委"
-		mine.save()
+		self.assertRaisesRegex(frappe.PermissionError, "Document Number is set by the discipline inspection office", mine.save)
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value("Rectification", rect.name, ["document_number", "issuer"]), (number, OFFICE))
 		# Templates and settings are the office's.
