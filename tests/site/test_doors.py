@@ -471,6 +471,11 @@ def _snapshot(doctype, name):
 	return json.dumps(doc, default=str, sort_keys=True)
 
 
+def _workflow_actions(doctype) -> list[str]:
+	workflow = frappe.db.get_value("Workflow", {"document_type": doctype, "is_active": 1})
+	return sorted(set(frappe.get_all("Workflow Transition", filters={"parent": workflow}, pluck="action"))) if workflow else []
+
+
 def _writes_are_refused(county, client, role, doctype, name, own_cadre) -> list[str]:
 	rule = RECORD_SCOPES[doctype]
 	problems = []
@@ -493,6 +498,13 @@ def _writes_are_refused(county, client, role, doctype, name, own_cadre) -> list[
 		"bulk_update": client.call("frappe.client.bulk_update", docs=[{"doctype": doctype, "docname": name, **take_over}]),
 		"toggle_like": client.call("frappe.desk.like.toggle_like", doctype=doctype, name=name, add="Yes"),
 		"follow": client.call("frappe.desk.form.document_follow.follow_document", doctype=doctype, doc_name=name, user=county.users.get(role)),
+		"attach_file": client.call(
+			"frappe.client.attach_file", filename=f"{PREFIX}.txt", filedata="eA==", decode_base64=1, doctype=doctype, docname=name, is_private=0
+		),
+		**{
+			f"apply_workflow {action}": client.call("frappe.model.workflow.apply_workflow", doc=forged, action=action)
+			for action in _workflow_actions(doctype)
+		},
 		"delete": client.request("DELETE", f"/api/resource/{q}/{quote(name)}"),
 	}
 	frappe.db.rollback()  # see what the server committed
@@ -503,6 +515,8 @@ def _writes_are_refused(county, client, role, doctype, name, own_cadre) -> list[
 	comments = frappe.get_all("Comment", filters={"reference_doctype": doctype, "reference_name": name, "comment_type": ("in", ["Comment", "Like"])})
 	if comments:
 		problems.append(f"writes {doctype}: a comment or like landed on the hidden record")
+	if frappe.db.exists("File", {"attached_to_doctype": doctype, "attached_to_name": name, "file_name": f"{PREFIX}.txt"}):
+		problems.append(f"writes {doctype}: a file was attached to the hidden record")
 	if frappe.db.exists("Document Follow", {"ref_doctype": doctype, "ref_docname": name}):
 		problems.append(f"writes {doctype}: a user follows the hidden record")
 	for door, response in attempts.items():
@@ -546,6 +560,17 @@ def test_own_records_cannot_be_moved_out_or_have_office_fields_set(county, clien
 					message = response.text
 					if "discipline inspection office" not in message and "纪委" not in message and "党廉办" not in message and "permission" not in message.lower() and "权限" not in message:
 						problems.append(f"{door} {label} {doctype}: refused without saying why")
+		# workflow actions that belong to other roles, out of turn
+		roles = set(frappe.get_roles(county.users[role]))
+		workflow = frappe.db.get_value("Workflow", {"document_type": doctype, "is_active": 1})
+		transitions = frappe.get_all("Workflow Transition", filters={"parent": workflow}, fields=["action", "allowed"]) if workflow else []
+		theirs = {t.action for t in transitions if t.allowed in roles}
+		for t in transitions:
+			if t.action in theirs:
+				continue
+			response = client.call("frappe.model.workflow.apply_workflow", doc=frappe.get_doc(doctype, name).as_dict(convert_dates_to_str=True), action=t.action)
+			if response.ok:
+				problems.append(f"{role} apply_workflow {t.action} {doctype}: taken by a role not allowed it ({t.allowed})")
 		frappe.db.rollback()
 		if _snapshot(doctype, name) != before:
 			problems.append(f"{doctype}: the record changed")

@@ -236,7 +236,7 @@ class TestOnlyTheOfficeNumbers(OfficialDocumentsTestCase):
 		# Through the REST API.
 		secretary = api_credentials(c.secretary_a.user)
 		status, _body = api_send("PUT", f"/api/resource/Rectification/{rect.name}", secretary, {"document_number": "乙纪〔2026〕2号"})
-		self.assertEqual(status, 200)
+		self.assertEqual(status, 403)  # refused whole
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.get_value("Rectification", rect.name, "document_number"), number)
 		status, _body = api_get("/api/resource/Sanshu Letter Template", secretary)
