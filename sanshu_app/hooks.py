@@ -1,14 +1,14 @@
 from sanshu_app.record_scopes import RECORD_SCOPES
 
 app_name = "sanshu_app"
-app_title = "Sanshu"
+app_title = "三述"  # shown untranslated in the desk's app switcher
 app_publisher = "sanshu_app contributors"
 app_description = "Party-conduct and integrity responsibility paperwork (三书, 三述, assessments, rectification) for discipline-inspection offices"
 app_email = "sanshu@example.org"
 app_license = "MIT"
 
 add_to_apps_screen = [
-	{"name": "sanshu_app", "logo": "/assets/frappe/images/frappe-framework-logo.svg", "title": "Sanshu", "route": "/app/sanshu"}
+	{"name": "sanshu_app", "logo": "/assets/frappe/images/frappe-framework-logo.svg", "title": "三述", "route": "/app/sanshu-home"}
 ]
 
 # Install and migrate: roles, shipped rule sets, the Employee link when HRMS is present.
@@ -41,3 +41,8 @@ scheduler_events = {
 
 # The integrity archive's rows, for its print format.
 jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_archive"]}
+
+# Each role's first screen (sanshu_desk/page/sanshu_home): a cadre's to-dos, the office's workspace,
+# an evaluator's ballot. Reports open on the user's active campaign (frappe.boot.sanshu_active_campaign).
+app_home = "/app/sanshu-home"
+boot_session = "sanshu_app.sanshu_desk.home.boot_session"

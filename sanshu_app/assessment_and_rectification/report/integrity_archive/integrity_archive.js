@@ -3,7 +3,7 @@
 
 frappe.query_reports["Integrity Archive"] = {
 	// Not "reqd": a required filter left empty stops the page before onload adds the download button.
-	filters: [{ fieldname: "cadre", label: __("Cadre"), fieldtype: "Link", options: "Sanshu Cadre" }],
+	filters: [{ fieldname: "cadre", label: __("Cadre"), fieldtype: "Link", options: "Sanshu Cadre", default: frappe.boot.sanshu_my_cadre }],
 	onload(report) {
 		report.page.add_inner_button(__("Download Archive (xlsx)"), () => {
 			const f = report.get_values();
