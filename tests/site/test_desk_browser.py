@@ -223,7 +223,7 @@ def test_the_evaluator_votes_on_the_ballot_page(world, browsers):
 	evaluator = browsers(world.evaluator)
 	evaluator.go("/app/sanshu-vote")
 	evaluator.wait_until(lambda: world.c.cadre_a.full_name in evaluator.page_text(), "the evaluation on the ballot")
-	evaluator.click("好")
+	evaluator.click("满意")
 	evaluator.confirm()
 	assert evaluator.alert_text()
 	assert evaluator.wait_until(lambda: zh("You have no evaluations left to vote in.") in evaluator.page_text(), "the ballot gone after voting")
@@ -264,11 +264,12 @@ def test_each_role_opens_its_reports_on_the_active_campaign(world, browsers):
 			options = f"?cadre={c.cadre_a.name}" if report == "Integrity Archive" and role != "cadre" else ""
 			data = open_report(b, report, options)
 			if report in WITH_ROWS:
-				assert data, f"{role}: {report} shows no rows"
+				data = b.wait_until(lambda: b.js("return (frappe.query_report.data || []).length"), f"{role}: rows in {report}")
+				assert data
 			campaign = b.js("return frappe.query_report.get_filter_value('campaign')") if report != "Integrity Archive" else None
 			if report != "Integrity Archive":
 				assert campaign == world.campaign.name, f"{role}: {report} opened on {campaign}"
-			columns = b.js("return frappe.query_report.columns.map((col) => col.label)")
+			columns = b.js("return (frappe.query_report.columns || []).map((col) => col.label)")
 			assert zh("Cadre Name") not in columns
 			if report == "Sanshu Late and Missing Reports":
 				assert b.visible(".sanshu-overdue"), "overdue rows are marked"
@@ -289,7 +290,7 @@ def test_each_document_prints_on_its_default_format(world, browsers):
 	for doctype, name in documents:
 		manager.go(f"/app/print/{doctype.replace(' ', '%20')}/{name}")
 		expected = frappe.get_meta(doctype).default_print_format or "Standard"
-		chosen = manager.wait_until(lambda: manager.js("return $('.print-preview-sidebar [data-fieldname=print_format] input, .print-preview-sidebar input[data-fieldname=print_format]').first().val()"), f"the print format of {doctype}")
+		chosen = manager.wait_until(lambda: manager.js("return $('.print-preview-sidebar [data-fieldname=print_format] input, .print-preview-sidebar input[data-fieldname=print_format]').first().val() || 'Standard'"), f"the print format of {doctype}")
 		assert chosen == expected, f"{doctype} opens on {chosen}, not its default {expected}"
 		body = manager.wait_until(
 			lambda: manager.js("const f = $('iframe.print-format-container')[0]; return f && f.contentDocument.body.innerText"),
