@@ -23,16 +23,9 @@ def _cell(value, column):
 	return value
 
 
-def _shown(row, column):
-	"""A cadre link prints as the cadre's name when the row carries it (the desk shows it as the link's title)."""
-	if column.get("options") == "Sanshu Cadre" and row.get(column["fieldname"] + "_name"):
-		return row[column["fieldname"] + "_name"]
-	return row.get(column["fieldname"])
-
-
 def report_workbook(title, columns, rows, subtitle=None):
 	cols = [(c["label"], _width(c)) for c in columns]
-	data = [[_cell(_shown(r, c), c) for c in columns] for r in rows]
+	data = [[_cell(r.get(c["fieldname"]), c) for c in columns] for r in rows]
 	subtitle = subtitle or _("Printed on {0}").format(format_date(nowdate()))
 	return ledger_workbook(title, cols, data, subtitle=subtitle)
 

@@ -7,9 +7,9 @@ frappe.query_reports["Commitment Compliance"] = {
 		{ fieldname: "show_all", label: __("Show Everyone"), fieldtype: "Check", default: 0 },
 	],
 	formatter(value, row, column, data, default_formatter) {
-		// The cadre column shows the cadre's name (there is no separate name column); overdue rows in red.
-		if (column.fieldname === "cadre" && data && data.cadre_name) frappe.utils.add_link_title("Sanshu Cadre", data.cadre, data.cadre_name);
+		// One cadre column: the name, linking to the cadre's record; overdue rows in red.
 		value = default_formatter(value, row, column, data);
+		if (column.fieldname === "cadre_name" && data && data.cadre) value = `<a href="/app/sanshu-cadre/${encodeURIComponent(data.cadre)}">${value}</a>`;
 		if (data && data.overdue && column.fieldname === "status_label") value = `<span class="sanshu-overdue" style="color: var(--red-600)">${value}</span>`;
 		return value;
 	},
