@@ -18,7 +18,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "cadre_name", "label": _("Cadre"), "fieldtype": "Data", "width": 110}  # one column: the name, linked to the cadre by the formatter,
+		{"fieldname": "cadre_name", "label": _("Cadre"), "fieldtype": "Data", "width": 110},  # one column: the name, linked to the cadre by the formatter
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Sanshu Unit", "width": 150},
 		{"fieldname": "report", "label": _("Sanshu Report"), "fieldtype": "Link", "options": "Sanshu Report", "width": 100},
 		{"fieldname": "report_status", "label": _("Report Status"), "fieldtype": "Data", "width": 90},

@@ -60,7 +60,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "cadre_name", "label": _("Cadre"), "fieldtype": "Data", "width": 110}  # one column: the name, linked to the cadre by the formatter,
+		{"fieldname": "cadre_name", "label": _("Cadre"), "fieldtype": "Data", "width": 110},  # one column: the name, linked to the cadre by the formatter
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Sanshu Unit", "width": 160},
 		{"fieldname": "commitment", "label": _("Commitment"), "fieldtype": "Link", "options": "Integrity Commitment", "width": 140},
 		{"fieldname": "workflow_state", "label": _("Workflow State"), "fieldtype": "Data", "width": 120},
