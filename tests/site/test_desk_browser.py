@@ -219,6 +219,19 @@ def test_the_cadre_writes_and_submits_their_report(world, browsers):
 	assert zh("Submitted") in cadre.alert_text()
 
 
+def test_the_office_returns_a_report_with_a_reason(world, browsers):
+	frappe.db.rollback()
+	report = frappe.get_all("Sanshu Report", filters={"cadre": world.c.cadre_a.name, "workflow_state": "Submitted"}, pluck="name")[0]
+	manager = browsers(world.manager)
+	manager.go(f"/app/sanshu-report/{report}")
+	manager.workflow_action(zh("Return Report"))
+	manager.fill_dialog("述德部分过于简略，请补充")
+	assert manager.wait_until(lambda: stored("Sanshu Report", report, "workflow_state") == "Returned", "the report returned")
+	assert stored("Sanshu Report", report, "return_reason") == "述德部分过于简略，请补充"
+	assert zh("Returned") in manager.alert_text()
+	assert not manager.errors_in_console()
+
+
 def test_the_evaluator_votes_on_the_ballot_page(world, browsers):
 	evaluator = browsers(world.evaluator)
 	evaluator.go("/app/sanshu-vote")
