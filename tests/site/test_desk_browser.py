@@ -67,6 +67,28 @@ class World:
 				"roster": [{"evaluator": self.evaluator, "evaluator_group": "Service Recipient"}],
 			}
 		).insert()
+		self.card = frappe.get_doc(
+			{
+				"doctype": "Risk Notification Card",
+				"cadre": c.cadre_a.name,
+				"risk_level": "Medium Risk",
+				"signs": [{"description": "审计发现招待费超标", "source": "Audit", "risk_level": "Medium Risk"}],
+				"required_actions": "一周内说明情况，退还超标费用。",
+			}
+		).insert()
+		apply_workflow(self.card.as_dict(), "Issue")
+		self.talk = frappe.get_doc({"doctype": "Integrity Talk", "talk_type": "Reminder Talk", "cadre": c.cadre_a.name, "reason": "提醒谈话", "talk_date": add_days(today(), 5)}).insert()
+		self.inquiry = frappe.get_doc(
+			{
+				"doctype": "Sanshu Inquiry",
+				"campaign": self.campaign.name,
+				"cadre": c.cadre_a.name,
+				"inquiry_type": "Written Inquiry",
+				"asker": self.manager,
+				"asked_on": today(),
+				"question": "请说明本单位廉政风险防控措施的落实情况。",
+			}
+		).insert()
 		frappe.set_user("Administrator")
 		for user in (c.cadre_a.user, c.secretary_a.user, self.officer.user, self.manager, self.evaluator):
 			frappe.db.set_value("User", user, "language", "zh")
@@ -127,6 +149,7 @@ def test_each_role_lands_on_its_own_home(world, browsers):
 	todos = cadre.wait_for_css(".sanshu-todos table").text
 	assert zh("Sign the commitment") in todos and world.commitment.title in todos
 	assert zh("Write your Sanshu report") in todos
+	assert zh("Answer the inquiry") in todos and zh("Attend the talk") in todos
 	overdue = cadre.wait_for_css(".sanshu-todo.text-danger").text
 	assert zh("Overdue") in overdue
 	assert world.letter_to_sign.title not in todos  # under review: nothing for the cadre to do yet
@@ -179,6 +202,11 @@ def test_reviewers_give_opinions_and_signers_sign_in_turn(world, browsers):
 	cadre = browsers(c.cadre_a.user)
 	cadre.go(f"/app/responsibility-letter/{letter}")
 	assert not cadre.has_button(zh("Sign")), "the cadre signs last: 签字 must not be offered before their turn"
+	cadre.go(f"/app/risk-notification-card/{world.card.name}")
+	assert not cadre.has_button(zh("Sign")), "the cadre acknowledges a card last"
+	secretary = browsers(c.secretary_a.user)
+	secretary.go(f"/app/risk-notification-card/{world.card.name}")
+	assert secretary.button(zh("Sign"))
 	for signer in (c.secretary_a, world.officer, c.cadre_a):
 		b = browsers(signer.user)
 		b.go(f"/app/responsibility-letter/{letter}")
@@ -292,22 +320,39 @@ def test_each_role_opens_its_reports_on_the_active_campaign(world, browsers):
 				assert zh("Responsibility Letter") in text and "Responsibility Letter" not in text
 
 
-PRINTS = ("letter_to_sign", "commitment", "evaluation")
+def check_print(b, doctype, name):
+	b.go(f"/app/print/{doctype.replace(' ', '%20')}/{name}")
+	expected = frappe.get_meta(doctype).default_print_format or "Standard"
+	chosen = b.wait_until(
+		# the format chooser of the print view (empty means Frappe's "Standard")
+		lambda: b.js("const i = $('.print-preview-sidebar input[data-fieldname=print_format]'); return i.length ? i.val() || 'Standard' : null"),
+		f"the print format of {doctype}",
+	)
+	assert chosen == expected, f"{b.user}: {doctype} opens on {chosen}, not its default {expected}"
+	body = b.wait_until(
+		lambda: b.js("const f = $('iframe.print-format-container')[0]; return f && f.contentDocument.body.innerText"),
+		f"the print preview of {doctype}",
+	)
+	assert "Traceback" not in body and zh("Not Permitted") not in body, body[:500]
+	assert not b.js("return $('.modal.show .msgprint').text()")
 
 
 def test_each_document_prints_on_its_default_format(world, browsers):
-	manager = browsers(world.manager)
 	frappe.db.rollback()
-	report = frappe.get_all("Sanshu Report", filters={"cadre": world.c.cadre_a.name}, pluck="name")[0]
-	documents = [(LETTER, world.letter_to_sign.name), (COMMITMENT, world.commitment.name), ("Sanshu Evaluation", world.evaluation.name), ("Sanshu Report", report), ("Sanshu Cadre", world.c.cadre_a.name)]
-	for doctype, name in documents:
-		manager.go(f"/app/print/{doctype.replace(' ', '%20')}/{name}")
-		expected = frappe.get_meta(doctype).default_print_format or "Standard"
-		chosen = manager.wait_until(lambda: manager.js("return $('.print-preview-sidebar [data-fieldname=print_format] input, .print-preview-sidebar input[data-fieldname=print_format]').first().val() || 'Standard'"), f"the print format of {doctype}")
-		assert chosen == expected, f"{doctype} opens on {chosen}, not its default {expected}"
-		body = manager.wait_until(
-			lambda: manager.js("const f = $('iframe.print-format-container')[0]; return f && f.contentDocument.body.innerText"),
-			f"the print preview of {doctype}",
-		)
-		assert "Traceback" not in body and zh("Not Permitted") not in body, body[:500]
-		assert not manager.js("return $('.modal.show .msgprint').text()")
+	c = world.c
+	report = frappe.get_all("Sanshu Report", filters={"cadre": c.cadre_a.name}, pluck="name")[0]
+	manager = browsers(world.manager)
+	for doctype, name in (
+		(LETTER, world.letter_to_sign.name),
+		(COMMITMENT, world.commitment.name),
+		("Risk Notification Card", world.card.name),
+		("Sanshu Report", report),
+		("Sanshu Evaluation", world.evaluation.name),
+		("Sanshu Inquiry", world.inquiry.name),
+		("Integrity Talk", world.talk.name),
+		("Sanshu Cadre", c.cadre_a.name),
+	):
+		check_print(manager, doctype, name)
+	cadre = browsers(c.cadre_a.user)  # a cadre prints their own documents
+	for doctype, name in ((LETTER, world.letter_to_sign.name), (COMMITMENT, world.commitment.name), ("Sanshu Report", report)):
+		check_print(cadre, doctype, name)
