@@ -35,6 +35,7 @@ class World:
 		self.officer = make_cadre(c.town_a, "甲纪委书记", roles=("Supervision Officer", "Responsible Cadre"))
 		frappe.db.set_value("Sanshu Unit", c.town_a, "discipline_officer", self.officer.name)
 		self.evaluator = make_user("评议员", ("Evaluator",))
+		self.inspector = make_user("考核组", ("Assessment Inspector",))
 		self.manager = c.manager
 		year = getdate(today()).year
 		self.campaign = make_campaign(
@@ -90,7 +91,7 @@ class World:
 			}
 		).insert()
 		frappe.set_user("Administrator")
-		for user in (c.cadre_a.user, c.secretary_a.user, self.officer.user, self.manager, self.evaluator):
+		for user in (c.cadre_a.user, c.secretary_a.user, self.officer.user, self.manager, self.evaluator, self.inspector):
 			frappe.db.set_value("User", user, "language", "zh")
 		frappe.db.commit()
 		frappe.clear_cache()
@@ -282,6 +283,7 @@ REPORTS = {
 	"secretary": ["Sanshu Campaign Overview", "Sanshu Late and Missing Reports", "Commitment Compliance", "Assessment Ranking", "Rectification Ledger", "Integrity Archive"],
 	"officer": ["Sanshu Campaign Overview", "Sanshu Late and Missing Reports", "Commitment Compliance", "Assessment Ranking", "Rectification Ledger"],
 	"cadre": ["Integrity Archive", "Rectification Ledger"],
+	"inspector": ["Assessment Ranking"],
 }
 WITH_ROWS = {"Sanshu Campaign Overview", "Sanshu Late and Missing Reports", "Commitment Compliance", "Integrity Archive"}
 
@@ -298,7 +300,7 @@ def open_report(b, report, route_options=None):
 
 def test_each_role_opens_its_reports_on_the_active_campaign(world, browsers):
 	c = world.c
-	people = {"manager": world.manager, "secretary": c.secretary_a.user, "officer": world.officer.user, "cadre": c.cadre_a.user}
+	people = {"manager": world.manager, "secretary": c.secretary_a.user, "officer": world.officer.user, "cadre": c.cadre_a.user, "inspector": world.inspector}
 	for role, reports in REPORTS.items():
 		b = browsers(people[role])
 		for report in reports:
