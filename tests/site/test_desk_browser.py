@@ -242,7 +242,11 @@ def test_the_cadre_writes_and_submits_their_report(world, browsers):
 	cadre.js("cur_frm.save()")
 	cadre.settle()
 	name = cadre.wait_until(lambda: not cadre.js("return cur_frm.is_new()") and cadre.js("return cur_frm.doc.name"), "the saved report")
-	assert len(cadre.driver.find_elements("css selector", ".form-intro-area .form-intro, .form-message")) <= 1  # the overdue note once
+	cadre.js("cur_frm.reload_doc()")  # a refresh must not add the overdue note again
+	cadre.settle()
+	overdue_note = zh("This report is past its due date {0}.").split("{0}")[0]
+	shown = cadre.js("return $('.form-message:visible, .form-intro-area:visible .form-intro, .form-dashboard:visible .dashboard-comment').filter((i, e) => e.innerText.includes(arguments[0])).length", overdue_note)
+	assert shown == 1, f"the overdue note is shown {shown} times"
 	cadre.workflow_action(zh("Submit Report"))
 	assert cadre.wait_until(lambda: stored("Sanshu Report", name, "workflow_state") == "Submitted", "the report submitted")
 	assert zh("Submitted") in cadre.alert_text()
@@ -269,6 +273,12 @@ def test_the_evaluator_votes_on_the_ballot_page(world, browsers):
 	evaluator.confirm()
 	assert evaluator.alert_text()
 	assert evaluator.wait_until(lambda: zh("You have no evaluations left to vote in.") in evaluator.page_text(), "the ballot gone after voting")
+
+	# the office closes an evaluation with 结束测评; a bare 提交 is not offered beside it
+	manager = browsers(world.manager)
+	manager.go(f"/app/sanshu-evaluation/{world.evaluation.name}")
+	assert manager.button(zh("Close Evaluation"))
+	assert not manager.has_button(frappe._("Submit", lang="zh"))
 
 
 REPORTS = {
