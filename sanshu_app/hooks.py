@@ -46,3 +46,7 @@ jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_arch
 # an evaluator's ballot. Reports open on the user's active campaign (frappe.boot.sanshu_active_campaign).
 app_home = "/app/sanshu-home"
 boot_session = "sanshu_app.sanshu_desk.home.boot_session"
+
+# The desk's activity log in Chinese: translated child-field labels, no "null" for empty values.
+app_include_js = ["/assets/sanshu_app/js/sanshu_desk.js"]
+doc_events = {"Version": {"before_insert": "sanshu_app.sanshu_desk.activity.empty_not_null"}}

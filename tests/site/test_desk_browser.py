@@ -247,6 +247,11 @@ def test_the_cadre_writes_and_submits_their_report(world, browsers):
 	overdue_note = zh("This report is past its due date {0}.").split("{0}")[0]
 	shown = cadre.js("return $('.form-message:visible, .form-intro-area:visible .form-intro, .form-dashboard:visible .dashboard-comment').filter((i, e) => e.innerText.includes(arguments[0])).length", overdue_note)
 	assert shown == 1, f"the overdue note is shown {shown} times"
+	# a second edit of a section: the activity log names the field in Chinese, and no "null"
+	cadre.js("const row = cur_frm.doc.sections[0]; frappe.model.set_value(row.doctype, row.name, 'content', '<p>补充：加强学习。</p>').then(() => cur_frm.save())")
+	cadre.settle()
+	timeline = cadre.wait_until(lambda: "补充" in cadre.js("return $('.new-timeline').text()") and cadre.js("return $('.new-timeline').text()"), "the change in the activity log")
+	assert zh("Content") in timeline and "Content" not in timeline and "null" not in timeline, timeline[:600]
 	cadre.workflow_action(zh("Submit Report"))
 	assert cadre.wait_until(lambda: stored("Sanshu Report", name, "workflow_state") == "Submitted", "the report submitted")
 	assert zh("Submitted") in cadre.alert_text()
@@ -263,6 +268,7 @@ def test_the_office_returns_a_report_with_a_reason(world, browsers):
 	assert stored("Sanshu Report", report, "return_reason") == "述德部分过于简略，请补充"
 	assert zh("Returned") in manager.alert_text()
 	assert not manager.errors_in_console()
+	assert "null" not in manager.js("return $('.new-timeline').text()")
 
 
 def test_the_evaluator_votes_on_the_ballot_page(world, browsers):
