@@ -81,7 +81,7 @@ class Browser:
 
 		self.user = user
 		self.server = desk_server()
-		self.profile = tempfile.mkdtemp(prefix="sanshu-chromium-")
+		self.profile = tempfile.mkdtemp(prefix="sanshu-desk-browser-")
 		options = webdriver.ChromeOptions()
 		options.binary_location = shutil.which("chromium")
 		for flag in CHROMIUM_FLAGS:
