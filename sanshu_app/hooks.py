@@ -1,14 +1,14 @@
 from sanshu_app.record_scopes import RECORD_SCOPES
 
 app_name = "sanshu_app"
-app_title = "Sanshu"
+app_title = "三述"  # shown untranslated in the desk's app switcher
 app_publisher = "sanshu_app contributors"
 app_description = "Party-conduct and integrity responsibility paperwork (三书, 三述, assessments, rectification) for discipline-inspection offices"
 app_email = "sanshu@example.org"
 app_license = "MIT"
 
 add_to_apps_screen = [
-	{"name": "sanshu_app", "logo": "/assets/frappe/images/frappe-framework-logo.svg", "title": "Sanshu", "route": "/app/sanshu"}
+	{"name": "sanshu_app", "logo": "/assets/frappe/images/frappe-framework-logo.svg", "title": "三述", "route": "/app/sanshu-home"}
 ]
 
 # Install and migrate: roles, shipped rule sets, the Employee link when HRMS is present.
@@ -60,6 +60,8 @@ doc_events = {
 	"File": {"before_insert": "sanshu_app.doors.guard_private_file_reuse"},
 	# A campaign's publication window (述前公开) must not end before it starts.
 	"Sanshu Campaign": {"validate": "sanshu_app.public_disclosure.publication.validate_campaign"},
+	# The desk's activity log: empty old values stored as "" rather than shown as "null".
+	"Version": {"before_insert": "sanshu_app.sanshu_desk.activity.empty_not_null"},
 }
 
 # Buttons the later stages add to the master-data forms (each module keeps its own script).
@@ -96,3 +98,11 @@ jinja = {
 
 # PDFs through headless Chromium (page numbers) where the print format asks for it.
 pdf_generator = "sanshu_app.official_documents.pdf.pdf_generator"
+
+# Each role's first screen (sanshu_desk/page/sanshu_home): a cadre's to-dos, the office's workspace,
+# an evaluator's ballot. Reports open on the user's active campaign (frappe.boot.sanshu_active_campaign).
+app_home = "/app/sanshu-home"
+boot_session = "sanshu_app.sanshu_desk.home.boot_session"
+
+# The desk's activity log in Chinese: translated child-field labels, no "null" for empty values.
+app_include_js = ["/assets/sanshu_app/js/sanshu_desk.js"]

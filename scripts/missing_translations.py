@@ -2,7 +2,11 @@
 """List the app's user-visible English texts that have no Chinese in sanshu_app/translations/zh.csv.
 
 Texts: doctype names, field labels, select options, workspace and number-card labels, role names,
-_("...") / __("...") strings and the rule messages of sanshu_app/rules. Exit 1 when any is missing.
+_("...") / __("...") strings, the rule messages of sanshu_app/rules, the workflow states and actions
+the app ships (``ensure_workflow`` calls) and page titles. Also listed, as problems: an app title in
+English (the desk's app switcher shows it untranslated) and a script-report column linking to
+DocType (it shows English doctype names, and needs a DocType permission readers do not have).
+Exit 1 when anything is listed.
 """
 
 import ast
@@ -30,6 +34,8 @@ def texts_in_json(path: Path):
 				yield from (o for o in field["options"].split("\n") if o and not o.startswith(">"))
 		for perm in data.get("permissions", []):
 			yield perm["role"]
+	elif kind == "Page":
+		yield data.get("title")
 	elif kind in ("Workspace", "Number Card", "Report", "Print Format", "Workflow", "Notification"):
 		yield data.get("label") or data.get("name")
 		for link in data.get("links", []) + data.get("shortcuts", []):
@@ -43,10 +49,32 @@ def texts_in_json(path: Path):
 def texts_in_python(path: Path):
 	tree = ast.parse(path.read_text())
 	for node in ast.walk(tree):
-		if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-			name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+		if not isinstance(node, ast.Call):
+			continue
+		name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+		if name == "ensure_workflow":
+			# states (state, docstatus, role[, style]) and transitions (state, action, next, role, condition)
+			for part in [*node.args[2:], *(k.value for k in node.keywords)]:
+				for const in ast.walk(part):
+					if isinstance(const, ast.Constant) and isinstance(const.value, str) and not const.value.startswith("doc."):
+						yield const.value
+		elif node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
 			if name in ("_", "RuleViolation", "_l"):
 				yield node.args[0].value
+
+
+def problems():
+	"""English that reaches the desk untranslated whatever zh.csv holds."""
+	hooks = (APP / "hooks.py").read_text()
+	for match in re.finditer(r"""(?:app_title\s*=\s*|"title":\s*)["']([^"']*)["']""", hooks):
+		if re.search(r"[A-Za-z]", match.group(1)):
+			yield f"hooks.py: the app title {match.group(1)!r} is shown untranslated; write it in Chinese"
+	for path in sorted(APP.glob("*/report/*/*.py")):
+		for node in ast.walk(ast.parse(path.read_text())):
+			if isinstance(node, ast.Dict):
+				pairs = {k.value: v.value for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)}
+				if pairs.get("fieldtype") == "Link" and pairs.get("options") == "DocType":
+					yield f"{path.relative_to(APP.parent)}: column {pairs.get('fieldname')!r} links to DocType; show the translated doctype name instead"
 
 
 def all_texts():
@@ -69,9 +97,13 @@ def translated():
 		return {row[0] for row in csv.reader(fh) if row and len(row) > 1 and row[1]}
 
 
-if __name__ == "__main__":
+def missing_texts() -> list[str]:
 	have = translated()
-	missing = sorted({t for t in all_texts() if t and t not in have and re.search(r"[A-Za-z]", t)})
-	for text in missing:
+	return sorted({t for t in all_texts() if t and t not in have and re.search(r"[A-Za-z]", t)})
+
+
+if __name__ == "__main__":
+	found = missing_texts() + list(problems())
+	for text in found:
 		print(text)
-	sys.exit(1 if missing else 0)
+	sys.exit(1 if found else 0)

@@ -90,6 +90,13 @@ class Bench:
 			run([str(self.python), "-m", "pip", "install", "-q", "-e", str(REPO)])
 		if run([str(self.python), "-c", "import pytest, pypdf, openpyxl, selenium"], check=False).returncode != 0:
 			run([str(self.python), "-m", "pip", "install", "-q", "pytest", "pypdf", "openpyxl", "selenium"])
+		# The desk loads the app's own scripts from sites/assets/sanshu_app: this checkout's public folder.
+		assets = self.sites / "assets" / APP
+		if (self.sites / "assets").is_dir() and (assets.is_symlink() or not assets.exists()):
+			if assets.is_symlink() and assets.resolve() != (REPO / APP / "public").resolve():
+				assets.unlink()
+			if not assets.exists():
+				assets.symlink_to(REPO / APP / "public", target_is_directory=True)
 		apps_txt = self.sites / "apps.txt"
 		apps = apps_txt.read_text().split() if apps_txt.exists() else ["frappe"]
 		if APP not in apps:

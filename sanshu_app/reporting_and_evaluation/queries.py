@@ -2,12 +2,15 @@
 
 import frappe
 
+from sanshu_app.rules.schemes import sections_for
+
 
 @frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
 def campaign_cadres(doctype, txt, searchfield, start, page_len, filters):
 	"""The campaign's participating cadres the user may see, matching ``txt``."""
-	campaign = (filters or {}).get("campaign")
+	# The desk sends filters as a JSON string; a script may send a dict.
+	campaign = (frappe.parse_json(filters) or {}).get("campaign")
 	names = frappe.get_all("Sanshu Campaign Cadre", filters={"parent": campaign, "parenttype": "Sanshu Campaign"}, pluck="cadre") if campaign else []
 	return frappe.get_list(
 		"Sanshu Cadre",
@@ -25,3 +28,11 @@ def campaign_cadres(doctype, txt, searchfield, start, page_len, filters):
 def my_cadre():
 	"""The cadre record of the current user, if any."""
 	return frappe.db.get_value("Sanshu Cadre", {"user": frappe.session.user}, "name")
+
+
+@frappe.whitelist()
+def report_sections(campaign: str) -> list[str]:
+	"""The sections a 三述 report in ``campaign`` has (by its scheme), for a new report's form."""
+	frappe.has_permission("Sanshu Campaign", "read", campaign, throw=True)
+	scheme = frappe.db.get_value("Sanshu Campaign", campaign, "scheme")
+	return list(sections_for(scheme)) if scheme else []

@@ -568,7 +568,7 @@ class TestLedgers(CountyTestCase):
 		self.assertEqual(sheet.page_setup.orientation, "landscape")
 		self.assertEqual(sheet.cell(3, 1).font.b, True)
 		listed = [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)]
-		self.assertEqual(set(listed), {c.cadre_a.name, c.cadre_b.name})
+		self.assertEqual(set(listed), {c.cadre_a.full_name, c.cadre_b.full_name})  # names, as a clerk reads them
 
 	def test_downloads_answer_with_an_xlsx_file(self):
 		c = self.c

@@ -45,8 +45,8 @@ def export_overview_rows(campaign):
 	export_query()
 	sheet = load_workbook(BytesIO(frappe.response["filecontent"])).active
 	values = [list(row) for row in sheet.iter_rows(values_only=True)]
-	heading = next(i for i, row in enumerate(values) if "Cadre Name" in row)
-	name_col, outcome_col = values[heading].index("Cadre Name"), values[heading].index("Outcome")
+	heading = next(i for i, row in enumerate(values) if "Cadre" in row)
+	name_col, outcome_col = values[heading].index("Cadre"), values[heading].index("Outcome")
 	return [[row[name_col], row[outcome_col] or None] for row in values[heading:]]
 
 

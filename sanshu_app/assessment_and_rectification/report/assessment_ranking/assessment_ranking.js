@@ -4,7 +4,7 @@
 frappe.query_reports["Assessment Ranking"] = {
 	filters: [
 		{ fieldname: "year", label: __("Year"), fieldtype: "Int", reqd: 1, default: new Date().getFullYear() },
-		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Sanshu Campaign" },
+		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Sanshu Campaign", default: frappe.boot.sanshu_active_campaign },
 	],
 	onload(report) {
 		report.page.add_inner_button(__("Download Ledger (xlsx)"), () => {

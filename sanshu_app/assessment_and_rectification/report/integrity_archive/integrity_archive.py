@@ -16,7 +16,8 @@ def execute(filters=None):
 		{
 			"year": r["year"],
 			"section": _(r["section"]),
-			"document_type": r["doctype"],
+			"document_type": _(r["doctype"]),
+			"document_doctype": r["doctype"],  # for the link; no column (a DocType link needs DocType permission)
 			"document": r["name"],
 			"title": r["title"],
 			"status": r["status"],
@@ -30,8 +31,8 @@ def columns():
 	return [
 		{"fieldname": "year", "label": _("Year"), "fieldtype": "Int", "width": 70},
 		{"fieldname": "section", "label": _("Archive Section"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "document_type", "label": _("Document Type"), "fieldtype": "Link", "options": "DocType", "width": 150},
-		{"fieldname": "document", "label": _("Document"), "fieldtype": "Dynamic Link", "options": "document_type", "width": 160},
+		{"fieldname": "document_type", "label": _("Document Type"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "document", "label": _("Document"), "fieldtype": "Dynamic Link", "options": "document_doctype", "width": 160},
 		{"fieldname": "title", "label": _("Title"), "fieldtype": "Data", "width": 260},
 		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "date", "label": _("Date"), "fieldtype": "Date", "width": 100},

@@ -3,7 +3,7 @@
 
 frappe.query_reports["Rectification Ledger"] = {
 	filters: [
-		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Sanshu Campaign" },
+		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Sanshu Campaign", default: frappe.boot.sanshu_active_campaign },
 		{
 			fieldname: "state",
 			label: __("Status"),
@@ -15,7 +15,7 @@ frappe.query_reports["Rectification Ledger"] = {
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		if (column.fieldname === "overdue_days" && data && data.overdue_days > 0) {
-			value = `<span style="color: var(--red-600)">${value}</span>`;
+			value = `<span class="sanshu-overdue" style="color: var(--red-600)">${value}</span>`;
 		}
 		return value;
 	},

@@ -20,11 +20,17 @@ frappe.ui.form.on("Sanshu Evaluation", {
 					},
 				});
 			});
-			frm.add_custom_button(__("Close Evaluation"), () => {
-				frappe.confirm(__("Count the ballots, rate the result and lock this evaluation?"), () =>
-					frm.call("close_evaluation").then(() => frm.reload_doc())
-				);
-			}).addClass("btn-primary");
+			// Closing is how an evaluation is submitted: offer it in place of the bare 提交.
+			if (!frm.is_dirty()) {
+				frm.page.set_primary_action(__("Close Evaluation"), () => {
+					frappe.confirm(__("Count the ballots, rate the result and lock this evaluation?"), () =>
+						frm.call("close_evaluation").then(() => {
+							frappe.show_alert({ message: __("Evaluation closed."), indicator: "green" });
+							frm.reload_doc();
+						})
+					);
+				});
+			}
 		}
 		if (frm.doc.docstatus === 0 && !frm.is_new()) {
 			frm.set_intro(__("Online votes are counted when the evaluation is closed. The paper sheet needs the columns 序号 and 评价, one row per ballot."));

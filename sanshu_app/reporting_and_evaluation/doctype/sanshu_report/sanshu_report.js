@@ -1,7 +1,38 @@
 // Copyright (c) 2026, sanshu_app contributors
 // For license information, please see license.txt
 
+// Returning needs a reason: ask for it in a dialog, store it with a save, then let the action go.
+// Not frappe.prompt: it hides its dialog before calling back, and a rejecting onhide would win.
+function ask_report_return_reason(frm) {
+	frappe.dom.unfreeze();
+	return new Promise((resolve, reject) => {
+		let given = false;
+		const dialog = new frappe.ui.Dialog({
+			title: __("Return Reason"),
+			fields: [{ fieldname: "reason", fieldtype: "Small Text", label: __("Return Reason"), reqd: 1, default: frm.doc.return_reason }],
+			primary_action_label: __("Return"),
+			primary_action(values) {
+				given = true;
+				dialog.hide();
+				frm.set_value("return_reason", values.reason)
+					.then(() => frm.save())
+					.then(() => {
+						frappe.dom.freeze();
+						resolve();
+					}, reject);
+			},
+		});
+		dialog.onhide = () => {
+			if (!given) reject();
+		};
+		dialog.show();
+	});
+}
+
 frappe.ui.form.on("Sanshu Report", {
+	before_workflow_action(frm) {
+		if (frm.selected_workflow_action === "Return Report") return ask_report_return_reason(frm);
+	},
 	setup(frm) {
 		frm.set_query("cadre", () => ({
 			query: "sanshu_app.reporting_and_evaluation.queries.campaign_cadres",
@@ -12,14 +43,34 @@ frappe.ui.form.on("Sanshu Report", {
 		if (frm.is_new() && !frm.doc.cadre) {
 			frappe.xcall("sanshu_app.reporting_and_evaluation.queries.my_cadre").then((cadre) => cadre && frm.set_value("cadre", cadre));
 		}
+		if (frm.is_new() && !frm.doc.campaign && frappe.boot.sanshu_active_campaign) {
+			frm.set_value("campaign", frappe.boot.sanshu_active_campaign);
+		}
+		if (frm.is_new()) frm.trigger("campaign");
+	},
+	campaign(frm) {
+		// The sections of the campaign's scheme (述责/述廉/述德 …), shown from the start, not after a save.
+		if (!frm.is_new() || !frm.doc.campaign) return;
+		frappe.xcall("sanshu_app.reporting_and_evaluation.queries.report_sections", { campaign: frm.doc.campaign }).then((sections) => {
+			const have = (frm.doc.sections || []).map((row) => row.section);
+			if (JSON.stringify(have) === JSON.stringify(sections)) return;
+			frm.clear_table("sections");
+			sections.forEach((section) => frm.add_child("sections", { section }));
+			frm.refresh_field("sections");
+		});
+	},
+	after_workflow_action(frm) {
+		frappe.show_alert({ message: __("Report {0}: {1}", [frm.doc.name, __(frm.doc.workflow_state)]), indicator: "green" });
 	},
 	refresh(frm) {
+		frm.set_intro("");
 		frm.set_df_property("return_reason", "read_only", !frappe.user.has_role("Sanshu Manager"));
 		if (frm.doc.workflow_state === "Returned" && frm.doc.return_reason) {
 			frm.dashboard.set_headline_alert(__("Returned: {0}", [frappe.utils.escape_html(frm.doc.return_reason)]), "red");
 		}
 		if (frm.doc.due_date && !frm.doc.submitted_on && frappe.datetime.get_today() > frm.doc.due_date) {
-			frm.dashboard.add_comment(__("This report is past its due date {0}.", [frappe.datetime.str_to_user(frm.doc.due_date)]), "orange", true);
+			// set_intro replaces; a permanent dashboard comment was added again on every refresh.
+			frm.set_intro(__("This report is past its due date {0}.", [frappe.datetime.str_to_user(frm.doc.due_date)]), "orange");
 		}
 	},
 });

@@ -18,8 +18,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "cadre", "label": _("Cadre"), "fieldtype": "Link", "options": "Sanshu Cadre", "width": 110},
-		{"fieldname": "cadre_name", "label": _("Cadre Name"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "cadre_name", "label": _("Cadre"), "fieldtype": "Data", "width": 110},  # one column: the name, linked to the cadre by the formatter
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Sanshu Unit", "width": 150},
 		{"fieldname": "report", "label": _("Sanshu Report"), "fieldtype": "Link", "options": "Sanshu Report", "width": 100},
 		{"fieldname": "report_status", "label": _("Report Status"), "fieldtype": "Data", "width": 90},
@@ -59,6 +58,8 @@ def rows(campaign):
 	}
 	result = []
 	for row in report_rows(campaign, include_all=True):
+		counts = inquiries.get(row["cadre"], {})
+		row["overdue"] = int(row.pop("overdue", 0) or bool(counts.get("inquiries_overdue")))
 		row.pop("standing_key", None)
 		for key in ("due_date", "submitted_on", "days_late"):
 			row.pop(key, None)

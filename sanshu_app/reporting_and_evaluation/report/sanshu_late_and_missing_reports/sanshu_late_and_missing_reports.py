@@ -18,8 +18,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "cadre", "label": _("Cadre"), "fieldtype": "Link", "options": "Sanshu Cadre", "width": 110},
-		{"fieldname": "cadre_name", "label": _("Cadre Name"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "cadre_name", "label": _("Cadre"), "fieldtype": "Data", "width": 110},  # one column: the name, linked to the cadre by the formatter
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Sanshu Unit", "width": 160},
 		{"fieldname": "report", "label": _("Sanshu Report"), "fieldtype": "Link", "options": "Sanshu Report", "width": 110},
 		{"fieldname": "report_status", "label": _("Report Status"), "fieldtype": "Data", "width": 100},
@@ -74,6 +73,7 @@ def report_rows(campaign, include_all=False):
 			"submitted_on": submitted,
 			"standing": _(state),
 			"standing_key": state,
+			"overdue": int(state in (LATE, MISSING)),
 			"days_late": late_by,
 		}
 

@@ -8,7 +8,10 @@ frappe.ui.form.on("Integrity Commitment", {
 		if (cadre && cadre === frm.doc.cadre) {
 			frm.add_custom_button(__("Sign"), () =>
 				frappe.confirm(__("Sign this commitment as {0}?", [frappe.session.user_fullname]), () =>
-					frm.call("sign").then(() => frm.reload_doc())
+					frm.call("sign").then(() => {
+						frappe.show_alert({ message: __("Signed."), indicator: "green" });
+						frm.reload_doc();
+					})
 				)
 			).addClass("btn-primary");
 		}

@@ -2,26 +2,30 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("Responsibility Letter", {
-	async refresh(frm) {
+	refresh(frm) {
 		if (frm.is_new()) return;
-		const cadre = (await frappe.db.get_value("Sanshu Cadre", { user: frappe.session.user }, "name")).message?.name;
-		const mine = (frm.doc.signatures || []).filter((row) => cadre && row.signer === cadre);
-		const reviewing = ["Principal Responsible", "Supervisory Responsible"];
-		if (frm.doc.docstatus === 0 && frm.doc.workflow_state === "Under Review") {
-			mine.filter((row) => reviewing.includes(row.capacity) && !row.review_opinion).forEach((row) => {
-				frm.add_custom_button(__("Give Review Opinion"), () =>
-					frappe.prompt(
-						{ fieldname: "opinion", fieldtype: "Small Text", label: __("Review Opinion"), reqd: 1 },
-						(v) => frm.call("give_opinion", { opinion: v.opinion, row: row.name }).then(() => frm.reload_doc()),
-						__("Review Opinion")
-					)
-				);
-			});
-		}
-		if (frm.doc.docstatus === 0 && frm.doc.workflow_state === "Awaiting Signature" && mine.some((row) => !row.signed_at)) {
+		// Offered only to whom the server says may act now (their row, their turn).
+		const turn = frm.doc.__onload?.my_turn || { opinion: [], sign: [] };
+		turn.opinion.forEach((row) => {
+			frm.add_custom_button(__("Give Review Opinion"), () =>
+				frappe.prompt(
+					{ fieldname: "opinion", fieldtype: "Small Text", label: __("Review Opinion"), reqd: 1 },
+					(v) =>
+						frm.call("give_opinion", { opinion: v.opinion, row }).then(() => {
+							frappe.show_alert({ message: __("Your review opinion is recorded."), indicator: "green" });
+							frm.reload_doc();
+						}),
+					__("Review Opinion")
+				)
+			);
+		});
+		if (turn.sign.length) {
 			frm.add_custom_button(__("Sign"), () =>
 				frappe.confirm(__("Sign this letter as {0}?", [frappe.session.user_fullname]), () =>
-					frm.call("sign").then(() => frm.reload_doc())
+					frm.call("sign").then(() => {
+						frappe.show_alert({ message: __("Signed."), indicator: "green" });
+						frm.reload_doc();
+					})
 				)
 			).addClass("btn-primary");
 		}
@@ -44,20 +48,31 @@ frappe.ui.form.on("Responsibility Letter", {
 	before_workflow_action(frm) {
 		if (frm.selected_workflow_action !== "Return") return;
 		frappe.dom.unfreeze(); // the reason is asked for in a dialog
+		// Not frappe.prompt: it hides its dialog before calling back, so an onhide that rejects
+		// would always win and the action would never be sent.
 		return new Promise((resolve, reject) => {
 			let given = false;
-			const dialog = frappe.prompt(
-				{ fieldname: "reason", fieldtype: "Small Text", label: __("Return Reason"), reqd: 1 },
-				(v) => {
+			const dialog = new frappe.ui.Dialog({
+				title: __("Return to Draft"),
+				fields: [{ fieldname: "reason", fieldtype: "Small Text", label: __("Return Reason"), reqd: 1 }],
+				primary_action_label: __("Return"),
+				primary_action(values) {
 					given = true;
-					frm.call("set_return_reason", { reason: v.reason }).then(() => {
-						frm.doc.return_reason = v.reason;
+					dialog.hide();
+					frappe.dom.freeze();
+					frm.call("set_return_reason", { reason: values.reason }).then(() => {
+						frm.doc.return_reason = values.reason;
 						resolve();
 					}, reject);
 				},
-				__("Return to Draft")
-			);
-			dialog.onhide = () => !given && reject();
+			});
+			dialog.onhide = () => {
+				if (!given) reject();
+			};
+			dialog.show();
 		});
+	},
+	after_workflow_action(frm) {
+		frappe.show_alert({ message: __("{0}: {1}", [__(frm.doc.workflow_state), frm.doc.title || frm.doc.name]), indicator: "green" });
 	},
 });

@@ -121,6 +121,19 @@ class ResponsibilityLetter(Document):
 		self.db_set("return_reason", reason.strip())
 		return self.name
 
+	def onload(self):
+		"""What the viewing user may do now, so the form offers only those actions."""
+		actor = current_cadre()
+		rows = self.signature_rows() if actor else []
+		stage = self.stage()
+		self.set_onload(
+			"my_turn",
+			{
+				"opinion": [r.key for r in rows if r.signer == actor and not r.opinion and not signing.check_opinion(rows, r.key, actor, stage)],
+				"sign": [r.key for r in signing.next_to_sign(rows) if r.signer == actor and not signing.check_sign(rows, r.key, actor, stage)],
+			},
+		)
+
 	# signing -------------------------------------------------------------------------------------
 	def signature_rows(self):
 		return [

@@ -2,19 +2,15 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("Risk Notification Card", {
-	async refresh(frm) {
+	refresh(frm) {
 		if (frm.is_new()) return;
-		const cadre = (await frappe.db.get_value("Sanshu Cadre", { user: frappe.session.user }, "name")).message?.name;
-		const parties = [
-			["party_secretary", "party_secretary_signed_at"],
-			["supervision_officer", "supervision_officer_signed_at"],
-			["cadre", "cadre_acknowledged_at"],
-		];
-		const mine = parties.some(([who, when]) => cadre && frm.doc[who] === cadre && !frm.doc[when]);
-		if (frm.doc.docstatus === 0 && frm.doc.workflow_state === "Awaiting Sign-off" && mine) {
+		if (frm.doc.__onload?.my_turn) {
 			frm.add_custom_button(__("Sign"), () =>
 				frappe.confirm(__("Sign this card as {0}?", [frappe.session.user_fullname]), () =>
-					frm.call("sign").then(() => frm.reload_doc())
+					frm.call("sign").then(() => {
+						frappe.show_alert({ message: __("Signed."), indicator: "green" });
+						frm.reload_doc();
+					})
 				)
 			).addClass("btn-primary");
 		}

@@ -66,6 +66,13 @@ class RiskNotificationCard(Document):
 			due = [r.signer for r in signing.next_to_sign(self.signature_rows())]
 			notify_signers(self, due, _("Risk notification card {0} awaits your signature.").format(self.name))
 
+	def onload(self):
+		"""Whether the viewing user may sign now (their row, their turn), so the form offers it only then."""
+		actor = current_cadre()
+		rows = self.signature_rows()
+		stage = signing.SIGNING if self.docstatus == 0 and self.workflow_state == AWAITING_SIGN_OFF else None
+		self.set_onload("my_turn", bool(actor) and any(r.signer == actor and not signing.check_sign(rows, r.key, actor, stage) for r in rows))
+
 	def signature_rows(self):
 		return [
 			signing.SignatureRow(key=field, signer=self.get(field), capacity=capacity, signed=bool(self.get(signed)), gives_opinion=False)

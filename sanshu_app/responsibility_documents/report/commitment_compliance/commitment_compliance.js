@@ -3,7 +3,14 @@
 
 frappe.query_reports["Commitment Compliance"] = {
 	filters: [
-		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Sanshu Campaign", reqd: 1 },
+		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Sanshu Campaign", reqd: 1, default: frappe.boot.sanshu_active_campaign },
 		{ fieldname: "show_all", label: __("Show Everyone"), fieldtype: "Check", default: 0 },
 	],
+	formatter(value, row, column, data, default_formatter) {
+		// One cadre column: the name, linking to the cadre's record; overdue rows in red.
+		value = default_formatter(value, row, column, data);
+		if (column.fieldname === "cadre_name" && data && data.cadre) value = `<a href="/app/sanshu-cadre/${encodeURIComponent(data.cadre)}">${value}</a>`;
+		if (data && data.overdue && column.fieldname === "status_label") value = `<span class="sanshu-overdue" style="color: var(--red-600)">${value}</span>`;
+		return value;
+	},
 };

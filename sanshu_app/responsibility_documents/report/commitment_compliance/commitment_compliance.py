@@ -47,11 +47,12 @@ def execute(filters=None):
 				"cadre_name": row.cadre_name or frappe.db.get_value("Sanshu Cadre", row.cadre, "full_name"),
 				"unit": row.unit or frappe.db.get_value("Sanshu Cadre", row.cadre, "unit"),
 				"commitment": commitment.name if commitment else None,
-				"workflow_state": commitment.workflow_state if commitment else None,
+				"workflow_state": _(commitment.workflow_state) if commitment and commitment.workflow_state else None,
 				"signed_at": commitment.signed_at if commitment else None,
 				"due_date": due,
 				"status": status,
 				"status_label": _(status),
+				"overdue": int(counts_as_missing(status, due, now)),
 			}
 		)
 	return columns(), rows
@@ -59,8 +60,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "cadre", "label": _("Cadre"), "fieldtype": "Link", "options": "Sanshu Cadre", "width": 110},
-		{"fieldname": "cadre_name", "label": _("Cadre Name"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "cadre_name", "label": _("Cadre"), "fieldtype": "Data", "width": 110},  # one column: the name, linked to the cadre by the formatter
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Sanshu Unit", "width": 160},
 		{"fieldname": "commitment", "label": _("Commitment"), "fieldtype": "Link", "options": "Integrity Commitment", "width": 140},
 		{"fieldname": "workflow_state", "label": _("Workflow State"), "fieldtype": "Data", "width": 120},
