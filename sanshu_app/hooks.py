@@ -41,3 +41,6 @@ scheduler_events = {
 
 # The integrity archive's rows, for its print format.
 jinja = {"methods": ["sanshu_app.assessment_and_rectification.archive.jinja_archive"]}
+
+# The ballot box is no doctype; a Query Report may not read it either (sanshu_app/ballot_box.py).
+doc_events = {"Report": {"validate": "sanshu_app.ballot_box.refuse_reports_on_the_box"}}
