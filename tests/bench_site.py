@@ -88,8 +88,8 @@ class Bench:
 		found = run([str(self.python), "-c", f"import {APP}, os; print(os.path.realpath({APP}.__file__))"], cwd=self.sites, check=False)
 		if found.returncode != 0 or not found.stdout.strip().startswith(str(REPO)):
 			run([str(self.python), "-m", "pip", "install", "-q", "-e", str(REPO)])
-		if run([str(self.python), "-c", "import pytest, pypdf, openpyxl"], check=False).returncode != 0:
-			run([str(self.python), "-m", "pip", "install", "-q", "pytest", "pypdf", "openpyxl"])
+		if run([str(self.python), "-c", "import pytest, pypdf, openpyxl, segno, selenium"], check=False).returncode != 0:
+			run([str(self.python), "-m", "pip", "install", "-q", "pytest", "pypdf", "openpyxl", "segno", "selenium"])
 		apps_txt = self.sites / "apps.txt"
 		apps = apps_txt.read_text().split() if apps_txt.exists() else ["frappe"]
 		if APP not in apps:

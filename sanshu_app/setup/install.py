@@ -3,6 +3,7 @@
 import frappe
 
 from sanshu_app.ballot_box import drop_ballot_box, ensure_ballot_box
+from sanshu_app.meeting_day.ballot_codes import drop_code_table, ensure_code_table
 from sanshu_app.setup.default_rule_sets import DEFAULT_RULE_SETS
 
 ROLES = (
@@ -30,6 +31,7 @@ MODULE_SETUP_STEPS = (
 def after_migrate():
 	ensure_roles()
 	ensure_ballot_box()
+	ensure_code_table()
 	ensure_default_rule_sets()
 	ensure_employee_link()
 	for step in MODULE_SETUP_STEPS:
@@ -39,6 +41,7 @@ def after_migrate():
 def before_uninstall():
 	remove_employee_link()
 	drop_ballot_box()
+	drop_code_table()
 
 
 def ensure_roles():
