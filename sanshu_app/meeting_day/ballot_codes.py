@@ -109,7 +109,7 @@ def find_code(code: str, lock: bool = False):
 
 # the phone ballot ----------------------------------------------------------------------------
 def _failure_key() -> str:
-	return frappe.cache.make_key(f"sanshu-ballot-failed:{frappe.local.request_ip or 'local'}")
+	return frappe.cache.make_key(f"sanshu-ballot-failed:{getattr(frappe.local, 'request_ip', None) or 'local'}")
 
 
 def _refuse_if_throttled():
