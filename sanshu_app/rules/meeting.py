@@ -213,3 +213,45 @@ def rank(results: list[dict], scale) -> list[dict]:
 			position, previous = i, key(result)
 		result["rank"] = position
 	return ordered
+
+
+def group_weight_violations(rows) -> list[RuleViolation]:
+	"""Group weights of a rule set: each group once, above zero, adding up to 100 (none: count plainly).
+
+	``rows``: [(group, weight in percent)]."""
+	rows = list(rows)
+	if not rows:
+		return []
+	problems = []
+	groups = [g for g, _w in rows]
+	for group in sorted({g for g in groups if groups.count(g) > 1}):
+		problems.append(RuleViolation("Group {0} is weighted twice.", (group,)))
+	if any(not w or w <= 0 for _g, w in rows):
+		problems.append(RuleViolation("Every group weight must be above zero."))
+	elif abs(sum(w for _g, w in rows) - 100) > 1e-9:
+		problems.append(RuleViolation("The group weights add up to {0}%, not 100%.", (sum(w for _g, w in rows),)))
+	return problems
+
+
+def weighted_tally(group_counts: dict, weights: dict, scale) -> dict:
+	"""Whole numbers per option whose shares are the weighted shares, so a tally can be rated as usual.
+
+	Each group's ballots count in proportion to its weight, whatever its size: a group's count per
+	option is scaled by ``weight / group size`` (times a common multiple of the sizes, to stay whole).
+	Raises RuleError when ballots came from a group the weights do not name."""
+	from math import lcm
+
+	present = {g: c for g, c in group_counts.items() if sum(c.values())}
+	unweighted = sorted(g for g in present if g not in weights)
+	if unweighted:
+		raise RuleError([RuleViolation("Ballots of group {0} were cast, but the rule set gives that group no weight.", (g,)) for g in unweighted])
+	if not present:
+		return {option: 0 for option in scale}
+	common = lcm(*(sum(c.values()) for c in present.values()))
+	tally = {option: 0 for option in scale}
+	for group, counts in present.items():
+		size = sum(counts.values())
+		factor = round(weights[group] * 100) * (common // size)  # weight in hundredths of a percent
+		for option in scale:
+			tally[option] += counts.get(option, 0) * factor
+	return tally

@@ -292,3 +292,35 @@ class TestMeetingDay(CountyTestCase):
 		for method, args in (("generate_codes", ("Service Recipient", 1)), ("close_meeting", ()), ("code_usage", ())):
 			with self.assertRaises(frappe.PermissionError):
 				getattr(meeting, method)(*args)
+
+	def test_weighted_groups_and_abstention_as_rule_set_data(self):
+		plain = frappe.get_doc("Sanshu Rule Set", self.campaign.evaluation_rule_set)
+		self.assertEqual(plain.weights_by_group(), {})  # the seeds count plainly
+		self.assertFalse(plain.allow_abstention)
+		weighted = frappe.copy_doc(plain)
+		weighted.rule_set_name = f"{plain.rule_set_name} 加权 {frappe.generate_hash(length=4)}"
+		weighted.allow_abstention = 1
+		weighted.append("group_weights", {"evaluator_group": "Discipline Committee Member", "weight": 40})
+		weighted.append("group_weights", {"evaluator_group": "Service Recipient", "weight": 50})
+		with self.assertRaisesRegex(frappe.ValidationError, "add up to 90"):
+			weighted.insert(ignore_permissions=True)
+		weighted.group_weights[1].weight = 60
+		weighted.insert(ignore_permissions=True)
+
+		cadre = make_cadre(self.c.town_b, "加权干部")
+		campaign = make_campaign(getdate(nowdate()).year, cadres=[cadre.name], evaluation_rule_set=weighted.name).name
+		meeting = self.new_meeting([cadre], campaign=campaign, desk_evaluators=[])
+		committee = codes_from_slips(meeting.generate_codes("Discipline Committee Member", 1)["html"])
+		recipients = codes_from_slips(meeting.generate_codes("Service Recipient", 3)["html"])
+		phone(committee[0], {"1": "好"})
+		phone(recipients[0], {"1": "较差"})
+		phone(recipients[1], {"1": "较差"})
+		self.assertIn("您的评价已计入", phone(recipients[2], {"1": ""}))  # 弃权 allowed: spent, nothing counted
+		self.assertEqual(meeting.code_usage()["Service Recipient"], {"issued": 3, "used": 3})
+		frappe.get_doc("Sanshu Meeting", meeting.name).close_meeting()
+		evaluation = frappe.get_doc("Sanshu Evaluation", meeting.reporters[0].evaluation)
+		self.assertEqual({r.option: r.total_ballots for r in evaluation.counts}, {"好": 1, "较好": 0, "一般": 0, "较差": 2})
+		# 纪委委员 40% all 好, 服务对象 60% all 较差 (plainly it would be 1/3 and 2/3)
+		self.assertEqual({r.option: r.share for r in evaluation.counts}, {"好": 40.0, "较好": 0.0, "一般": 0.0, "较差": 60.0})
+		result = frappe.get_doc("Sanshu Meeting", meeting.name).results()[0]
+		self.assertAlmostEqual(result["shares"]["好"], 0.4)

@@ -133,3 +133,23 @@ def test_weighted_shares_and_rank():
 		[{"who": "a", "shares": {"好": 0.5}}, {"who": "b", "shares": {"好": 0.9}}, {"who": "c", "shares": {"好": 0.5}}], ["好"]
 	)
 	assert [(r["who"], r["rank"]) for r in ranked] == [("b", 1), ("a", 2), ("c", 2)]
+
+
+def test_weighted_tally_rates_like_the_weighted_shares():
+	from fractions import Fraction
+
+	from sanshu_app.rules.meeting import group_weight_violations, weighted_tally
+
+	groups = {"纪委委员": {"好": 4, "差": 0}, "服务对象": {"好": 1, "差": 2}}
+	tally = weighted_tally(groups, {"纪委委员": 40, "服务对象": 60}, ["好", "差"])
+	assert all(isinstance(n, int) for n in tally.values())
+	total = sum(tally.values())
+	assert Fraction(tally["好"], total) == Fraction(40, 100) + Fraction(60, 100) * Fraction(1, 3)
+	with pytest.raises(RuleError) as caught:
+		weighted_tally({**groups, "纸质": {"好": 1}}, {"纪委委员": 40, "服务对象": 60}, ["好", "差"])
+	assert caught.value.violations[0].values == ("纸质",)
+	assert group_weight_violations([]) == []
+	assert group_weight_violations([("a", 40), ("b", 60)]) == []
+	assert [v.template for v in group_weight_violations([("a", 40), ("b", 50)])] == ["The group weights add up to {0}%, not 100%."]
+	assert [v.template for v in group_weight_violations([("a", 50), ("a", 50)])] == ["Group {0} is weighted twice."]
+	assert [v.template for v in group_weight_violations([("a", 0), ("b", 100)])] == ["Every group weight must be above zero."]

@@ -23,7 +23,6 @@ from sanshu_app.rules.messages import RuleError
 from sanshu_app.utils import OFFICE_ROLES, raise_rule_error, require_roles
 
 PAGE_ROUTE = "sanshu-ballot"
-PAPER = "Paper Ballots"  # the group of ballots counted from the clerk's workbook
 
 
 class SanshuMeeting(Document):
@@ -97,7 +96,7 @@ class SanshuMeeting(Document):
 		return frappe.get_doc("Sanshu Rule Set", self.rule_set).scale()
 
 	def abstention_allowed(self) -> bool:
-		return bool(frappe.db.get_value("Sanshu Rule Set", self.rule_set, "allow_abstention")) if frappe.get_meta("Sanshu Rule Set").has_field("allow_abstention") else False
+		return bool(frappe.db.get_value("Sanshu Rule Set", self.rule_set, "allow_abstention"))
 
 	def require_open(self):
 		if frappe.db.get_value(self.doctype, self.name, "status") != "Open":
@@ -214,7 +213,6 @@ class SanshuMeeting(Document):
 	# results -------------------------------------------------------------------------------------
 	def results(self) -> list[dict]:
 		"""Per reporter: counts per option, shares, outcome and rank, and counts per group; after closing only."""
-		from sanshu_app import ballot_box
 		from sanshu_app.rules.meeting import rank, weighted_shares
 
 		if self.status != "Closed":
@@ -226,15 +224,7 @@ class SanshuMeeting(Document):
 			evaluation = frappe.get_doc("Sanshu Evaluation", row.evaluation)
 			counts = {c.option: cint(c.total_ballots) for c in evaluation.counts}
 			total = sum(counts.values())
-			by_group = {}
-			for (group, choice), n in ballot_box.tally(evaluation, by_group=True).items():
-				by_group.setdefault(group or PAPER, {}).setdefault(choice, 0)
-				by_group[group or PAPER][choice] += n
-			paper = {c.option: cint(c.paper_ballots) for c in evaluation.counts if cint(c.paper_ballots)}
-			if paper:
-				by_group.setdefault(PAPER, {})
-				for option, n in paper.items():
-					by_group[PAPER][option] = by_group[PAPER].get(option, 0) + n
+			by_group = evaluation.group_counts()
 			shares = weighted_shares(by_group, weights, scale) if weights else {o: (counts.get(o, 0) / total if total else 0) for o in scale}
 			rows.append(
 				{
@@ -252,10 +242,8 @@ class SanshuMeeting(Document):
 
 	def group_weights(self) -> dict:
 		"""Group -> weight (percent) from the rule set, or {} when ballots count plainly (the seeds)."""
-		if not frappe.get_meta("Sanshu Rule Set").has_field("group_weights"):
-			return {}
-		rule_set = frappe.get_doc("Sanshu Rule Set", self.rule_set)
-		return {row.evaluator_group: row.weight for row in rule_set.get("group_weights") or [] if row.weight}
+		return frappe.get_doc("Sanshu Rule Set", self.rule_set).weights_by_group()
+
 
 def read_workbook(file_url) -> list:
 	"""Every sheet of an uploaded workbook as (name, rows), formulas kept as text (so a totals row shows)."""

@@ -19,11 +19,13 @@ from frappe.utils import cint, flt, nowdate
 
 from sanshu_app import ballot_box
 from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
+from sanshu_app.rules.meeting import weighted_tally
 from sanshu_app.rules.messages import RuleError
 from sanshu_app.utils import OFFICE_ROLES, office_language, raise_rule_error, require_roles, throw_violations
 
 EVALUATOR_ROLE = "Evaluator"
 RECTIFICATION = "Rectification"
+PAPER_GROUP = "Paper Ballots"  # paper ballots carry no evaluator group: weighted as a group of their own
 
 
 class SanshuEvaluation(Document):
@@ -102,8 +104,12 @@ class SanshuEvaluation(Document):
 			row.online_ballots = online.get(row.option, 0)
 			row.total_ballots = cint(row.paper_ballots) + row.online_ballots
 		tally = {row.option: row.total_ballots for row in self.counts}
+		rule_set = frappe.get_doc("Sanshu Rule Set", self.rule_set)
 		try:
-			rating = frappe.get_doc("Sanshu Rule Set", self.rule_set).rate(tally)
+			weights = rule_set.weights_by_group()
+			if weights:  # the rule set weights the evaluator groups: rate the weighted tally
+				tally = weighted_tally(self.group_counts(), weights, self.scale())
+			rating = rule_set.rate(tally)
 		except RuleError as error:
 			raise_rule_error(error, title=_("Cannot Close"))
 		if rating.outcome is None:
@@ -123,6 +129,16 @@ class SanshuEvaluation(Document):
 	def on_submit(self):
 		with office_language():
 			self.create_consequences()
+
+	def group_counts(self) -> dict:
+		"""Ballots per evaluator group and option (paper ballots as one group); closing only."""
+		counts = {}
+		for (group, choice), n in ballot_box.tally(self, by_group=True).items():
+			counts.setdefault(group, {})[choice] = counts.get(group, {}).get(choice, 0) + n
+		paper = {row.option: cint(row.paper_ballots) for row in self.counts if cint(row.paper_ballots)}
+		if paper:
+			counts[PAPER_GROUP] = paper
+		return counts
 
 	def create_consequences(self):
 		consequences = self.flags.consequences or ()
