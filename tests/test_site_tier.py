@@ -84,7 +84,8 @@ def test_uninstall_then_install(site):
 	bench.bench("--site", name, "uninstall-app", "sanshu_app", "--yes", "--no-backup", "--force")
 	apps = bench.bench("--site", name, "list-apps").stdout
 	assert "sanshu_app" not in apps
-	assert "sanshu_ballot_box" not in bench.bench("--site", name, "mariadb", "-e", "show tables").stdout
+	tables = bench.bench("--site", name, "mariadb", "-e", "show tables").stdout
+	assert "sanshu_ballot_box" not in tables and "sanshu_ballot_code" not in tables
 	bench.bench("--site", name, "install-app", "sanshu_app")
 	state = _installed_state(bench, name)
 	assert len(state["rule_sets"]) >= 3 and "Sanshu" in state["workspaces"]
