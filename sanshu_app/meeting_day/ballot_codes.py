@@ -141,7 +141,7 @@ def ballot_for_code(code: str) -> dict:
 	return {
 		"meeting": meeting,
 		"reporters": [
-			{"key": str(row.idx), "cadre_name": row.cadre_name, "unit": frappe.db.get_value("Sanshu Cadre", row.cadre, "unit")}
+			{"key": row.name, "cadre_name": row.cadre_name, "unit": frappe.db.get_value("Sanshu Cadre", row.cadre, "unit")}
 			for row in meeting.reporters
 		],
 		"scale": meeting.scale(),
@@ -173,7 +173,11 @@ def submit_phone_ballot(code, choices):
 	if found.spent:
 		frappe.throw(_("This code has already been used: each code votes once."), title=_("Code Refused"))
 	meeting = frappe.get_doc("Sanshu Meeting", found.meeting)
-	reporters = {str(row.idx): row.evaluation for row in meeting.reporters}
+	# keyed by the reporter row's name, not its position: a list edited meanwhile cannot shift a choice
+	reporters = {row.name: row.evaluation for row in meeting.reporters}
+	closed = [row.cadre_name for row in meeting.reporters if frappe.db.get_value("Sanshu Evaluation", row.evaluation, "docstatus") != 0]
+	if closed:
+		frappe.throw(_("The evaluation of {0} is closed.").format(closed[0]), title=_("Ballot Refused"))
 	choices = {str(k): (v or "").strip() for k, v in choices.items()}
 	throw_violations(
 		phone_ballot_violations(choices, list(reporters), meeting.scale(), meeting.abstention_allowed()),

@@ -119,7 +119,7 @@ class TestMeetingDay(CountyTestCase):
 		self.assertEqual(meeting.code_usage(), {"Discipline Committee Member": {"issued": 20, "used": 0}, "Service Recipient": {"issued": 40, "used": 0}})
 
 		# 60 phones: holder i rates reporter k with SCALE[(i + k) % 4]
-		order = [str(row.idx) for row in meeting.reporters]
+		order = [row.name for row in meeting.reporters]
 		names = [row.cadre_name for row in meeting.reporters]
 		expected = {name: dict.fromkeys(SCALE, 0) for name in names}
 		expected_groups = {name: {} for name in names}
@@ -312,10 +312,11 @@ class TestMeetingDay(CountyTestCase):
 		meeting = self.new_meeting([cadre], campaign=campaign, desk_evaluators=[])
 		committee = codes_from_slips(meeting.generate_codes("Discipline Committee Member", 1)["html"])
 		recipients = codes_from_slips(meeting.generate_codes("Service Recipient", 3)["html"])
-		phone(committee[0], {"1": "好"})
-		phone(recipients[0], {"1": "较差"})
-		phone(recipients[1], {"1": "较差"})
-		self.assertIn("您的评价已计入", phone(recipients[2], {"1": ""}))  # 弃权 allowed: spent, nothing counted
+		key = meeting.reporters[0].name
+		phone(committee[0], {key: "好"})
+		phone(recipients[0], {key: "较差"})
+		phone(recipients[1], {key: "较差"})
+		self.assertIn("您的评价已计入", phone(recipients[2], {key: ""}))  # 弃权 allowed: spent, nothing counted
 		self.assertEqual(meeting.code_usage()["Service Recipient"], {"issued": 3, "used": 3})
 		frappe.get_doc("Sanshu Meeting", meeting.name).close_meeting()
 		evaluation = frappe.get_doc("Sanshu Evaluation", meeting.reporters[0].evaluation)

@@ -217,7 +217,7 @@ class TestCodesAreAnonymous(MeetingFixture):
 
 		before = observe()
 		for i, code in enumerate(self.codes[2:5]):
-			choices = {str(k + 1): scale[(i + k) % len(scale)] for k in range(3)}
+			choices = {row.name: scale[(i + k) % len(scale)] for k, row in enumerate(self.meeting.reporters)}
 			status, body = guest_post(SUBMIT, {"code": code, "choices": json.dumps(choices, ensure_ascii=False)})
 			self.assertEqual(status, 200, body)
 			after = observe()

@@ -212,7 +212,7 @@ class SanshuEvaluation(Document):
 		require_roles(OFFICE_ROLES)
 		if self.docstatus != 0:
 			frappe.throw(_("This evaluation is closed: no more votes are taken."), title=_("Evaluation Closed"))
-		counts = read_ballot_sheet(file_url, self.scale())
+		counts = read_ballot_sheet(file_url, self.scale(), self.cadre_name)
 		for row in self.counts:
 			row.paper_ballots = counts.get(row.option, 0)
 		self.paper_ballots_collected = sum(counts.values())
@@ -244,7 +244,7 @@ def ballot_sheet_template(evaluation):
 	frappe.response["filecontent"] = buffer.getvalue()
 
 
-def read_ballot_sheet(file_url, scale) -> dict:
+def read_ballot_sheet(file_url, scale, cadre_name=None) -> dict:
 	from openpyxl import load_workbook
 
 	file_name = frappe.db.get_value("File", {"file_url": file_url})
@@ -257,7 +257,7 @@ def read_ballot_sheet(file_url, scale) -> dict:
 	except Exception:
 		frappe.throw(_("{0} is not a readable Excel (.xlsx) sheet.").format(file_url.rsplit("/", 1)[-1]), title=_("Malformed Sheet"))
 	try:
-		return parse_ballot_sheet(rows, scale)
+		return parse_ballot_sheet(rows, scale, cadre_name)
 	except RuleError as error:
 		raise_rule_error(error, title=_("Malformed Sheet"))
 
