@@ -68,8 +68,12 @@ class TestMeetingDay(CountyTestCase):
 		)
 		cls.desk = [make_user(f"会场评议员{i}", ("Evaluator",)) for i in range(3)]
 
+	def setUp(self):
+		super().setUp()
+		self.lang = frappe.local.lang
+
 	def tearDown(self):
-		frappe.local.lang = "en"
+		frappe.local.lang = self.lang  # the phone method answers in Chinese; leave the language as it was
 		super().tearDown()
 
 	def new_meeting(self, cadres, written=(), campaign=None, **values):
