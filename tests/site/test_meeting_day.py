@@ -329,3 +329,19 @@ class TestMeetingDay(CountyTestCase):
 		self.assertEqual({r.option: r.share for r in evaluation.counts}, {"好": 40.0, "较好": 0.0, "一般": 0.0, "较差": 60.0})
 		result = frappe.get_doc("Sanshu Meeting", meeting.name).results()[0]
 		self.assertAlmostEqual(result["shares"]["好"], 0.4)
+
+	def test_a_stale_or_late_phone_ballot_is_refused_whole(self):
+		meeting = self.new_meeting(self.cadres[:2], desk_evaluators=[])
+		codes = codes_from_slips(meeting.generate_codes("Service Recipient", 2)["html"])
+		keys = [row.name for row in meeting.reporters]
+		# a page loaded before the list changed names a reporter who is no longer there
+		with self.assertRaisesRegex(frappe.ValidationError, "非本次会议报告人"):
+			phone(codes[0], {keys[0]: "好", keys[1]: "好", "a-removed-row": "较差"})
+		# one evaluation closed early by the office: the meeting's phone ballots stop, nothing is counted
+		phone(codes[0], {keys[0]: "好", keys[1]: "一般"})
+		first = frappe.get_doc("Sanshu Evaluation", meeting.reporters[0].evaluation)
+		first.close_evaluation()
+		with self.assertRaisesRegex(frappe.ValidationError, "测评已关闭"):
+			phone(codes[1], {keys[0]: "较差", keys[1]: "较差"})
+		self.assertEqual(meeting.code_usage()["Service Recipient"], {"issued": 2, "used": 1})
+		self.assertEqual(ballot_box.tally(frappe.get_doc("Sanshu Evaluation", first.name)), {"好": 1})
