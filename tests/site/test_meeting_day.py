@@ -4,10 +4,12 @@ closed at once, every tally exact. Codes, the draw, last meeting reports, result
 import json
 import re
 from io import BytesIO
+from unittest.mock import patch
 
 import frappe
 from frappe.utils import getdate, nowdate
 from openpyxl import Workbook, load_workbook
+from pypdf import PdfReader
 
 from sanshu_app import ballot_box
 from sanshu_app.meeting_day import ballot_codes
@@ -15,6 +17,8 @@ from sanshu_app.meeting_day.doctype.sanshu_meeting.sanshu_meeting import paper_b
 from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation.sanshu_evaluation import cast_ballot
 from sanshu_app.rules.meeting import draw
 from tests.site.factories import CountyTestCase, make_cadre, make_campaign, make_user
+from tests.site.frappe_plugin import asset_url
+from tests.site.printing import pdf_text, plain
 
 SCALE = ["好", "较好", "一般", "较差"]
 CODE_PATTERN = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}\b")
@@ -228,10 +232,11 @@ class TestMeetingDay(CountyTestCase):
 		results = meeting.results()
 		self.assertEqual(sorted(r["cadre_name"] for r in results), sorted(names))
 		self.assertEqual(sorted(r["rank"] for r in results)[0], 1)
-		html = frappe.get_print("Sanshu Meeting", meeting.name, print_format="测评结果汇总表")
+		printed = pdf_text("Sanshu Meeting", meeting.name, "测评结果汇总表")
+		self.assertIn("测评结果汇总表", printed)
 		for name in names:
-			self.assertIn(name, html)
-		self.assertIn("测评结果汇总表", html)
+			self.assertIn(name, printed)
+		self.assertIn("68", printed)  # each reporter's total
 		results_workbook(meeting.name)
 		sheet = load_workbook(BytesIO(frappe.response["filecontent"])).active
 		table = [row for row in sheet.iter_rows(values_only=True)]
@@ -241,12 +246,19 @@ class TestMeetingDay(CountyTestCase):
 		self.assertEqual(first[6], 68)
 
 		# 测评结果反馈 to every reporter in one action
-		from sanshu_app.meeting_day.doctype.sanshu_meeting.sanshu_meeting import feedback_letters_html
+		from sanshu_app.meeting_day.doctype.sanshu_meeting.sanshu_meeting import feedback_letters, feedback_letters_html
 
 		letters = feedback_letters_html(meeting)
 		self.assertEqual(letters.count("<h1>测评结果反馈</h1>"), 6)
 		for name in names:
 			self.assertIn(f"{name}同志", letters)
+		with patch.dict(frappe.local.conf, {"host_name": asset_url()}):
+			feedback_letters(meeting.name)
+		pages = PdfReader(BytesIO(frappe.response["filecontent"])).pages
+		self.assertGreaterEqual(len(pages), 6)
+		text = plain("".join(page.extract_text() for page in pages))
+		for name in names:
+			self.assertIn(f"{name}同志", text)
 
 	def test_the_template_follows_the_clerks_layout_and_reads_back(self):
 		meeting = self.new_meeting(self.cadres[:3])
