@@ -100,8 +100,12 @@ class TestMeetingDay(CountyTestCase):
 		).insert()
 		return meeting
 
+	def fresh_campaign(self, cadres):
+		"""A campaign of its own, so no other test's evaluation of these cadres is reused."""
+		return make_campaign(getdate(nowdate()).year, cadres=[x.name for x in cadres], scheme="Work, Responsibility and Integrity").name
+
 	def test_a_whole_meeting_with_codes_desk_votes_and_the_clerks_workbook(self):
-		meeting = self.new_meeting(self.cadres, written=self.extra)
+		meeting = self.new_meeting(self.cadres, written=self.extra, campaign=self.fresh_campaign(self.cadres))
 		self.assertEqual(meeting.rule_set, self.campaign.evaluation_rule_set)
 		evaluations = {row.cadre_name: row.evaluation for row in meeting.reporters}
 		self.assertEqual(len(set(evaluations.values())), 6)
@@ -343,7 +347,7 @@ class TestMeetingDay(CountyTestCase):
 		self.assertAlmostEqual(result["shares"]["好"], 0.4)
 
 	def test_a_stale_or_late_phone_ballot_is_refused_whole(self):
-		meeting = self.new_meeting(self.cadres[:2], desk_evaluators=[])
+		meeting = self.new_meeting(self.cadres[:2], desk_evaluators=[], campaign=self.fresh_campaign(self.cadres[:2]))
 		codes = codes_from_slips(meeting.generate_codes("Service Recipient", 2)["html"])
 		keys = [row.name for row in meeting.reporters]
 		# a page loaded before the list changed names a reporter who is no longer there
@@ -357,3 +361,6 @@ class TestMeetingDay(CountyTestCase):
 			phone(codes[1], {keys[0]: "较差", keys[1]: "较差"})
 		self.assertEqual(meeting.code_usage()["Service Recipient"], {"issued": 2, "used": 1})
 		self.assertEqual(ballot_box.tally(frappe.get_doc("Sanshu Evaluation", first.name)), {"好": 1})
+		# and a new meeting cannot take a reporter whose evaluation is already closed
+		with self.assertRaisesRegex(frappe.ValidationError, "is closed"):
+			self.new_meeting(self.cadres[:1], campaign=meeting.campaign)

@@ -68,7 +68,9 @@ class SanshuMeeting(Document):
 			)
 			if name:
 				evaluation = frappe.get_doc("Sanshu Evaluation", name)
-				if evaluation.docstatus == 0:
+				if evaluation.docstatus != 0:
+					frappe.throw(_("The evaluation of {0} is closed.").format(row.cadre_name), title=_("Invalid Reporters"))
+				else:
 					present = {r.evaluator for r in evaluation.roster}
 					missing = [r for r in self.desk_evaluators if r.evaluator not in present]
 					for r in missing:
