@@ -59,6 +59,7 @@ def make_demo():
 	ensure_campaign()
 	ensure_issuing_office()
 	ensure_campaign_documents()
+	ensure_meeting()
 	frappe.db.commit()
 	print(f"Demo county ready. Log in as manager@{DEMO_DOMAIN} (or cadre01@{DEMO_DOMAIN} … cadre30@{DEMO_DOMAIN}) with password {DEMO_PASSWORD}")
 
@@ -179,3 +180,30 @@ def ensure_campaign_documents():
 				}
 			).insert(ignore_permissions=True)
 	create_for_campaign(CAMPAIGN)  # only units without one for the year
+
+
+def ensure_meeting():
+	"""The campaign's 述职述责述廉 meeting: the unit principals report, the demo evaluators vote from
+	the desk, and two groups wait for their one-time codes (printed from the meeting form)."""
+	if frappe.db.exists("Sanshu Meeting", {"campaign": CAMPAIGN}):
+		return
+	campaign = frappe.get_doc("Sanshu Campaign", CAMPAIGN)
+	principals = set(frappe.get_all("Sanshu Unit", filters={"principal": ("is", "set")}, pluck="principal"))
+	frappe.get_doc(
+		{
+			"doctype": "Sanshu Meeting",
+			"campaign": CAMPAIGN,
+			"meeting_kind": "Reporting Assembly",
+			"meeting_date": campaign.meeting_date or frappe.utils.nowdate(),
+			"place": "区党工委第一会议室",
+			"reporters": [{"cadre": row.cadre, "report_mode": "Meeting Report"} for row in campaign.cadres if row.cadre in principals],
+			"groups": [
+				{"evaluator_group": "Discipline Committee Member", "headcount": 9},
+				{"evaluator_group": "Service Recipient", "headcount": 30},
+			],
+			"desk_evaluators": [
+				{"evaluator": f"{login}@{DEMO_DOMAIN}", "evaluator_group": group}
+				for login, group in zip(DEMO_EVALUATORS, EVALUATOR_GROUPS)
+			],
+		}
+	).insert(ignore_permissions=True)

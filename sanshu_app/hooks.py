@@ -62,6 +62,8 @@ doc_events = {
 	"Sanshu Campaign": {"validate": "sanshu_app.public_disclosure.publication.validate_campaign"},
 	# The desk's activity log: empty old values stored as "" rather than shown as "null".
 	"Version": {"before_insert": "sanshu_app.sanshu_desk.activity.empty_not_null"},
+	# The ballot box is no doctype; a Query Report may not read it either (sanshu_app/ballot_box.py).
+	"Report": {"validate": "sanshu_app.ballot_box.refuse_reports_on_the_box"},
 }
 
 # Buttons the later stages add to the master-data forms (each module keeps its own script).

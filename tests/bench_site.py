@@ -88,8 +88,8 @@ class Bench:
 		found = run([str(self.python), "-c", f"import {APP}, os; print(os.path.realpath({APP}.__file__))"], cwd=self.sites, check=False)
 		if found.returncode != 0 or not found.stdout.strip().startswith(str(REPO)):
 			run([str(self.python), "-m", "pip", "install", "-q", "-e", str(REPO)])
-		if run([str(self.python), "-c", "import pytest, pypdf, openpyxl, selenium"], check=False).returncode != 0:
-			run([str(self.python), "-m", "pip", "install", "-q", "pytest", "pypdf", "openpyxl", "selenium"])
+		if run([str(self.python), "-c", "import pytest, pypdf, openpyxl, segno, selenium"], check=False).returncode != 0:
+			run([str(self.python), "-m", "pip", "install", "-q", "pytest", "pypdf", "openpyxl", "segno", "selenium"])
 		# The desk loads the app's own scripts from sites/assets/sanshu_app: this checkout's public folder.
 		assets = self.sites / "assets" / APP
 		if (self.sites / "assets").is_dir() and (assets.is_symlink() or not assets.exists()):

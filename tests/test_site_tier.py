@@ -76,6 +76,7 @@ def test_migrate_twice_changes_nothing(site):
 	assert after == before
 	assert set(before["roles"]) >= {"Sanshu Manager", "Party Secretary", "Responsible Cadre", "Evaluator"}
 	assert len(before["rule_sets"]) >= 3
+	assert before["ballot_box"] == ["name", "box", "subject", "choice", "voter_group"]
 
 
 def test_uninstall_then_install(site):
@@ -83,6 +84,8 @@ def test_uninstall_then_install(site):
 	bench.bench("--site", name, "uninstall-app", "sanshu_app", "--yes", "--no-backup", "--force")
 	apps = bench.bench("--site", name, "list-apps").stdout
 	assert "sanshu_app" not in apps
+	tables = bench.bench("--site", name, "mariadb", "-e", "show tables").stdout
+	assert "sanshu_ballot_box" not in tables and "sanshu_ballot_code" not in tables
 	bench.bench("--site", name, "install-app", "sanshu_app")
 	state = _installed_state(bench, name)
 	assert len(state["rule_sets"]) >= 3 and "Sanshu" in state["workspaces"]

@@ -68,14 +68,18 @@ def _whole(value) -> bool:
 	return isinstance(value, int) and not isinstance(value, bool) or (isinstance(value, float) and value.is_integer())
 
 
-def parse_ballot_sheet(rows, scale) -> dict:
+def parse_ballot_sheet(rows, scale, cadre_name: str | None = None) -> dict:
 	"""Count the ballots of a sheet: a heading row, then one row per paper ballot.
 
 	``rows`` are the sheet's rows as value tuples (first row the heading). The heading names a
 	ballot-number column and a choice column (see the *_HEADINGS). Entirely empty rows are
 	ignored. Every bad row is reported with its sheet row number; if any row is bad, RuleError
 	is raised and nothing is counted. Returns option -> number of ballots (every scale option present).
+	When the heading also names the cadre (被评议人 …), every row must name ``cadre_name``: a
+	sheet for several cadres belongs to the meeting's import, not to one evaluation.
 	"""
+	from .meeting import NAME_HEADINGS, bare_name
+
 	rows = list(rows)
 	if not rows:
 		raise RuleError([RuleViolation("The sheet is empty.")])
@@ -84,6 +88,7 @@ def parse_ballot_sheet(rows, scale) -> dict:
 	choice_col = next((i for i, h in enumerate(heading) if h in CHOICE_HEADINGS), None)
 	if number_col is None or choice_col is None:
 		raise RuleError([RuleViolation("The first row of the sheet must name the columns 序号 (ballot number) and 评价 (choice).")])
+	name_col = next((i for i, h in enumerate(heading) if bare_name(h) in NAME_HEADINGS), None)
 	counts = {option: 0 for option in scale}
 	problems = []
 	seen = {}
@@ -93,6 +98,11 @@ def parse_ballot_sheet(rows, scale) -> dict:
 		if not any(cells):
 			continue
 		ballots += 1
+		if name_col is not None:
+			named = bare_name(cells[name_col] if name_col < len(cells) else "")
+			if named != bare_name(cadre_name or ""):
+				problems.append(RuleViolation("Row {0}: the ballot is for {1}, not for {2}.", (row_number, named or "—", cadre_name or "—")))
+				continue
 		number = cells[number_col] if number_col < len(cells) else ""
 		choice = cells[choice_col] if choice_col < len(cells) else ""
 		if not number:

@@ -2,6 +2,8 @@
 
 import frappe
 
+from sanshu_app.ballot_box import drop_ballot_box, ensure_ballot_box
+from sanshu_app.meeting_day.ballot_codes import drop_code_table, ensure_code_table
 from sanshu_app.setup.default_rule_sets import DEFAULT_RULE_SETS
 
 ROLES = (
@@ -31,6 +33,8 @@ MODULE_SETUP_STEPS = (
 
 def after_migrate():
 	ensure_roles()
+	ensure_ballot_box()
+	ensure_code_table()
 	ensure_default_rule_sets()
 	ensure_employee_link()
 	for step in MODULE_SETUP_STEPS:
@@ -39,6 +43,8 @@ def after_migrate():
 
 def before_uninstall():
 	remove_employee_link()
+	drop_ballot_box()
+	drop_code_table()
 
 
 def ensure_roles():
@@ -78,6 +84,12 @@ def remove_employee_link():
 		frappe.delete_doc("Custom Field", name, ignore_permissions=True)
 
 
+def box_columns() -> list:
+	from sanshu_app.ballot_box import BOX_TABLE, box_exists
+
+	return [row[0] for row in frappe.db.sql(f"show columns from `{BOX_TABLE}`")] if box_exists() else []
+
+
 def installed_state() -> dict:
 	"""What install and migrate leave behind: the site tier compares it across migrations."""
 
@@ -90,5 +102,6 @@ def installed_state() -> dict:
 		"workspaces": stamp("Workspace", {"module": ("like", "Sanshu%")}),
 		"doctypes": stamp("DocType", {"module": ("in", frappe.get_all("Module Def", {"app_name": "sanshu_app"}, pluck="name"))}),
 		"custom_fields": stamp("Custom Field", {"dt": ("like", "Sanshu%")}),
+		"ballot_box": box_columns(),
 		"workflows": stamp("Workflow", {"document_type": ("in", frappe.get_all("DocType", {"module": ("in", frappe.get_all("Module Def", {"app_name": "sanshu_app"}, pluck="name"))}, pluck="name"))}),
 	}

@@ -215,7 +215,7 @@ class TestSanshuCycle(IntegrationTestCase):
 			self.vote(ev[0], fine.name, "较差")
 		with self.assertRaisesRegex(frappe.ValidationError, "not an option"):
 			self._vote_off_scale(fine)
-		self.assertEqual(frappe.db.count("Sanshu Ballot", {"evaluation": fine.name}), 5)
+		self.assertEqual(frappe.db.count("Sanshu Evaluator", {"parent": fine.name, "parenttype": "Sanshu Evaluation", "voted": 1}), 5)
 
 		frappe.set_user(ev[0])
 		self.assertEqual(my_ballots(), [])

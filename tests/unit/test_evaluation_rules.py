@@ -133,3 +133,11 @@ def test_inquiry_status_boundaries():
 	assert inquiry_status(True, due, date(2026, 12, 9)) == ANSWERED
 	assert inquiry_status(False, None, date(2030, 1, 1)) == OPEN
 	assert answered_late(date(2026, 12, 2), due) and not answered_late(date(2026, 12, 1), due)
+
+
+def test_a_sheet_naming_other_cadres_is_not_read_into_one_evaluation():
+	rows = [("序号", "被评议人", "评价"), (1, "张　三 ", "好"), (2, "李四", "较好")]
+	with pytest.raises(RuleError) as caught:
+		parse_ballot_sheet(rows, SCALE, "张三")
+	assert [(v.template, v.values) for v in caught.value.violations] == [("Row {0}: the ballot is for {1}, not for {2}.", (3, "李四", "张三"))]
+	assert parse_ballot_sheet(rows[:2], SCALE, "张三")["好"] == 1

@@ -2,11 +2,12 @@
 # For license information, please see license.txt
 """Democratic evaluation of one cadre in one campaign.
 
-Anonymity: an online ballot (Sanshu Ballot) holds only the evaluation and the choice. It is
-written straight to the database with a random name, the neutral owner "Guest" and the
-evaluation date at midnight as its timestamps, so nothing (owner, time, order, version, log)
-ties it to the voter. Who has voted is kept apart, as the roster's ``voted`` flag, for the
-once-only rule. Online counts are only read from the ballots when the evaluation is closed.
+Anonymity: an online ballot goes into the ballot box (``sanshu_app.ballot_box``), a plain table
+that is not a DocType, so no generic door counts or reads it; a box row holds the choice, the
+evaluation and the evaluator group, nothing about who or when. Who has voted is kept apart, as
+the roster's ``voted`` flag (office-only, written without touching ``modified``), in the same
+transaction, for the once-only rule. Online counts are read from the box only when the
+evaluation is closed.
 """
 
 from io import BytesIO
@@ -14,15 +15,17 @@ from io import BytesIO
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, flt, get_datetime, getdate, nowdate
+from frappe.utils import cint, flt, nowdate
 
+from sanshu_app import ballot_box
 from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
+from sanshu_app.rules.meeting import weighted_tally
 from sanshu_app.rules.messages import RuleError
 from sanshu_app.utils import OFFICE_ROLES, office_language, raise_rule_error, require_roles, throw_violations
 
 EVALUATOR_ROLE = "Evaluator"
-NEUTRAL_USER = "Guest"
 RECTIFICATION = "Rectification"
+PAPER_GROUP = "Paper Ballots"  # paper ballots carry no evaluator group: weighted as a group of their own
 
 
 class SanshuEvaluation(Document):
@@ -92,14 +95,21 @@ class SanshuEvaluation(Document):
 			row.idx = i
 
 	# closing ------------------------------------------------------------------------------------
+	def on_trash(self):
+		ballot_box.remove_subject(self.name)
+
 	def before_submit(self):
-		online = online_tally(self.name)
+		online = ballot_box.tally(self)
 		for row in self.counts:
 			row.online_ballots = online.get(row.option, 0)
 			row.total_ballots = cint(row.paper_ballots) + row.online_ballots
 		tally = {row.option: row.total_ballots for row in self.counts}
+		rule_set = frappe.get_doc("Sanshu Rule Set", self.rule_set)
 		try:
-			rating = frappe.get_doc("Sanshu Rule Set", self.rule_set).rate(tally)
+			weights = rule_set.weights_by_group()
+			if weights:  # the rule set weights the evaluator groups: rate the weighted tally
+				tally = weighted_tally(self.group_counts(), weights, self.scale())
+			rating = rule_set.rate(tally)
 		except RuleError as error:
 			raise_rule_error(error, title=_("Cannot Close"))
 		if rating.outcome is None:
@@ -119,6 +129,16 @@ class SanshuEvaluation(Document):
 	def on_submit(self):
 		with office_language():
 			self.create_consequences()
+
+	def group_counts(self) -> dict:
+		"""Ballots per evaluator group and option (paper ballots as one group); closing only."""
+		counts = {}
+		for (group, choice), n in ballot_box.tally(self, by_group=True).items():
+			counts.setdefault(group, {})[choice] = counts.get(group, {}).get(choice, 0) + n
+		paper = {row.option: cint(row.paper_ballots) for row in self.counts if cint(row.paper_ballots)}
+		if paper:
+			counts[PAPER_GROUP] = paper
+		return counts
 
 	def create_consequences(self):
 		consequences = self.flags.consequences or ()
@@ -192,7 +212,7 @@ class SanshuEvaluation(Document):
 		require_roles(OFFICE_ROLES)
 		if self.docstatus != 0:
 			frappe.throw(_("This evaluation is closed: no more votes are taken."), title=_("Evaluation Closed"))
-		counts = read_ballot_sheet(file_url, self.scale())
+		counts = read_ballot_sheet(file_url, self.scale(), self.cadre_name)
 		for row in self.counts:
 			row.paper_ballots = counts.get(row.option, 0)
 		self.paper_ballots_collected = sum(counts.values())
@@ -224,7 +244,7 @@ def ballot_sheet_template(evaluation):
 	frappe.response["filecontent"] = buffer.getvalue()
 
 
-def read_ballot_sheet(file_url, scale) -> dict:
+def read_ballot_sheet(file_url, scale, cadre_name=None) -> dict:
 	from openpyxl import load_workbook
 
 	file_name = frappe.db.get_value("File", {"file_url": file_url})
@@ -237,21 +257,9 @@ def read_ballot_sheet(file_url, scale) -> dict:
 	except Exception:
 		frappe.throw(_("{0} is not a readable Excel (.xlsx) sheet.").format(file_url.rsplit("/", 1)[-1]), title=_("Malformed Sheet"))
 	try:
-		return parse_ballot_sheet(rows, scale)
+		return parse_ballot_sheet(rows, scale, cadre_name)
 	except RuleError as error:
 		raise_rule_error(error, title=_("Malformed Sheet"))
-
-
-def online_tally(evaluation) -> dict:
-	Ballot = frappe.qb.DocType("Sanshu Ballot")
-	rows = (
-		frappe.qb.from_(Ballot)
-		.select(Ballot.choice, frappe.query_builder.functions.Count("*"))
-		.where(Ballot.evaluation == evaluation)
-		.groupby(Ballot.choice)
-		.run()
-	)
-	return {choice: count for choice, count in rows}
 
 
 @frappe.whitelist(methods=["POST"])
@@ -260,7 +268,7 @@ def cast_ballot(evaluation, choice):
 	user = frappe.session.user
 	choice = (choice or "").strip()
 	found = frappe.db.sql(
-		"select docstatus, rule_set, evaluation_date from `tabSanshu Evaluation` where name=%s for update",
+		"select docstatus, rule_set from `tabSanshu Evaluation` where name=%s for update",
 		evaluation,
 		as_dict=True,
 	)
@@ -268,7 +276,7 @@ def cast_ballot(evaluation, choice):
 		frappe.throw(_("You are not on the evaluator roster of this evaluation."), title=_("Vote Refused"))
 	found = found[0]
 	row = frappe.db.sql(
-		"select name, voted from `tabSanshu Evaluator` where parent=%s and parenttype='Sanshu Evaluation' and evaluator=%s for update",
+		"select name, voted, evaluator_group from `tabSanshu Evaluator` where parent=%s and parenttype='Sanshu Evaluation' and evaluator=%s for update",
 		(evaluation, user),
 		as_dict=True,
 	)
@@ -283,11 +291,8 @@ def cast_ballot(evaluation, choice):
 		),
 		title=_("Vote Refused"),
 	)
-	stamp = get_datetime(getdate(found.evaluation_date))  # midnight of the evaluation day: no exact time
-	Ballot = frappe.qb.DocType("Sanshu Ballot")
-	frappe.qb.into(Ballot).columns(
-		"name", "creation", "modified", "modified_by", "owner", "docstatus", "idx", "evaluation", "choice"
-	).insert(frappe.generate_hash(length=20), stamp, stamp, NEUTRAL_USER, NEUTRAL_USER, 0, 0, evaluation, choice).run()
+	# the ballot and the once-only mark in one transaction; the mark keeps its row's timestamps
+	ballot_box.cast(evaluation, evaluation, choice, row.evaluator_group)
 	frappe.db.set_value("Sanshu Evaluator", row.name, "voted", 1, update_modified=False)
 	return _("Your vote has been recorded.")
 

@@ -4,6 +4,7 @@
 from frappe import _
 from frappe.model.document import Document
 
+from sanshu_app.rules.meeting import group_weight_violations
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.rules.rating import Threshold, check_thresholds, parse_options, rate
 from sanshu_app.rules.rule_set import check_assessment, check_deadlines
@@ -17,6 +18,7 @@ class SanshuRuleSet(Document):
 		problems = check_deadlines([(d.deadline_type, d.days) for d in self.deadlines])
 		if self.purpose == "Evaluation Rating":
 			problems += check_thresholds(self.scale(), self.rating_thresholds(), self.fallback_outcome)
+			problems += group_weight_violations([(row.evaluator_group, row.weight) for row in self.get("group_weights") or []])
 		if self.purpose == "Responsibility Assessment":
 			problems += check_assessment(self.max_score, self.special_inspection_weight, self.routine_inspection_weight, self.pass_mark)
 			if not self.member_grades:
@@ -43,6 +45,10 @@ class SanshuRuleSet(Document):
 	def rate(self, tally: dict[str, int]):
 		"""Rate a tally (scale option -> ballots) with this rule set's thresholds."""
 		return rate(tally, self.scale(), self.rating_thresholds(), self.fallback_outcome)
+
+	def weights_by_group(self) -> dict:
+		"""Evaluator group -> weight (percent); empty when ballots count plainly (the seeds)."""
+		return {row.evaluator_group: row.weight for row in self.get("group_weights") or []}
 
 	def deadline(self, deadline_type: str):
 		return next(((d.days, d.day_kind) for d in self.deadlines if d.deadline_type == deadline_type), None)

@@ -1,8 +1,8 @@
 # Copyright (c) 2026, sanshu_app contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from sanshu_app.child_rows import ChildRow
 
 
-class SanshuBallot(Document):
+class SanshuMeetingGroup(ChildRow):
 	pass

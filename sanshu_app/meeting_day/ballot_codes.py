@@ -1,0 +1,190 @@
+"""One-time ballot codes for meeting day, and the phone ballot they open.
+
+How anonymity holds:
+- A code is 13 characters of Crockford base32 (65 random bits from ``secrets``), printed once on a
+  slip with its QR code and never stored: the code table ``sanshu_ballot_code`` (a plain table,
+  no DocType, like the ballot box) keeps only a salted SHA-256 of it, the meeting, the evaluator
+  group and a spent flag. No timestamp, no user, no IP.
+- Slips are handed out at random in the room, so the office (which printed them) cannot tell whose
+  slip is whose.
+- Spending a code and casting its ballots happen in one database transaction
+  (``submit_phone_ballot``): the code row is locked, marked spent, and one ballot per reporter goes
+  into the ballot box (``sanshu_app.ballot_box``). The box rows carry the meeting, the evaluation,
+  the choice and the group, never the code or its hash, and have random keys. Nothing stored
+  links a code to the choices made with it.
+- No Version, Comment or Activity Log is written (neither table is a document); a refused attempt
+  raises a validation error, which Frappe does not put into the Error Log. The failed-attempt
+  throttle is a counter in Redis keyed by the caller's IP address only (``frappe.rate_limiter``
+  keys likewise: method and IP), never by code.
+- The page is opened at ``/sanshu-ballot?code=…`` (a GET: the web server's access log sees the
+  code, the IP and the time, but not the choices); the ballot is sent as a POST body, which access
+  logs do not record. The README says what is still trusted.
+- The office sees live how many codes are issued and spent per group (``code_usage``), never a
+  choice: counts per choice are read from the box only when the meeting closes.
+
+CSRF: the submission is a Guest POST whose only authority is the code in its body; another site
+cannot know a code, so it cannot forge a ballot. A logged-in desk user's browser sends Frappe's
+CSRF token with it (the page embeds it).
+"""
+
+import json
+
+import frappe
+from frappe import _
+from frappe.rate_limiter import rate_limit
+from frappe.utils import cint
+
+from sanshu_app import ballot_box
+from sanshu_app.rules.meeting import format_code, hash_code, new_code, normalize_code, phone_ballot_violations
+from sanshu_app.utils import throw_violations
+
+CODE_TABLE = "sanshu_ballot_code"
+# Failed phone attempts allowed per IP address and window (seconds): a room behind one router
+# still gets through its typing errors; guessing 65-bit codes does not.
+FAILED_ATTEMPTS_PER_IP = 20
+FAILED_ATTEMPTS_WINDOW = 600
+# Every call to the phone method per IP and minute (the whole room may share one address).
+CALLS_PER_IP_PER_MINUTE = 300
+
+
+def ensure_code_table():
+	frappe.db.sql_ddl(
+		f"""create table if not exists `{CODE_TABLE}` (
+			`code_hash` char(64) not null primary key,
+			`meeting` varchar(140) not null,
+			`voter_group` varchar(140) not null default '',
+			`spent` tinyint not null default 0,
+			key `meeting` (`meeting`)
+		) engine=InnoDB character set utf8mb4 collate utf8mb4_unicode_ci"""
+	)
+
+
+def drop_code_table():
+	frappe.db.sql_ddl(f"drop table if exists `{CODE_TABLE}`")
+
+
+def _salt() -> str:
+	from frappe.utils.password import get_encryption_key
+
+	return get_encryption_key()
+
+
+def issue_codes(meeting: str, voter_group: str, count: int) -> list[str]:
+	"""Make ``count`` new codes for a group; returns them in plain text, the only time they exist."""
+	codes = []
+	table = frappe.qb.Table(CODE_TABLE)
+	query = frappe.qb.into(table).columns("code_hash", "meeting", "voter_group", "spent")
+	for _i in range(count):
+		code = new_code()
+		codes.append(code)
+		query = query.insert(hash_code(code, _salt()), meeting, voter_group or "", 0)
+	if codes:
+		query.run()
+	return codes
+
+
+def code_usage(meeting: str) -> dict:
+	"""group -> {"issued": n, "used": n}: how many codes are out and how many spent, nothing more."""
+	rows = frappe.db.sql(
+		f"select voter_group, count(*), sum(spent) from `{CODE_TABLE}` where meeting=%s group by voter_group", meeting
+	)
+	return {group: {"issued": cint(issued), "used": cint(used)} for group, issued, used in rows}
+
+
+def forget_codes(meeting: str):
+	frappe.db.sql(f"delete from `{CODE_TABLE}` where meeting=%s", meeting)
+
+
+def find_code(code: str, lock: bool = False):
+	bare = normalize_code(code)
+	if not bare:
+		return None
+	rows = frappe.db.sql(
+		f"select code_hash, meeting, voter_group, spent from `{CODE_TABLE}` where code_hash=%s" + (" for update" if lock else ""),
+		hash_code(bare, _salt()),
+		as_dict=True,
+	)
+	return rows[0] if rows else None
+
+
+# the phone ballot ----------------------------------------------------------------------------
+def _failure_key() -> str:
+	return frappe.cache.make_key(f"sanshu-ballot-failed:{getattr(frappe.local, 'request_ip', None) or 'local'}")
+
+
+def _refuse_if_throttled():
+	if cint(frappe.cache.get(_failure_key())) >= FAILED_ATTEMPTS_PER_IP:
+		frappe.throw(_("Too many wrong codes from this network. Please wait ten minutes and try again."), frappe.RateLimitExceededError, title=_("Please Wait"))
+
+
+def _count_failure():
+	key = _failure_key()
+	if not frappe.cache.get(key):
+		frappe.cache.setex(key, FAILED_ATTEMPTS_WINDOW, 0)
+	frappe.cache.incrby(key, 1)
+
+
+def ballot_for_code(code: str) -> dict:
+	"""What the phone page shows for a code: the meeting, its reporters and the scale.
+
+	Raises a translated ValidationError for an unknown, spent or closed code (and counts it as a failure)."""
+	_refuse_if_throttled()
+	found = find_code(code)
+	if not found:
+		_count_failure()
+		frappe.throw(_("This code is not valid. Check the code on your slip."), title=_("Code Refused"))
+	meeting = frappe.get_doc("Sanshu Meeting", found.meeting)
+	if meeting.status != "Open":
+		frappe.throw(_("The meeting is closed: no more ballots are taken."), title=_("Code Refused"))
+	if found.spent:
+		frappe.throw(_("This code has already been used: each code votes once."), title=_("Code Refused"))
+	return {
+		"meeting": meeting,
+		"reporters": [
+			{"key": row.name, "cadre_name": row.cadre_name, "unit": frappe.db.get_value("Sanshu Cadre", row.cadre, "unit")}
+			for row in meeting.reporters
+		],
+		"scale": meeting.scale(),
+		"abstain_allowed": meeting.abstention_allowed(),
+		"code": format_code(normalize_code(code)),
+	}
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=CALLS_PER_IP_PER_MINUTE, seconds=60)
+def submit_phone_ballot(code, choices):
+	"""One submission for every reporter of the meeting; spends the code. See the module docstring."""
+	frappe.local.lang = "zh"
+	if isinstance(choices, str):
+		try:
+			choices = json.loads(choices)
+		except ValueError:
+			choices = None
+	if not isinstance(choices, dict):
+		frappe.throw(_("The ballot could not be read. Please try again."), title=_("Ballot Refused"))
+	_refuse_if_throttled()
+	found = find_code(code, lock=True)
+	if not found:
+		_count_failure()
+		frappe.throw(_("This code is not valid. Check the code on your slip."), title=_("Code Refused"))
+	status = frappe.db.sql("select status from `tabSanshu Meeting` where name=%s for update", found.meeting)[0][0]
+	if status != "Open":
+		frappe.throw(_("The meeting is closed: no more ballots are taken."), title=_("Code Refused"))
+	if found.spent:
+		frappe.throw(_("This code has already been used: each code votes once."), title=_("Code Refused"))
+	meeting = frappe.get_doc("Sanshu Meeting", found.meeting)
+	# keyed by the reporter row's name, not its position: a list edited meanwhile cannot shift a choice
+	reporters = {row.name: row.evaluation for row in meeting.reporters}
+	closed = [row.cadre_name for row in meeting.reporters if frappe.db.get_value("Sanshu Evaluation", row.evaluation, "docstatus") != 0]
+	if closed:
+		frappe.throw(_("The evaluation of {0} is closed.").format(closed[0]), title=_("Ballot Refused"))
+	choices = {str(k): (v or "").strip() for k, v in choices.items()}
+	throw_violations(
+		phone_ballot_violations(choices, list(reporters), meeting.scale(), meeting.abstention_allowed()),
+		title=_("Ballot Refused"),
+	)
+	ballots = [(reporters[key], choice, found.voter_group) for key, choice in choices.items() if choice]
+	# one transaction: the ballots go in and the code is spent, or neither
+	ballot_box.cast_many(meeting.name, ballots)
+	frappe.db.sql(f"update `{CODE_TABLE}` set spent=1 where code_hash=%s", found.code_hash)
+	return _("Thank you: your ballot has been counted. The code is now used up.")

@@ -1,0 +1,76 @@
+// Copyright (c) 2026, sanshu_app contributors
+// For license information, please see license.txt
+// Meeting day: draw reporters, print code slips, watch codes being used, import paper ballots, close, results.
+
+const SANSHU_MEETING = "sanshu_app.meeting_day.doctype.sanshu_meeting.sanshu_meeting";
+
+frappe.ui.form.on("Sanshu Meeting", {
+	refresh(frm) {
+		const esc = frappe.utils.escape_html;
+		if (frm.is_new()) return;
+		if (frm.doc.status === "Open") {
+			frm.add_custom_button(__("Draw Reporters"), () => {
+				frappe.prompt(
+					{ fieldname: "count", fieldtype: "Int", label: __("Reporters to Draw"), reqd: 1, default: frm.doc.draw_count || 1 },
+					(values) => frm.call("draw_reporters", { count: values.count }).then(() => frm.reload_doc())
+				);
+			}, __("Meeting"));
+			frm.add_custom_button(__("Print Ballot Codes"), () => {
+				frappe.prompt(
+					[
+						{ fieldname: "evaluator_group", fieldtype: "Select", label: __("Evaluator Group"), reqd: 1, options: (frm.doc.groups || []).map((g) => ({ value: g.evaluator_group, label: __(g.evaluator_group) })) },
+						{ fieldname: "count", fieldtype: "Int", label: __("Codes"), reqd: 1 },
+					],
+					(values) =>
+						frm.call("generate_codes", values).then((r) => {
+							const win = window.open("", "_blank");
+							win.document.write(r.message.html);
+							win.document.close();
+							frm.reload_doc();
+						}),
+					__("New One-Time Codes"),
+					__("Make and Print")
+				);
+			}, __("Meeting"));
+			frm.add_custom_button(__("Download Paper Ballot Template"), () => {
+				window.open(`/api/method/${SANSHU_MEETING}.paper_ballot_template?meeting=${encodeURIComponent(frm.doc.name)}`);
+			}, __("Paper Ballots"));
+			frm.add_custom_button(__("Import Paper Ballots"), () => {
+				new frappe.ui.FileUploader({
+					allow_multiple: false,
+					restrictions: { allowed_file_types: [".xlsx"] },
+					on_success(file) {
+						frm.call("import_paper_ballots", { file_url: file.file_url, commit: 0 }).then((r) => {
+							const preview = r.message;
+							const head = preview.scale.map((o) => `<th>${esc(o)}</th>`).join("");
+							const rows = preview.reporters
+								.map((p) => `<tr><td>${esc(p.cadre_name || "")}</td>${preview.scale.map((o) => `<td>${p.counts[o] || 0}</td>`).join("")}</tr>`)
+								.join("");
+							frappe.confirm(
+								`<table class="table table-bordered"><tr><th>${__("Cadre")}</th>${head}</tr>${rows}</table>${__("Write these paper counts?")}`,
+								() => frm.call("import_paper_ballots", { file_url: file.file_url, commit: 1 }).then(() => frm.reload_doc())
+							);
+						});
+					},
+				});
+			}, __("Paper Ballots"));
+			frm.add_custom_button(__("Close Meeting"), () => {
+				frappe.confirm(__("Close the meeting and every evaluation of it? Ballots are counted now."), () =>
+					frm.call("close_meeting").then(() => frm.reload_doc())
+				);
+			}).addClass("btn-primary");
+			const usage = frm.doc.__onload && frm.doc.__onload.code_usage;
+			if (usage) {
+				const parts = Object.keys(usage).map((g) => `${esc(__(g))} ${usage[g].used}/${usage[g].issued}`);
+				frm.set_intro(__("Codes used: {0}. Choices are counted when the meeting closes.", [parts.join("，") || "0"]));
+			}
+		} else {
+			frm.add_custom_button(__("Results Workbook"), () => {
+				window.open(`/api/method/${SANSHU_MEETING}.results_workbook?meeting=${encodeURIComponent(frm.doc.name)}`);
+			}, __("Results"));
+			frm.add_custom_button(__("Feedback Letters"), () => {
+				window.open(`/api/method/${SANSHU_MEETING}.feedback_letters?meeting=${encodeURIComponent(frm.doc.name)}`);
+			}, __("Results"));
+		}
+	},
+});

@@ -1,0 +1,344 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+"""The 述职述责述廉 meeting: who reports, who evaluates, ballot codes, paper ballots, closing, results.
+
+Each reporter is evaluated in their own Sanshu Evaluation (made when the meeting is saved), so the
+rating rules, consequences and prints of the evaluation apply unchanged. Ballots come three ways:
+phone ballots with one-time codes (``sanshu_app.meeting_day.ballot_codes``: how anonymity holds is
+said there), desk Evaluators voting in each evaluation, and the clerk's paper workbook
+(``import_paper_ballots``). ``close_meeting`` closes every evaluation at once.
+"""
+
+import secrets
+from io import BytesIO
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, getdate, now_datetime, nowdate
+
+from sanshu_app.meeting_day import ballot_codes
+from sanshu_app.rules.meeting import bare_name, draw, format_code, parse_meeting_workbook
+from sanshu_app.rules.messages import RuleError
+from sanshu_app.utils import OFFICE_ROLES, raise_rule_error, require_roles
+
+PAGE_ROUTE = "sanshu-ballot"
+
+
+class SanshuMeeting(Document):
+	def onload(self):
+		self.set_onload("code_usage", ballot_codes.code_usage(self.name) if not self.is_new() else {})
+
+	def validate(self):
+		if not self.is_new() and frappe.db.get_value(self.doctype, self.name, "status") == "Closed":
+			frappe.throw(_("This meeting is closed and can no longer be changed."), title=_("Meeting Closed"))
+		self.rule_set = frappe.db.get_value("Sanshu Campaign", self.campaign, "evaluation_rule_set")
+		if not self.rule_set:
+			frappe.throw(_("Campaign {0} has no evaluation rule set.").format(self.campaign), title=_("No Rule Set"))
+		seen = set()
+		for row in self.reporters:
+			if row.cadre in seen:
+				frappe.throw(_("Row {0}: {1} is listed twice.").format(row.idx, row.cadre_name or row.cadre), title=_("Invalid Reporters"))
+			seen.add(row.cadre)
+		names = [bare_name(row.cadre_name) for row in self.reporters]
+		if len(set(names)) != len(names):
+			frappe.throw(_("Two reporters have the same name: paper ballots could not tell them apart."), title=_("Invalid Reporters"))
+		self.fill_last_meeting_reports()
+
+	def fill_last_meeting_reports(self):
+		"""Each reporter's last report at another meeting (一个任期至少会议报告一次)."""
+		for row in self.reporters:
+			last = frappe.db.sql(
+				"""select m.name, m.meeting_date from `tabSanshu Meeting` m join `tabSanshu Meeting Reporter` r
+				on r.parent = m.name and r.parenttype = 'Sanshu Meeting'
+				where r.cadre = %s and r.report_mode = 'Meeting Report' and m.name != %s
+				order by m.meeting_date desc limit 1""",
+				(row.cadre, self.name or ""),
+			)
+			row.last_meeting_report = f"{last[0][1]} {last[0][0]}" if last else _("None")
+
+	def on_update(self):
+		self.make_evaluations()
+
+	def make_evaluations(self):
+		"""An evaluation per reporter (or the campaign's existing one), with the desk evaluators on its roster."""
+		for row in self.reporters:
+			name = row.evaluation or frappe.db.get_value(
+				"Sanshu Evaluation", {"campaign": self.campaign, "cadre": row.cadre, "docstatus": ("<", 2)}
+			)
+			if name:
+				evaluation = frappe.get_doc("Sanshu Evaluation", name)
+				if evaluation.docstatus != 0:
+					frappe.throw(_("The evaluation of {0} is closed.").format(row.cadre_name), title=_("Invalid Reporters"))
+				else:
+					present = {r.evaluator for r in evaluation.roster}
+					missing = [r for r in self.desk_evaluators if r.evaluator not in present]
+					for r in missing:
+						evaluation.append("roster", {"evaluator": r.evaluator, "evaluator_group": r.evaluator_group})
+					if missing:
+						evaluation.save(ignore_permissions=True)
+			else:
+				evaluation = frappe.get_doc(
+					{
+						"doctype": "Sanshu Evaluation",
+						"campaign": self.campaign,
+						"cadre": row.cadre,
+						"evaluation_date": self.meeting_date,
+						"roster": [{"evaluator": r.evaluator, "evaluator_group": r.evaluator_group} for r in self.desk_evaluators],
+					}
+				).insert(ignore_permissions=True)
+			if row.evaluation != evaluation.name:
+				row.db_set("evaluation", evaluation.name, update_modified=False)
+
+	def on_trash(self):
+		ballot_codes.forget_codes(self.name)
+
+	# rules --------------------------------------------------------------------------------------
+	def scale(self) -> list[str]:
+		return frappe.get_doc("Sanshu Rule Set", self.rule_set).scale()
+
+	def abstention_allowed(self) -> bool:
+		return bool(frappe.db.get_value("Sanshu Rule Set", self.rule_set, "allow_abstention"))
+
+	def require_open(self):
+		if frappe.db.get_value(self.doctype, self.name, "status") != "Open":
+			frappe.throw(_("The meeting is closed: no more ballots are taken."), title=_("Meeting Closed"))
+
+	# the draw ------------------------------------------------------------------------------------
+	@frappe.whitelist()
+	def draw_reporters(self, count=None):
+		"""Draw reporters at random from the campaign's cadres not listed yet; the seed, who and when are kept."""
+		require_roles(OFFICE_ROLES)
+		self.require_open()
+		count = cint(count or self.draw_count)
+		listed = {row.cadre for row in self.reporters}
+		candidates = [
+			c for c in frappe.get_all("Sanshu Campaign Cadre", filters={"parent": self.campaign, "parenttype": "Sanshu Campaign"}, pluck="cadre") if c not in listed
+		]
+		seed = secrets.token_hex(8)
+		try:
+			drawn = draw(candidates, count, seed)
+		except RuleError as error:
+			raise_rule_error(error, title=_("Cannot Draw"))
+		for cadre in drawn:
+			self.append("reporters", {"cadre": cadre, "report_mode": "Meeting Report", "drawn": 1})
+		self.draw_count = count
+		self.draw_seed = seed
+		self.drawn_by = frappe.session.user
+		self.drawn_on = now_datetime()
+		self.save()
+		return drawn
+
+	# codes ---------------------------------------------------------------------------------------
+	@frappe.whitelist()
+	def generate_codes(self, evaluator_group, count):
+		"""New one-time codes for a group; returns the A4 slips (the only time the codes are shown)."""
+		require_roles(OFFICE_ROLES)
+		self.require_open()
+		count = cint(count)
+		row = next((g for g in self.groups if g.evaluator_group == evaluator_group), None)
+		if not row or count < 1:
+			frappe.throw(_("Choose one of the meeting's evaluator groups and at least one code."), title=_("Cannot Make Codes"))
+		codes = ballot_codes.issue_codes(self.name, evaluator_group, count)
+		row.db_set("codes_issued", cint(row.codes_issued) + count, update_modified=False)
+		return {"count": len(codes), "html": self.slips_html(codes, evaluator_group)}
+
+	def slips_html(self, codes, evaluator_group) -> str:
+		import segno
+
+		base = frappe.utils.get_url(f"/{PAGE_ROUTE}")
+		slips = []
+		for code in codes:
+			url = f"{base}?code={code}"
+			svg = segno.make(url, error="m").svg_inline(scale=3, border=2)
+			slips.append({"code": format_code(code), "qr": svg})
+		return frappe.render_template(
+			"sanshu_app/meeting_day/templates/ballot_slips.html",
+			{"meeting": self, "slips": slips, "group": _(evaluator_group), "base": base},
+		)
+
+	@frappe.whitelist()
+	def code_usage(self):
+		"""Codes issued and used per group, live; never a choice."""
+		require_roles(OFFICE_ROLES)
+		return ballot_codes.code_usage(self.name)
+
+	# paper ballots -------------------------------------------------------------------------------
+	def paper_reporters(self) -> dict:
+		return {bare_name(row.cadre_name): row.evaluation for row in self.reporters if row.evaluation}
+
+	@frappe.whitelist()
+	def import_paper_ballots(self, file_url, commit=0):
+		"""Read the clerk's workbook. commit=0: the counts per cadre and option only; commit=1: also
+		write them to each reporter's evaluation. All rows good, or nothing."""
+		require_roles(OFFICE_ROLES)
+		self.require_open()
+		sheets = read_workbook(file_url)
+		scale = self.scale()
+		try:
+			counts = parse_meeting_workbook(sheets, self.paper_reporters(), scale)
+		except RuleError as error:
+			raise_rule_error(error, title=_("Malformed Workbook"))
+		names = {row.evaluation: row.cadre_name for row in self.reporters}
+		preview = [{"evaluation": ev, "cadre_name": names.get(ev), "counts": per_option} for ev, per_option in counts.items()]
+		if cint(commit):
+			for ev, per_option in counts.items():
+				evaluation = frappe.get_doc("Sanshu Evaluation", ev)
+				if evaluation.docstatus != 0:
+					frappe.throw(_("The evaluation of {0} is closed.").format(evaluation.cadre_name), title=_("Meeting Closed"))
+				for row in evaluation.counts:
+					row.paper_ballots = per_option.get(row.option, 0)
+				evaluation.paper_ballots_collected = sum(per_option.values())
+				evaluation.invalid_paper_ballots = 0
+				evaluation.paper_source = file_url.rsplit("/", 1)[-1]
+				evaluation.save(ignore_permissions=True)
+			self.db_set("paper_source", file_url.rsplit("/", 1)[-1])
+		return {"scale": scale, "reporters": preview, "committed": bool(cint(commit))}
+
+	# closing -------------------------------------------------------------------------------------
+	@frappe.whitelist()
+	def close_meeting(self):
+		"""Close the meeting and every evaluation of it at once (all or nothing)."""
+		require_roles(OFFICE_ROLES)
+		self.require_open()
+		frappe.db.sql("select name from `tabSanshu Meeting` where name=%s for update", self.name)
+		self.db_set({"status": "Closed", "closed_on": nowdate()})
+		outcomes = {}
+		for row in self.reporters:
+			evaluation = frappe.get_doc("Sanshu Evaluation", row.evaluation)
+			if evaluation.docstatus == 0:
+				evaluation.flags.ignore_permissions = True
+				evaluation.submit()
+			outcomes[row.cadre_name] = evaluation.outcome
+		return outcomes
+
+	# results -------------------------------------------------------------------------------------
+	def results(self) -> list[dict]:
+		"""Per reporter: counts per option, shares, outcome and rank, and counts per group; after closing only."""
+		from sanshu_app.rules.meeting import rank, weighted_shares
+
+		if self.status != "Closed":
+			frappe.throw(_("Results are shown when the meeting is closed."), title=_("Meeting Open"))
+		scale = self.scale()
+		weights = self.group_weights()
+		rows = []
+		for row in self.reporters:
+			evaluation = frappe.get_doc("Sanshu Evaluation", row.evaluation)
+			counts = {c.option: cint(c.total_ballots) for c in evaluation.counts}
+			total = sum(counts.values())
+			by_group = evaluation.group_counts()
+			shares = weighted_shares(by_group, weights, scale) if weights else {o: (counts.get(o, 0) / total if total else 0) for o in scale}
+			rows.append(
+				{
+					"cadre_name": row.cadre_name,
+					"report_mode": row.report_mode,
+					"evaluation": evaluation.name,
+					"counts": counts,
+					"total": total,
+					"shares": shares,
+					"outcome": evaluation.outcome,
+					"by_group": by_group,
+				}
+			)
+		return rank(rows, scale)
+
+	def group_weights(self) -> dict:
+		"""Group -> weight (percent) from the rule set, or {} when ballots count plainly (the seeds)."""
+		return frappe.get_doc("Sanshu Rule Set", self.rule_set).weights_by_group()
+
+
+def read_workbook(file_url) -> list:
+	"""Every sheet of an uploaded workbook as (name, rows), formulas kept as text (so a totals row shows)."""
+	from openpyxl import load_workbook
+
+	file_name = frappe.db.get_value("File", {"file_url": file_url})
+	if not file_name:
+		frappe.throw(_("File {0} was not found.").format(file_url), title=_("Malformed Workbook"))
+	try:
+		content = frappe.get_doc("File", file_name).get_content()
+		book = load_workbook(BytesIO(content), read_only=True, data_only=False)
+		return [(sheet.title, list(sheet.iter_rows(values_only=True))) for sheet in book.worksheets]
+	except Exception:
+		frappe.throw(_("{0} is not a readable Excel (.xlsx) workbook.").format(file_url.rsplit("/", 1)[-1]), title=_("Malformed Workbook"))
+
+
+@frappe.whitelist()
+def paper_ballot_template(meeting):
+	"""The workbook clerks fill: a title and a note, then 票号 / 被评议人 / 单位 and one tick column per option."""
+	from openpyxl import Workbook
+	from openpyxl.styles import Alignment, Font
+
+	require_roles(OFFICE_ROLES)
+	doc = frappe.get_doc("Sanshu Meeting", meeting)
+	scale = doc.scale()
+	book = Workbook()
+	sheet = book.active
+	sheet.title = "测评票"
+	width = 3 + len(scale)
+	sheet.append([f"{getdate(doc.meeting_date).year}年度述职述责述廉民主测评统计表"] + [None] * (width - 1))
+	sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+	sheet["A1"].font = Font(bold=True, size=14)
+	sheet["A1"].alignment = Alignment(horizontal="center")
+	sheet.append(["说明：每张选票每位被评议人一行，在所选评价下打√。"] + [None] * (width - 1))
+	sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+	sheet.append(["票号", "被评议人", "单位", *scale])
+	for row in doc.reporters:
+		sheet.append([1, row.cadre_name, frappe.db.get_value("Sanshu Cadre", row.cadre, "unit"), *([None] * len(scale))])
+	buffer = BytesIO()
+	book.save(buffer)
+	frappe.response["type"] = "binary"
+	frappe.response["filename"] = f"{doc.name}-paper-ballots.xlsx"
+	frappe.response["filecontent"] = buffer.getvalue()
+
+
+@frappe.whitelist()
+def results_workbook(meeting):
+	"""The meeting's 测评结果汇总表 as xlsx."""
+	from openpyxl import Workbook
+
+	require_roles(OFFICE_ROLES)
+	doc = frappe.get_doc("Sanshu Meeting", meeting)
+	scale = doc.scale()
+	results = doc.results()
+	groups = sorted({g for r in results for g in r["by_group"]})
+	book = Workbook()
+	sheet = book.active
+	sheet.title = "测评结果汇总表"
+	sheet.append([f"{doc.name} 测评结果汇总表"])
+	sheet.append([_("Ranking"), _("Cadre Name"), *scale, _("Total Ballots"), *[f"{o} {_('Share of Ballots')}" for o in scale], _("Outcome"), *[f"{_(g)} {o}" for g in groups for o in scale]])
+	for r in results:
+		sheet.append(
+			[
+				r["rank"],
+				r["cadre_name"],
+				*[r["counts"].get(o, 0) for o in scale],
+				r["total"],
+				*[round(r["shares"].get(o, 0) * 100, 2) for o in scale],
+				r["outcome"],
+				*[r["by_group"].get(g, {}).get(o, 0) for g in groups for o in scale],
+			]
+		)
+	buffer = BytesIO()
+	book.save(buffer)
+	frappe.response["type"] = "binary"
+	frappe.response["filename"] = f"{doc.name}-测评结果汇总表.xlsx"
+	frappe.response["filecontent"] = buffer.getvalue()
+
+
+@frappe.whitelist()
+def feedback_letters(meeting):
+	"""The 测评结果反馈 letters of every reporter of a closed meeting, in one PDF (003 §19)."""
+	from frappe.utils.pdf import get_pdf
+
+	require_roles(OFFICE_ROLES)
+	doc = frappe.get_doc("Sanshu Meeting", meeting)
+	if doc.status != "Closed":
+		frappe.throw(_("Results are shown when the meeting is closed."), title=_("Meeting Open"))
+	frappe.response["type"] = "binary"
+	frappe.response["filename"] = f"{doc.name}-测评结果反馈.pdf"
+	frappe.response["filecontent"] = get_pdf(feedback_letters_html(doc))
+
+
+def feedback_letters_html(doc) -> str:
+	pages = [frappe.get_print("Sanshu Evaluation", row.evaluation, print_format="测评结果反馈", no_letterhead=1) for row in doc.reporters]
+	return '<div style="page-break-after: always"></div>'.join(pages)
