@@ -24,6 +24,10 @@ DB_ROOT_PASSWORD="${SANSHU_DB_ROOT_PASSWORD:-root}"
 
 say() { printf '\n==> %s\n' "$*"; }
 
+# Trust the system's certificate store (a site's own CA, a proxy's): uv and Node ship their own.
+export UV_NATIVE_TLS=1
+[ -n "${NODE_EXTRA_CA_CERTS:-}" ] || [ ! -f /etc/ssl/certs/ca-certificates.crt ] || export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+
 if [ "$(id -u)" -eq 0 ]; then
 	SUDO=""
 	BENCH_USER="${SANSHU_BENCH_USER:-frappe}"
@@ -47,13 +51,14 @@ as_bench_user() {
 	if [ "$(id -un)" = "$BENCH_USER" ]; then
 		PATH="$BENCH_CLI_VENV/bin:$(dirname "$BENCH_CLI_LINK"):$PATH" "$@"
 	else
-		runuser -u "$BENCH_USER" -- env HOME="$BENCH_HOME" PATH="$BENCH_CLI_VENV/bin:/usr/local/bin:/usr/bin:/bin" "$@"
+		runuser -u "$BENCH_USER" -- env HOME="$BENCH_HOME" PATH="$BENCH_CLI_VENV/bin:/usr/local/bin:/usr/bin:/bin" \
+			UV_NATIVE_TLS=1 NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-}" "$@"
 	fi
 }
 
 install_system_packages() {
 	local wanted=(mariadb-server mariadb-client libmariadb-dev pkg-config redis-server wkhtmltopdf
-		fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming chromium git curl python3-venv python3-dev
+		fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming chromium chromium-driver git curl python3-venv python3-dev
 		build-essential cron)
 	local missing=()
 	for pkg in "${wanted[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
@@ -170,7 +175,11 @@ start_workers() {
 	cd "$BENCH"
 	as_bench_user bench --site "$SITE" scheduler enable >/dev/null
 	as_bench_user bench --site "$SITE" scheduler resume >/dev/null
-	if ! pgrep -f "frappe.utils.bench_helper frappe worker" >/dev/null; then
+	local pid running=""
+	for pid in $(pgrep -f "frappe.utils.bench_helper frappe worker" || true); do
+		[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" = "$BENCH/sites" ] && running=1
+	done
+	if [ -z "$running" ]; then
 		say "Starting a background worker and the scheduler (logs in $BENCH/logs)"
 		as_bench_user nohup bench worker >>"$BENCH/logs/worker.log" 2>&1 &
 		as_bench_user nohup bench schedule >>"$BENCH/logs/schedule.log" 2>&1 &
