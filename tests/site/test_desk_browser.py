@@ -296,7 +296,8 @@ REPORTS = {
 		"Rectification Ledger",
 		"Integrity Archive",
 	],
-	"secretary": ["Sanshu Campaign Overview", "Sanshu Late and Missing Reports", "Commitment Compliance", "Assessment Ranking", "Rectification Ledger", "Integrity Archive"],
+	# A Party Secretary reads a cadre's integrity archive only through an approved 调阅 (not here).
+	"secretary": ["Sanshu Campaign Overview", "Sanshu Late and Missing Reports", "Commitment Compliance", "Assessment Ranking", "Rectification Ledger"],
 	"officer": ["Sanshu Campaign Overview", "Sanshu Late and Missing Reports", "Commitment Compliance", "Assessment Ranking", "Rectification Ledger"],
 	"cadre": ["Integrity Archive", "Rectification Ledger"],
 	"inspector": ["Assessment Ranking"],
