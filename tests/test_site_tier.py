@@ -8,6 +8,7 @@
 import json
 import os
 import re
+import shlex
 
 import pytest
 
@@ -32,7 +33,7 @@ def site():
 
 def test_site_tests_pass_on_a_real_site(site, capsys):
 	bench, name = site
-	extra = os.environ.get("SANSHU_SITE_ARGS", "").split()
+	extra = shlex.split(os.environ.get("SANSHU_SITE_ARGS", ""))
 	summary = ""
 	with capsys.disabled():
 		print(f"\n--- site tier on {name} ---", flush=True)
