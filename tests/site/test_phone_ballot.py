@@ -6,7 +6,6 @@ small meeting with few users.
 
 import json
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -122,15 +121,10 @@ class TestPhoneBallotInABrowser(MeetingFixture):
 
 		options = webdriver.ChromeOptions()
 		options.binary_location = "/usr/bin/chromium"
+		from tests.site.browser import CHROMIUM_FLAGS
+
 		for flag in (
-			"--headless=new",
-			"--no-sandbox",
-			"--disable-gpu",
-			"--disable-quic",
-			"--no-first-run",
-			"--disable-background-networking",
-			"--disable-component-update",
-			"--disable-sync",
+			*(f for f in CHROMIUM_FLAGS if not f.startswith("--window-size")),
 			"--window-size=360,800",
 			f"--user-data-dir={tempfile.mkdtemp(prefix='sanshu-chromium-')}",
 		):
