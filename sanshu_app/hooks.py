@@ -61,6 +61,8 @@ doc_events = {
 	# A campaign's publication window (述前公开) must not end before it starts.
 	"Sanshu Campaign": {"validate": "sanshu_app.public_disclosure.publication.validate_campaign"},
 }
+# Work plan: a unit's assessment shows its task completion beside the task-completion item.
+doc_events.setdefault("Responsibility Assessment", {})["onload"] = "sanshu_app.work_plan.ledger.assessment_onload"
 
 # Buttons the later stages add to the master-data forms (each module keeps its own script).
 doctype_js = {
@@ -75,6 +77,8 @@ doctype_js = {
 		"integrity_archive/cadre_access.js",  # 调阅: ask to read it
 	],
 }
+# Work plan: the task-completion evidence on a unit's assessment.
+doctype_js.setdefault("Responsibility Assessment", []).append("work_plan/assessment_evidence.js")
 
 # Daily: commitment and report reminders; overdue inquiries; rectification reminders, overdue
 # flags and proposed talks.
@@ -83,6 +87,7 @@ scheduler_events = {
 		"sanshu_app.sanshu_setup.reminders.run_daily",
 		"sanshu_app.reporting_and_evaluation.doctype.sanshu_inquiry.sanshu_inquiry.mark_overdue_inquiries",
 		"sanshu_app.assessment_and_rectification.reminders.run_daily",
+		"sanshu_app.work_plan.progress.run_daily",  # work plan: reminders before reports fall due, lagging tasks
 	],
 }
 
@@ -91,6 +96,7 @@ jinja = {
 	"methods": [
 		"sanshu_app.assessment_and_rectification.archive.jinja_archive",
 		"sanshu_app.supervision.bulletin.bulletin_units",  # the quarterly bulletin's units and findings
+		"sanshu_app.work_plan.ledger.jinja_bulletin",  # the work plan's quarterly progress bulletin
 	]
 }
 
