@@ -78,6 +78,9 @@ def refresh_task(task_name, on=None):
 		"overdue": int(bool(lag and lag.overdue)),
 	}
 	frappe.db.set_value(TASK, task.name, values, update_modified=False)
+	# The task's rows in its letters follow its progress (a signed letter's status and progress may move on).
+	for row in frappe.get_all("Responsibility Letter Task", filters={"work_plan_task": task.name, "parenttype": LETTER}, pluck="name"):
+		frappe.db.set_value("Responsibility Letter Task", row, {"status": values["status"], "progress": values["progress"]}, update_modified=False)
 	if latest:
 		summary = "\n".join(f"{p.unit}（{int(p.progress or 0)}%）：{p.progress_text or ''}" for p in parts)
 		frappe.db.set_value(REPORT, latest.name, "parts_summary", summary, update_modified=False)

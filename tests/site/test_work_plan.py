@@ -128,6 +128,14 @@ class TestWorkPlan(CountyTestCase):
 		self.assertIn("Row 11: leader 查无此人 is not known.", message)
 		self.assertEqual(frappe.db.count("Sanshu Work Plan Task", {"work_plan": plan.name}), 0)
 
+		# On the form too: a task needs a lead unit and a deadline within the plan's year.
+		task = {"doctype": "Sanshu Work Plan Task", "work_plan": plan.name, "content": "手工任务", "cadence": "Quarterly", "leaders": [{"cadre": self.leaders[0].name}]}
+		with self.assertRaisesRegex(frappe.ValidationError, "outside the plan's year 2026"):
+			frappe.get_doc(dict(task, lead_unit=self.units[0], deadline="2025-12-31")).insert()
+		with self.assertRaisesRegex(frappe.ValidationError, "Task 手工任务 has no lead unit."):
+			frappe.get_doc(dict(task, deadline="2026-12-31")).insert()
+		self.assertEqual(frappe.db.count("Sanshu Work Plan Task", {"work_plan": plan.name}), 0)
+
 	def test_plan_letters_progress_ledger_and_assessment(self):
 		plan = self.new_plan()
 		url = upload(self.task_rows())
@@ -243,6 +251,8 @@ class TestWorkPlan(CountyTestCase):
 		self.assertEqual(review_plan(plan.name, date(YEAR, 7, 11))["proposed"], [])  # proposed once
 		state = frappe.db.get_value("Sanshu Work Plan Task", lagging_task.name, ["lag", "overdue", "supervision_notice"], as_dict=True)
 		self.assertEqual((state.lag, state.overdue, state.supervision_notice), ("No Report", 1, notice.name))
+		leader_row = frappe.get_all("Responsibility Letter Task", filters={"work_plan_task": tasks["1"].name, "parent": leader0.name}, fields=["status", "progress"])[0]
+		self.assertEqual((leader_row.status, leader_row.progress), ("In Progress", 50))
 
 		# The unit's ledger, overdue first, on screen and in Excel.
 		rows = ledger.tasks_of(plan.name, unit=self.units[0])
