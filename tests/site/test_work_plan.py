@@ -285,3 +285,49 @@ class TestWorkPlan(CountyTestCase):
 		self.assertEqual([e["file_url"] for e in shown["evidence"]], [evidence])
 		item = frappe.get_doc("Responsibility Assessment Item", shown["items"][0])
 		self.assertEqual((item.content_area, item.inspector_score), ("Anti-corruption Tasks Carried Out", None))
+
+
+class TestWorkPlanOverTheApi(CountyTestCase):
+	"""Over HTTP: a unit's secretary reads its own tasks only, reports on them, cannot report on
+	another unit's task or set what the server sets, and cannot run the office's plan actions."""
+
+	def test_a_secretary_reports_on_its_own_tasks_only(self):
+		import json
+		from urllib.parse import quote
+
+		from tests.site.api import api_credentials, api_get, api_send
+
+		c = self.c
+		secretary_b = make_cadre(c.town_b, "乙书记", roles=("Party Secretary", "Responsible Cadre"), is_principal=1)
+		frappe.db.set_value("Sanshu Unit", c.town_b, "principal", secretary_b.name)
+		plan = frappe.get_doc({"doctype": "Sanshu Work Plan", "plan_title": f"接口测试-{random_string(4)}", "year": YEAR}).insert()
+		task = {"doctype": "Sanshu Work Plan Task", "work_plan": plan.name, "cadence": "Quarterly", "deadline": f"{YEAR}-12-31", "leaders": [{"cadre": c.cadre_a.name}]}
+		task_a = frappe.get_doc(dict(task, content="甲镇任务", lead_unit=c.town_a)).insert()
+		task_b = frappe.get_doc(dict(task, content="乙镇任务", lead_unit=c.town_b)).insert()
+		auth = api_credentials(secretary_b.user)
+		frappe.db.commit()
+
+		filters = quote(json.dumps([["work_plan", "=", plan.name]]))
+		status, body = api_get(f"/api/resource/Sanshu Work Plan Task?filters={filters}&fields=[\"name\"]", auth)
+		self.assertEqual((status, [r["name"] for r in body["data"]]), (200, [task_b.name]))
+		status, _ = api_get(f"/api/resource/Sanshu Work Plan Task/{task_a.name}", auth)
+		self.assertEqual(status, 403)
+
+		report = {"task": task_a.name, "unit": c.town_b, "period": f"{YEAR}-Q1", "report_date": f"{YEAR}-03-31", "progress": 20, "progress_text": "代报"}
+		status, text = api_send("POST", "/api/resource/Work Plan Progress Report", auth, report)
+		self.assertNotEqual(status, 200)
+		self.assertIn("neither leads nor supports this task", text)
+		status, text = api_send("POST", "/api/resource/Work Plan Progress Report", auth, dict(report, task=task_b.name, part="Cooperating"))
+		self.assertEqual(status, 403, text)  # the part is the server's to set
+		status, text = api_send("POST", "/api/resource/Work Plan Progress Report", auth, dict(report, task=task_b.name))
+		self.assertEqual(status, 200, text)
+		saved = json.loads(text)["data"]
+		self.assertEqual((saved["part"], saved["lead_unit"]), ("Lead", c.town_b))
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value("Sanshu Work Plan Task", task_b.name, "progress"), 20)
+		status, text = api_send("PUT", f"/api/resource/Work Plan Progress Report/{saved['name']}", auth, {"period": f"{YEAR}-Q2"})
+		self.assertEqual(status, 403, text)
+
+		status, text = api_send("POST", "/api/method/run_doc_method", auth, {"dt": "Sanshu Work Plan", "dn": plan.name, "method": "generate_letters"})
+		self.assertEqual(status, 403, text)
+		self.assertFalse(frappe.db.exists("Responsibility Letter", {"work_plan": plan.name}))
