@@ -186,3 +186,11 @@ def notify_once(user, task, period):
 	frappe.get_doc(
 		{"doctype": "Notification Log", "for_user": user, "type": "Alert", "document_type": TASK, "document_name": task.name, "subject": subject}
 	).insert(ignore_permissions=True)
+
+
+@frappe.whitelist()
+def task_periods(task: str) -> list:
+	"""The reporting periods of a task the caller may read, with their due dates (for the form)."""
+	doc = frappe.get_doc(TASK, task)
+	doc.check_permission("read")
+	return [{"label": p.label, "start": p.start, "end": p.end, "due": p.due} for p in periods_of(doc)]
