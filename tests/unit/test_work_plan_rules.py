@@ -155,3 +155,12 @@ def test_letters_per_leader_and_lead_unit_and_what_changed():
 	assert changes.problems == []
 	existing[(wp.LEADER_NOTICE, "L2")]["rows"] = []
 	assert "RL-2" in wp.letter_changes(wanted, existing, terms).problems[0].render()
+
+
+def test_a_task_saved_on_the_form_needs_a_lead_unit_and_a_deadline_in_the_year():
+	assert [v.render() for v in wp.task_violations(2026, None, D(2027, 1, 1), "Weekly", "7")] == [
+		"Task 7 has no lead unit.",
+		"Task 7: the deadline 2027-01-01 is outside the plan's year 2026.",
+		"Task 7: the reporting cadence must be monthly, quarterly or by the deadline.",
+	]
+	assert wp.task_violations(2026, "县纪委", D(2026, 12, 31), wp.QUARTERLY, "7") == []
