@@ -64,6 +64,11 @@ doc_events = {
 	"Version": {"before_insert": "sanshu_app.sanshu_desk.activity.empty_not_null"},
 	# The ballot box is no doctype; a Query Report may not read it either (sanshu_app/ballot_box.py).
 	"Report": {"validate": "sanshu_app.ballot_box.refuse_reports_on_the_box"},
+	# Work plan: a unit's assessment shows its task completion beside the task-completion item.
+	"Responsibility Assessment": {
+		"on_update": "sanshu_app.permissions.forget_stored",
+		"onload": "sanshu_app.work_plan.ledger.assessment_onload",
+	},
 }
 
 # Buttons the later stages add to the master-data forms (each module keeps its own script).
@@ -78,6 +83,7 @@ doctype_js = {
 		"assessment_and_rectification/cadre_archive.js",  # the integrity archive
 		"integrity_archive/cadre_access.js",  # 调阅: ask to read it
 	],
+	"Responsibility Assessment": ["work_plan/assessment_evidence.js"],  # the work plan's task evidence
 }
 
 # Daily: commitment and report reminders; overdue inquiries; rectification reminders, overdue
@@ -87,6 +93,7 @@ scheduler_events = {
 		"sanshu_app.sanshu_setup.reminders.run_daily",
 		"sanshu_app.reporting_and_evaluation.doctype.sanshu_inquiry.sanshu_inquiry.mark_overdue_inquiries",
 		"sanshu_app.assessment_and_rectification.reminders.run_daily",
+		"sanshu_app.work_plan.progress.run_daily",  # work plan: reminders before reports fall due, lagging tasks
 	],
 }
 
@@ -95,6 +102,7 @@ jinja = {
 	"methods": [
 		"sanshu_app.assessment_and_rectification.archive.jinja_archive",
 		"sanshu_app.supervision.bulletin.bulletin_units",  # the quarterly bulletin's units and findings
+		"sanshu_app.work_plan.ledger.jinja_bulletin",  # the work plan's quarterly progress bulletin
 	]
 }
 

@@ -74,6 +74,15 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 	"Synchronous Record": RecordScope(cadre_fields=("recorder",)),
 	"Audit Finding": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
 	"Case Accountability": RecordScope(cadre_fields=("person", "party_secretary", "discipline_officer"), unit_fields=("unit",)),
+	# Work Plan module: a task is its leaders' and its lead unit's; a progress report is its
+	# reporting unit's and the lead unit's (a cooperating unit's part rolls up to the lead).
+	"Sanshu Work Plan Task": RecordScope(
+		cadre_tables=(("leaders", "cadre"),),
+		unit_fields=("lead_unit",),
+		placement_fields=("work_plan",),
+		office_fields=("task_number", "category", "heading", "content", "deadline", "cadence", "deliverable", "expected_evidence"),
+	),
+	"Work Plan Progress Report": RecordScope(unit_fields=("unit", "lead_unit"), placement_fields=("task", "work_plan", "period")),
 }
 
 # Reference data every desk role of the app may read (the office alone writes it): the unit tree,
