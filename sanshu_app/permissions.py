@@ -134,6 +134,7 @@ def _record_condition(doctype: str, user: str, table: str | None = None) -> str:
 	clauses = [_in(table, field, scope.cadres) for field in rule.cadre_fields if scope.cadres]
 	clauses += [_named_in_rows(doctype, table, table_field, field, scope.cadres) for table_field, field in rule.cadre_tables if scope.cadres]
 	clauses += [_in(table, field, scope.units) for field in rule.unit_fields if scope.units]
+	clauses += [_named_in_rows(doctype, table, table_field, field, scope.units) for table_field, field in rule.unit_tables if scope.units]
 	return f"({' or '.join(clauses)})" if clauses else "1=0"
 
 
@@ -190,12 +191,12 @@ def _in(table: str, field: str, values) -> str:
 	return f"{table}.`{field}` in ({', '.join(frappe.db.escape(v) for v in sorted(values))})"
 
 
-def _named_in_rows(doctype: str, table: str, table_field: str, field: str, cadres) -> str:
+def _named_in_rows(doctype: str, table: str, table_field: str, field: str, names) -> str:
 	child = app_doctypes()[doctype]["tables"][table_field]
 	return (
 		f"exists (select 1 from `tab{child}` child where child.parent = {table}.name"
 		f" and child.parenttype = {frappe.db.escape(doctype)} and child.parentfield = {frappe.db.escape(table_field)}"
-		f" and {_in('child', field, cadres)})"
+		f" and {_in('child', field, names)})"
 	)
 
 
@@ -258,7 +259,7 @@ def _placement_fields(rule: RecordScope) -> tuple[str, ...]:
 
 def _placement_of(doc, rule: RecordScope) -> dict:
 	values = {f: doc.get(f) for f in (*rule.cadre_fields, *rule.unit_fields)}
-	for table_field, field in rule.cadre_tables:
+	for table_field, field in (*rule.cadre_tables, *rule.unit_tables):
 		values[table_field] = [row.get(field) for row in doc.get(table_field) or []]
 	return values
 
@@ -272,7 +273,7 @@ def _stored_placement(doctype: str, name: str) -> dict | None:
 		return cache[key]
 	row = frappe.db.get_value(doctype, name, fields, as_dict=True)
 	if row is not None:
-		for table_field, field in rule.cadre_tables:
+		for table_field, field in (*rule.cadre_tables, *rule.unit_tables):
 			child = app_doctypes()[doctype]["tables"][table_field]
 			row[table_field] = frappe.get_all(
 				child, filters={"parent": name, "parenttype": doctype, "parentfield": table_field}, pluck=field
@@ -292,7 +293,9 @@ def forget_stored(doc, method=None):
 def _allows(scope: Scope, rule: RecordScope, values: dict) -> bool:
 	cadres = [values.get(f) for f in rule.cadre_fields]
 	cadres += [c for table_field, _field in rule.cadre_tables for c in values.get(table_field) or []]
-	return scope.allows(cadres, [values.get(f) for f in rule.unit_fields])
+	units = [values.get(f) for f in rule.unit_fields]
+	units += [u for table_field, _field in rule.unit_tables for u in values.get(table_field) or []]
+	return scope.allows(cadres, units)
 
 
 # --- what a write outside the office may change --------------------------------------------------

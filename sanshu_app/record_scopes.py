@@ -8,6 +8,8 @@ view and the REST API all apply the same scope (see ``sanshu_app.permissions``).
 - ``cadre_tables``: (table field, cadre field) of child rows naming cadres who must also read the
   record — a letter's signers, a rectification's measure owners;
 - ``unit_fields``: fields naming the unit it belongs to;
+- ``unit_tables``: (table field, unit field) of child rows naming units whose leadership must also
+  read the record — the units that cooperate on a work-plan task;
 - ``open_to_roles``: roles that see every record of the doctype (e.g. inspectors on assessments);
 - ``placement_fields``: further fields that place the record (its campaign, the document it came
   from): like the cadre and unit fields, only the office changes them;
@@ -26,6 +28,7 @@ class RecordScope:
 	cadre_fields: tuple[str, ...] = ()
 	cadre_tables: tuple[tuple[str, str], ...] = ()
 	unit_fields: tuple[str, ...] = ()
+	unit_tables: tuple[tuple[str, str], ...] = ()
 	open_to_roles: tuple[str, ...] = ()
 	placement_fields: tuple[str, ...] = ()
 	office_fields: tuple[str, ...] = ()
@@ -74,11 +77,12 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 	"Synchronous Record": RecordScope(cadre_fields=("recorder",)),
 	"Audit Finding": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
 	"Case Accountability": RecordScope(cadre_fields=("person", "party_secretary", "discipline_officer"), unit_fields=("unit",)),
-	# Work Plan module: a task is its leaders' and its lead unit's; a progress report is its
+	# Work Plan module: a task is its leaders', its lead unit's and its cooperating units'; a progress report is its
 	# reporting unit's and the lead unit's (a cooperating unit's part rolls up to the lead).
 	"Sanshu Work Plan Task": RecordScope(
 		cadre_tables=(("leaders", "cadre"),),
 		unit_fields=("lead_unit",),
+		unit_tables=(("cooperating_units", "unit"),),
 		placement_fields=("work_plan",),
 		office_fields=("task_number", "category", "heading", "content", "deadline", "cadence", "deliverable", "expected_evidence"),
 	),

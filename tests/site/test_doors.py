@@ -87,6 +87,7 @@ class DoorCounty:
 		}
 		self.campaign = make_campaign(2026, units=[self.town_a, self.station_a, self.town_b], cadres=[c.name for c in self.cadres.values()]).name
 		self.tokens: dict[str, tuple[str, str]] = {}  # token -> (doctype, record name)
+		self.name_tokens: dict[str, str] = {}  # cadre -> the token that is their name
 		self.records: dict[str, list[str]] = defaultdict(list)
 		for key, cadre in self.cadres.items():
 			self.tokenise_cadre(cadre)
@@ -98,6 +99,9 @@ class DoorCounty:
 			# a town-B record that names town A's cadre in its granting rows: they may read it
 			if RECORD_SCOPES[doctype].cadre_tables:
 				self.make_record(doctype, self.cadres["outsider"], granted=self.cadres["cadre"].name)
+			# a town-B record that names town A in its unit rows: town A's leadership may read it
+			if RECORD_SCOPES[doctype].unit_tables:
+				self.make_record(doctype, self.cadres["outsider"], granted_unit=self.town_a)
 		for doctype in office_only_doctypes():
 			self.make_record(doctype, self.cadres["cadre"])
 		self.attach_private_files()
@@ -107,11 +111,12 @@ class DoorCounty:
 		"""A cadre's name and post are tokens: any list, report or title showing them is checked."""
 		name_token, post_token = _token(), _token()
 		frappe.db.set_value("Sanshu Cadre", cadre.name, {"full_name": name_token, "post": post_token})
+		self.name_tokens[cadre.name] = name_token
 		for token in (name_token, post_token):
 			self.tokens[token] = ("Sanshu Cadre", cadre.name)
 		self.records["Sanshu Cadre"].append(cadre.name)
 
-	def make_record(self, doctype: str, cadre, granted: str | None = None) -> str:
+	def make_record(self, doctype: str, cadre, granted: str | None = None, granted_unit: str | None = None) -> str:
 		meta = frappe.get_meta(doctype)
 		rule = RECORD_SCOPES.get(doctype, RecordScope())
 		name = f"{PREFIX}-{random_string(8).upper()}"
@@ -137,6 +142,8 @@ class DoorCounty:
 					row[cdf.fieldname] = self.token_for(doctype, name)
 			if df.fieldname in granting:
 				row[granting[df.fieldname]] = granted or cadre.name
+			if df.fieldname in dict(rule.unit_tables):
+				row[dict(rule.unit_tables)[df.fieldname]] = granted_unit or cadre.unit
 			doc.append(df.fieldname, row)
 		doc.db_insert()
 		for df in meta.get_table_fields():
@@ -187,7 +194,8 @@ class DoorCounty:
 			doc = frappe.get_doc(doctype, name)
 			cadres = [doc.get(f) for f in rule.cadre_fields]
 			cadres += [row.get(f) for table, f in rule.cadre_tables for row in doc.get(table)]
-			if scope.allows(cadres, [doc.get(f) for f in rule.unit_fields]):
+			units = [doc.get(f) for f in rule.unit_fields] + [row.get(f) for table, f in rule.unit_tables for row in doc.get(table)]
+			if scope.allows(cadres, units):
 				seen.add(name)
 		return seen
 
@@ -195,7 +203,14 @@ class DoorCounty:
 		visible = {(dt, n) for dt in self.records for n in self.visible(role, dt)} if role != "guest" else set()
 		if own_records_ok:  # a report of one's own archive shows what one wrote oneself
 			visible |= self.own_records(role)
-		return {t for t, record in self.tokens.items() if record not in visible}
+		# a record one may read shows the names of the cadres it names (its signers, its leaders)
+		named = {self.name_tokens.get(c) for dt, n in visible if dt in RECORD_SCOPES for c in self.cadres_named(dt, n)}
+		return {t for t, record in self.tokens.items() if record not in visible and t not in named}
+
+	def cadres_named(self, doctype: str, name: str) -> set[str]:
+		rule = RECORD_SCOPES[doctype]
+		doc = frappe.get_doc(doctype, name)
+		return {doc.get(f) if f != "name" else name for f in rule.cadre_fields} | {row.get(f) for table, f in rule.cadre_tables for row in doc.get(table)}
 
 	def own_records(self, role: str) -> set[tuple[str, str]]:
 		cadre = self.cadres[role].name if role in self.cadres else None
