@@ -235,7 +235,7 @@ def bulk(name, document, letter_type=None):
 	original_progress = frappe.publish_progress
 
 	def progress(percent, title=None, doctype=None, docname=None, description=None, **kwargs):
-		# bulk_issue publishes "done of total" every 20 documents: note when each 1,000 is done.
+		# bulk_issue publishes "done of total" after each document: note when each 1,000 is done.
 		done = round(percent * total / 100)
 		if done % CHUNK == 0:
 			marks[done] = time.perf_counter()

@@ -108,8 +108,7 @@ def run(campaign: str, document: str, letter_type: str | None = None) -> list[st
 		created.append(doc.name)
 		if frappe.job and done % COMMIT_EVERY == 0:
 			frappe.db.commit()  # nosemgrep: chunks of a background job, see COMMIT_EVERY
-		if done % 20 == 0 or done == len(todo):
-			frappe.publish_progress(done * 100 / len(todo), title=title, description=_("{0} of {1}").format(done, len(todo)))
+		frappe.publish_progress(done * 100 / len(todo), title=title, description=_("{0} of {1}").format(done, len(todo)))
 	if frappe.job:
 		frappe.publish_realtime("msgprint", _("{0} documents issued.").format(len(created)), user=frappe.session.user, after_commit=True)
 	return created
