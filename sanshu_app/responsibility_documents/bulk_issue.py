@@ -102,9 +102,9 @@ def run(campaign: str, document: str, letter_type: str | None = None) -> list[st
 	todo = plan(camp, document, letter_type)
 	created = []
 	title = _("Issuing {0}").format(_(document))
-	context = None if document == COMMITMENT else letter_context(todo, letter_type)
+	context = letter_context(todo, COMMITMENT if document == COMMITMENT else letter_type)
 	for done, target in enumerate(todo, start=1):
-		doc = new_commitment(camp, target) if document == COMMITMENT else new_letter(camp, letter_type, target, context)
+		doc = new_commitment(camp, target, context) if document == COMMITMENT else new_letter(camp, letter_type, target, context)
 		created.append(doc.name)
 		if frappe.job and done % COMMIT_EVERY == 0:
 			frappe.db.commit()  # nosemgrep: chunks of a background job, see COMMIT_EVERY
@@ -114,7 +114,9 @@ def run(campaign: str, document: str, letter_type: str | None = None) -> list[st
 	return created
 
 
-def new_commitment(camp, cadre):
+def new_commitment(camp, cadre, context=None):
+	context = context or letter_context([cadre], COMMITMENT)
+	person = context["cadres"].get(cadre) or {}
 	doc = frappe.get_doc(
 		{
 			"doctype": COMMITMENT,
@@ -122,6 +124,8 @@ def new_commitment(camp, cadre):
 			"year": camp.year,
 			"campaign": camp.name,
 			"cadre": cadre,
+			"cadre_name": person.get("full_name"),
+			"unit": person.get("unit"),
 			"workflow_state": ISSUED_STATE,  # issued: the cadre is told to sign
 			"items": [{"item": item} for item in ANNUAL_COMMITMENT_ITEMS],
 		}
@@ -129,30 +133,26 @@ def new_commitment(camp, cadre):
 	doc.flags.issue_document = True  # complete as issued: 文号, issuing office, body (official_documents)
 	doc.flags.insert_in_state = ISSUED_STATE  # the office's machine-made insert starts in the issued state
 	doc.flags.ignore_version = True  # nothing to compare: the first version is the document
+	doc.flags.ignore_links = True  # cadre, unit, campaign were read for the whole batch; names fetched there
 	return doc.insert()
 
 
 def letter_context(todo, letter_type):
-	"""The units of the targets and each unit's signers, fetched once for the whole batch."""
+	"""The targets' cadres and units, each unit's signers and everyone's names, fetched once for the
+	whole batch (not looked up document by document)."""
 	to_unit = letter_type in UNIT_LETTER_TYPES
-	unit_of = {t: t for t in todo} if to_unit else dict(
-		frappe.get_all("Sanshu Cadre", filters={"name": ("in", todo or [""])}, fields=["name", "unit"], as_list=True)
-	)
-	units = {
-		u.name: u
-		for u in frappe.get_all(
-			"Sanshu Unit", filters={"name": ("in", list(set(unit_of.values())) or [""])}, fields=["name", "principal", "discipline_officer", "parent_sanshu_unit"]
-		)
-	}
+	fields = ["name", "full_name", "unit"]
+	cadres = {} if to_unit else {c.name: c for c in frappe.get_all("Sanshu Cadre", filters={"name": ("in", todo or [""])}, fields=fields)}
+	unit_of = {t: t for t in todo} if to_unit else {name: c.unit for name, c in cadres.items()}
+	unit_fields = ["name", "principal", "discipline_officer", "parent_sanshu_unit"]
+	units = {u.name: u for u in frappe.get_all("Sanshu Unit", filters={"name": ("in", list(set(unit_of.values())) or [""])}, fields=unit_fields)}
 	parents = {u.parent_sanshu_unit for u in units.values() if u.parent_sanshu_unit} - set(units)
 	if parents:
-		units.update(
-			{
-				u.name: u
-				for u in frappe.get_all("Sanshu Unit", filters={"name": ("in", list(parents))}, fields=["name", "principal", "discipline_officer", "parent_sanshu_unit"])
-			}
-		)
-	return {"unit_of": unit_of, "units": units}
+		units.update({u.name: u for u in frappe.get_all("Sanshu Unit", filters={"name": ("in", list(parents))}, fields=unit_fields)})
+	signers = {u.get(f) for u in units.values() for f in ("principal", "discipline_officer")} - set(cadres) - {None, ""}
+	if signers and letter_type != COMMITMENT:
+		cadres.update({c.name: c for c in frappe.get_all("Sanshu Cadre", filters={"name": ("in", list(signers))}, fields=fields)})
+	return {"unit_of": unit_of, "units": units, "cadres": cadres}
 
 
 def new_letter(camp, letter_type, target, context=None):
@@ -168,11 +168,16 @@ def new_letter(camp, letter_type, target, context=None):
 			"year": camp.year,
 			"campaign": camp.name,
 			"cadre": None if to_unit else target,
+			"cadre_name": None if to_unit else (context["cadres"].get(target) or {}).get("full_name"),
 			"unit": unit,
-			"signatures": signatures_for(subject, unit_row, context["units"]),
+			"signatures": [
+				dict(row, signer_name=(context["cadres"].get(row["signer"]) or {}).get("full_name"))
+				for row in signatures_for(subject, unit_row, context["units"])
+			],
 		}
 	)
 	doc.flags.issue_document = True  # complete as issued: 文号, issuing office, body (official_documents)
+	doc.flags.ignore_links = True  # cadre, unit, signers, campaign were read for the whole batch; names fetched there
 	return doc.insert()
 
 
