@@ -104,3 +104,20 @@ class TestCountyScale(CountyTestCase):
 			 "workflow_state": "Awaiting Signature", "items": [{"item": "承诺"}]}
 		)  # fmt: skip
 		self.assertRaises(WorkflowPermissionError, doc.insert, ignore_permissions=True)
+
+	def test_master_import_names_a_sheet_of_cadres_in_one_step_of_the_series(self):
+		from sanshu_app.sanshu_setup.master_import import import_master_data
+		from tests.site.test_master_import import upload
+
+		town = make_unit("导入镇")
+		rows = [(f"导入干部{i}", town, None, None, None, None, None, None) for i in range(5)]
+		with Queries() as queries:
+			import_master_data(upload([], rows))
+		imported = frappe.get_all("Sanshu Cadre", filters={"unit": town}, fields=["name", "full_name"], order_by="name")
+		self.assertEqual([c.full_name for c in imported], [f"导入干部{i}" for i in range(5)])
+		numbers = [int(c.name.removeprefix("CAD-")) for c in imported]
+		self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 5)))
+		self.assertEqual(sum("tabSeries" in q for q in queries.queries), 2)
+		# the next cadre made on the form continues the series after them
+		later = make_cadre(town, "后来的干部", with_user=False)
+		self.assertGreater(int(later.name.removeprefix("CAD-")), numbers[-1])
