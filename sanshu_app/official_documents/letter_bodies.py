@@ -73,7 +73,12 @@ def record(doctype, name, fields, cached=False) -> dict:
 
 def context(doc, issuer: str) -> dict:
 	"""What a letter template can use: cadre, unit, year, issuer, tasks, campaign and the letter title."""
-	cadre = record("Sanshu Cadre", doc.get("cadre"), ["name", "full_name", "post", "unit"])
+	cadre_fields = ["name", "full_name", "post", "unit"]
+	known = doc.flags.cadre_record  # read by a bulk issue for the whole batch
+	if known and known.get("name") == doc.get("cadre"):
+		cadre = {f: escape_html(str(known.get(f) or "")) for f in cadre_fields}
+	else:
+		cadre = record("Sanshu Cadre", doc.get("cadre"), cadre_fields)
 	unit_name = doc.get("unit") or cadre.get("unit")
 	unit = record("Sanshu Unit", unit_name, ["name", "unit_name", "unit_type"], cached=True)
 	tasks = [

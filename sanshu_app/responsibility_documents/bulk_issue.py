@@ -134,6 +134,7 @@ def new_commitment(camp, cadre, context=None):
 	doc.flags.insert_in_state = ISSUED_STATE  # the office's machine-made insert starts in the issued state
 	doc.flags.ignore_version = True  # nothing to compare: the first version is the document
 	doc.flags.ignore_links = True  # cadre, unit, campaign were read for the whole batch; names fetched there
+	doc.flags.cadre_record = context["cadres"].get(cadre)  # for the body (official_documents.letter_bodies)
 	return doc.insert()
 
 
@@ -141,7 +142,7 @@ def letter_context(todo, letter_type):
 	"""The targets' cadres and units, each unit's signers and everyone's names, fetched once for the
 	whole batch (not looked up document by document)."""
 	to_unit = letter_type in UNIT_LETTER_TYPES
-	fields = ["name", "full_name", "unit"]
+	fields = ["name", "full_name", "unit", "post"]
 	cadres = {} if to_unit else {c.name: c for c in frappe.get_all("Sanshu Cadre", filters={"name": ("in", todo or [""])}, fields=fields)}
 	unit_of = {t: t for t in todo} if to_unit else {name: c.unit for name, c in cadres.items()}
 	unit_fields = ["name", "principal", "discipline_officer", "parent_sanshu_unit"]
@@ -178,6 +179,7 @@ def new_letter(camp, letter_type, target, context=None):
 	)
 	doc.flags.issue_document = True  # complete as issued: 文号, issuing office, body (official_documents)
 	doc.flags.ignore_links = True  # cadre, unit, signers, campaign were read for the whole batch; names fetched there
+	doc.flags.cadre_record = None if to_unit else context["cadres"].get(target)  # for the body (letter_bodies)
 	return doc.insert()
 
 
