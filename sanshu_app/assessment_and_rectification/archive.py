@@ -71,8 +71,9 @@ def archive_rows(cadre, reading="View"):
 	record_reading(cadre, reading, check_access(cadre))
 	unit = frappe.db.get_value("Sanshu Cadre", cadre, "unit")
 	rows = []
+	present = set(frappe.get_all("DocType", filters={"name": ("in", [d for d, _section in ARCHIVE_DOCTYPES])}, pluck="name"))
 	for order, (doctype, section) in enumerate(ARCHIVE_DOCTYPES):
-		if not installed(doctype):
+		if doctype not in present:
 			continue
 		if doctype == "Responsibility Assessment":
 			rows += [dict(r, order=order, section=section) for r in _assessments(cadre, unit)]
@@ -84,8 +85,27 @@ def archive_rows(cadre, reading="View"):
 		if not fields:
 			continue
 		rows += [dict(r, order=order, section=section) for r in _documents(doctype, fields, cadre)]
+	_fill_campaign_years(rows)
 	rows.sort(key=lambda r: (-(r["year"] or 0), r["order"], str(r["date"] or "")))
 	return rows
+
+
+class CampaignYear:
+	"""A row's year still to be read from its campaign."""
+
+	def __init__(self, campaign, fallback):
+		self.campaign, self.fallback = campaign, fallback
+
+
+def _fill_campaign_years(rows):
+	"""The years of all the rows' campaigns in one query, not one lookup per row."""
+	pending = [r for r in rows if isinstance(r["year"], CampaignYear)]
+	if not pending:
+		return
+	campaigns = list({r["year"].campaign for r in pending})
+	years = dict(frappe.get_all("Sanshu Campaign", filters={"name": ("in", campaigns)}, fields=["name", "year"], as_list=True))
+	for r in pending:
+		r["year"] = years.get(r["year"].campaign) or r["year"].fallback
 
 
 def _documents(doctype, fields, cadre):
@@ -104,7 +124,8 @@ def _documents(doctype, fields, cadre):
 				found.append(r)
 	out = []
 	for r in found:
-		year = r.get("year") or (r.get("campaign") and frappe.db.get_value("Sanshu Campaign", r.campaign, "year")) or getdate(r.creation).year
+		# A row without a year of its own takes its campaign's (filled in by _fill_campaign_years).
+		year = r.get("year") or (r.get("campaign") and CampaignYear(r.campaign, getdate(r.creation).year)) or getdate(r.creation).year
 		status = r.get("workflow_state") or r.get("status") or ""
 		title = strip_html(r.get(summary) or "").strip()[:80] if summary else ""
 		title = title or (r.get(meta.title_field) if meta.title_field else None)

@@ -53,10 +53,18 @@ def audit_findings(cadre):
 
 def declarations(cadre):
 	rows = []
-	for r in frappe.get_all(
+	found = frappe.get_all(
 		"Asset Declaration", filters={"cadre": cadre}, fields=["name", "reason", "declaration_date", "status", "publicity_start", "publicity_end"]
-	):
-		objections = frappe.db.count("Asset Declaration Objection", {"parent": r.name, "parenttype": "Asset Declaration"})
+	)
+	# Objections counted for all the declarations in one query, not one count per row.
+	counts = {}
+	if found:
+		for parent in frappe.get_all(
+			"Asset Declaration Objection", filters={"parent": ("in", [r.name for r in found]), "parenttype": "Asset Declaration"}, pluck="parent"
+		):
+			counts[parent] = counts.get(parent, 0) + 1
+	for r in found:
+		objections = counts.get(r.name, 0)
 		parts = [_(r.reason)] if r.reason else []
 		if r.publicity_start and r.publicity_end:
 			parts.append(_("publicity {0} to {1}").format(r.publicity_start, r.publicity_end))

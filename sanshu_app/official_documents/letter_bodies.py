@@ -56,17 +56,31 @@ def has_body(doc) -> bool:
 	return bool(strip_html(doc.get("body") or "").strip())
 
 
-def record(doctype, name, fields) -> dict:
-	"""A record's fields, escaped for HTML (empty strings when there is no record)."""
-	values = frappe.db.get_value(doctype, name, fields, as_dict=True) if name else None
+def record(doctype, name, fields, cached=False) -> dict:
+	"""A record's fields, escaped for HTML (empty strings when there is no record). ``cached`` reads
+	through Frappe's document cache (cleared when the record is saved): for records many letters
+	share, such as units, so a bulk issue does not read the same unit again for every letter."""
+	values = None
+	if name and cached:
+		try:
+			values = frappe.get_cached_value(doctype, name, fields, as_dict=True)
+		except frappe.DoesNotExistError:
+			values = None
+	elif name:
+		values = frappe.db.get_value(doctype, name, fields, as_dict=True)
 	return {f: escape_html(str(values.get(f) or "")) if values else "" for f in fields}
 
 
 def context(doc, issuer: str) -> dict:
 	"""What a letter template can use: cadre, unit, year, issuer, tasks, campaign and the letter title."""
-	cadre = record("Sanshu Cadre", doc.get("cadre"), ["name", "full_name", "post", "unit"])
+	cadre_fields = ["name", "full_name", "post", "unit"]
+	known = doc.flags.cadre_record  # read by a bulk issue for the whole batch
+	if known and known.get("name") == doc.get("cadre"):
+		cadre = {f: escape_html(str(known.get(f) or "")) for f in cadre_fields}
+	else:
+		cadre = record("Sanshu Cadre", doc.get("cadre"), cadre_fields)
 	unit_name = doc.get("unit") or cadre.get("unit")
-	unit = record("Sanshu Unit", unit_name, ["name", "unit_name", "unit_type"])
+	unit = record("Sanshu Unit", unit_name, ["name", "unit_name", "unit_type"], cached=True)
 	tasks = [
 		{
 			"task": escape_html(t.task or ""),
@@ -89,7 +103,12 @@ def context(doc, issuer: str) -> dict:
 
 
 def template_for(kind: str) -> str | None:
-	return frappe.db.get_value(TEMPLATE_DOCTYPE, kind, "body_template") if kind else None
+	if not kind:
+		return None
+	try:  # through the document cache (cleared when the template is saved): one read for a whole bulk issue
+		return frappe.get_cached_value(TEMPLATE_DOCTYPE, kind, "body_template")
+	except frappe.DoesNotExistError:
+		return None
 
 
 def render(template: str, values: dict) -> str:

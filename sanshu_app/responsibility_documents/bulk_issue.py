@@ -20,6 +20,10 @@ UNIT_LETTER_TYPES = ("Target Task Notice",)
 SUPERVISION_NOTICE = "Task Supervision Notice"
 # Batch size (not a business rule): above this many documents the work moves to a background job.
 BACKGROUND_ABOVE = 30
+# Batch size (not a business rule): a background job commits every this many documents, so one
+# long transaction does not slow each later insert (and a failure keeps what was issued).
+COMMIT_EVERY = 200
+ISSUED_STATE = "Awaiting Signature"
 
 # The usual content of the annual 履行党风廉政建设责任承诺书 (seed 001 §三(一)2), editable per document.
 ANNUAL_COMMITMENT_ITEMS = (
@@ -98,16 +102,21 @@ def run(campaign: str, document: str, letter_type: str | None = None) -> list[st
 	todo = plan(camp, document, letter_type)
 	created = []
 	title = _("Issuing {0}").format(_(document))
+	context = letter_context(todo, COMMITMENT if document == COMMITMENT else letter_type)
 	for done, target in enumerate(todo, start=1):
-		doc = new_commitment(camp, target) if document == COMMITMENT else new_letter(camp, letter_type, target)
+		doc = new_commitment(camp, target, context) if document == COMMITMENT else new_letter(camp, letter_type, target, context)
 		created.append(doc.name)
+		if frappe.job and done % COMMIT_EVERY == 0:
+			frappe.db.commit()  # nosemgrep: chunks of a background job, see COMMIT_EVERY
 		frappe.publish_progress(done * 100 / len(todo), title=title, description=_("{0} of {1}").format(done, len(todo)))
 	if frappe.job:
 		frappe.publish_realtime("msgprint", _("{0} documents issued.").format(len(created)), user=frappe.session.user, after_commit=True)
 	return created
 
 
-def new_commitment(camp, cadre):
+def new_commitment(camp, cadre, context=None):
+	context = context or letter_context([cadre], COMMITMENT)
+	person = context["cadres"].get(cadre) or {}
 	doc = frappe.get_doc(
 		{
 			"doctype": COMMITMENT,
@@ -115,20 +124,44 @@ def new_commitment(camp, cadre):
 			"year": camp.year,
 			"campaign": camp.name,
 			"cadre": cadre,
+			"cadre_name": person.get("full_name"),
+			"unit": person.get("unit"),
+			"workflow_state": ISSUED_STATE,  # issued: the cadre is told to sign
 			"items": [{"item": item} for item in ANNUAL_COMMITMENT_ITEMS],
 		}
 	)
 	doc.flags.issue_document = True  # complete as issued: 文号, issuing office, body (official_documents)
-	doc.insert()
-	doc.workflow_state = "Awaiting Signature"  # issued: the cadre is told to sign
-	doc.save()
-	return doc
+	doc.flags.insert_in_state = ISSUED_STATE  # the office's machine-made insert starts in the issued state
+	doc.flags.ignore_version = True  # nothing to compare: the first version is the document
+	doc.flags.ignore_links = True  # cadre, unit, campaign were read for the whole batch; names fetched there
+	doc.flags.cadre_record = context["cadres"].get(cadre)  # for the body (official_documents.letter_bodies)
+	return doc.insert()
 
 
-def new_letter(camp, letter_type, target):
+def letter_context(todo, letter_type):
+	"""The targets' cadres and units, each unit's signers and everyone's names, fetched once for the
+	whole batch (not looked up document by document)."""
 	to_unit = letter_type in UNIT_LETTER_TYPES
-	unit = target if to_unit else frappe.db.get_value("Sanshu Cadre", target, "unit")
-	subject = frappe.db.get_value("Sanshu Unit", unit, "principal") if to_unit else target
+	fields = ["name", "full_name", "unit", "post"]
+	cadres = {} if to_unit else {c.name: c for c in frappe.get_all("Sanshu Cadre", filters={"name": ("in", todo or [""])}, fields=fields)}
+	unit_of = {t: t for t in todo} if to_unit else {name: c.unit for name, c in cadres.items()}
+	unit_fields = ["name", "principal", "discipline_officer", "parent_sanshu_unit"]
+	units = {u.name: u for u in frappe.get_all("Sanshu Unit", filters={"name": ("in", list(set(unit_of.values())) or [""])}, fields=unit_fields)}
+	parents = {u.parent_sanshu_unit for u in units.values() if u.parent_sanshu_unit} - set(units)
+	if parents:
+		units.update({u.name: u for u in frappe.get_all("Sanshu Unit", filters={"name": ("in", list(parents))}, fields=unit_fields)})
+	signers = {u.get(f) for u in units.values() for f in ("principal", "discipline_officer")} - set(cadres) - {None, ""}
+	if signers and letter_type != COMMITMENT:
+		cadres.update({c.name: c for c in frappe.get_all("Sanshu Cadre", filters={"name": ("in", list(signers))}, fields=fields)})
+	return {"unit_of": unit_of, "units": units, "cadres": cadres}
+
+
+def new_letter(camp, letter_type, target, context=None):
+	to_unit = letter_type in UNIT_LETTER_TYPES
+	context = context or letter_context([target], letter_type)
+	unit = context["unit_of"].get(target)
+	unit_row = context["units"].get(unit) or frappe._dict()
+	subject = unit_row.principal if to_unit else target
 	doc = frappe.get_doc(
 		{
 			"doctype": LETTER,
@@ -136,12 +169,30 @@ def new_letter(camp, letter_type, target):
 			"year": camp.year,
 			"campaign": camp.name,
 			"cadre": None if to_unit else target,
+			"cadre_name": None if to_unit else (context["cadres"].get(target) or {}).get("full_name"),
 			"unit": unit,
-			"signatures": default_signatures(subject, unit),
+			"signatures": [
+				dict(row, signer_name=(context["cadres"].get(row["signer"]) or {}).get("full_name"))
+				for row in signatures_for(subject, unit_row, context["units"])
+			],
 		}
 	)
 	doc.flags.issue_document = True  # complete as issued: 文号, issuing office, body (official_documents)
+	doc.flags.ignore_links = True  # cadre, unit, signers, campaign were read for the whole batch; names fetched there
+	doc.flags.cadre_record = None if to_unit else context["cadres"].get(target)  # for the body (letter_bodies)
 	return doc.insert()
+
+
+def signatures_for(subject, unit_row, units) -> list[dict]:
+	"""default_signatures from unit rows already fetched."""
+	principal, officer, parent = unit_row.get("principal"), unit_row.get("discipline_officer"), unit_row.get("parent_sanshu_unit")
+	if principal == subject and parent:
+		principal = (units.get(parent) or {}).get("principal")
+	rows = []
+	for signer, capacity in ((principal, PRINCIPAL), (officer, SUPERVISOR), (subject, SUBJECT)):
+		if signer and (capacity == SUBJECT or signer != subject):
+			rows.append({"signer": signer, "capacity": capacity, "required": 1})
+	return rows
 
 
 def default_signatures(subject, unit) -> list[dict]:

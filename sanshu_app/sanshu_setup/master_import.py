@@ -1,9 +1,11 @@
 """Importing units and cadres from the office's Excel workbook: all rows or none."""
 
+import re
 from io import BytesIO
 
 import frappe
 from frappe import _
+from frappe.utils import cint
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
@@ -58,10 +60,31 @@ def import_master_data(file_url: str) -> dict:
 	try:
 		for unit in parsed.units:
 			frappe.get_doc({"doctype": "Sanshu Unit", **{k: v for k, v in unit.items() if k != "row"}}).insert()
-		for cadre in parsed.cadres:
-			frappe.get_doc({"doctype": "Sanshu Cadre", **{k: v for k, v in cadre.items() if k != "row"}}).insert()
+		names = reserve_names("Sanshu Cadre", len(parsed.cadres)) or [None] * len(parsed.cadres)
+		for cadre, name in zip(parsed.cadres, names):
+			doc = frappe.get_doc({"doctype": "Sanshu Cadre", **{k: v for k, v in cadre.items() if k != "row"}})
+			doc.flags.reserved_name = name
+			doc.insert()
 	except frappe.ValidationError:
 		frappe.db.rollback(save_point="sanshu_master_import")
 		frappe.clear_messages()
 		raise
 	return {"units": len(parsed.units), "cadres": len(parsed.cadres)}
+
+
+def reserve_names(doctype: str, count: int) -> list[str] | None:
+	"""Names for ``count`` new records of ``doctype`` in one step of its series, instead of Frappe's
+	step (two queries) per record. Only for naming of the form "format:PREFIX{###…}"; None otherwise."""
+	match = re.fullmatch(r"format:([^{}]*)\{(#+)\}", frappe.get_meta(doctype).autoname or "")
+	if not match or count <= 0:
+		return None
+	prefix, digits = match.group(1), len(match.group(2))
+	key = ""  # Frappe's series key for a braced "{###}": the text before the hashes inside the braces
+	current = frappe.db.sql("select `current` from `tabSeries` where `name`=%s for update", key)
+	if current and current[0][0] is not None:
+		start = cint(current[0][0])
+		frappe.db.sql("update `tabSeries` set `current` = `current` + %s where `name`=%s", (count, key))
+	else:
+		start = 0
+		frappe.db.sql("insert into `tabSeries` (`name`, `current`) values (%s, %s)", (key, count))
+	return [f"{prefix}{start + i:0{digits}d}" for i in range(1, count + 1)]

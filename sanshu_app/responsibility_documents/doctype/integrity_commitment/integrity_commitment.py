@@ -18,6 +18,13 @@ SIGNED = "Signed"
 
 
 class IntegrityCommitment(Document):
+	def validate_workflow(self):
+		# Bulk issue (office-only, server-side: flags never come from a client) inserts the annual
+		# commitment straight into the issued state instead of inserting a draft and saving again.
+		if self.is_new() and self.flags.insert_in_state and self.workflow_state == self.flags.insert_in_state:
+			return
+		return super().validate_workflow()
+
 	def validate(self):
 		if not self.title:
 			self.title = default_title(self, "commitment_type")

@@ -7,6 +7,12 @@ from frappe.model.document import Document
 
 
 class SanshuCadre(Document):
+	def autoname(self):
+		# The master import reserves the names of a whole sheet's cadres in one step of the series
+		# (server-side flag); otherwise the doctype's own naming applies.
+		if self.flags.reserved_name:
+			self.name = self.flags.reserved_name
+
 	def validate(self):
 		self.validate_one_cadre_per_user()
 		if not self.newly_promoted:

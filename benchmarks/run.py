@@ -1,0 +1,64 @@
+"""County scale, measured (issue 14): one command for every benchmark.
+
+    cd /path/to/sanshu_app && SANSHU_BENCH=~/frappe-bench python3 benchmarks/run.py [NAMES...]
+
+Creates (or reuses) the throwaway site ``sanshu-bench.localhost`` on the bench, with this checkout
+installed, builds its county once (300 units, 3,000 cadres, one campaign) and runs the benchmarks
+of ``benchmarks/county_bench.py`` inside the bench's Python: for each, a human line and
+``RESULT <name> ratio=<x> goal=<y> pass|miss``, the baseline measured in the same run.
+NAMES picks some (bulk_commitments bulk_letters overview archive scope pdf_batch meeting_votes
+import_cadres). Drop the site with ``python3 tests/bench_site.py drop-site sanshu-bench.localhost``.
+"""
+
+import hashlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.bench_site import REPO, Bench, bench_found, bench_path, db_root_password  # noqa: E402
+
+SITE = "sanshu-bench.localhost"
+
+
+def schema_stamp() -> str:
+	"""Changes whenever the app's doctypes, patches or hooks change: then the site is migrated."""
+	digest = hashlib.sha256()
+	for path in sorted((REPO / "sanshu_app").rglob("*")):
+		if path.suffix in (".json", ".txt") or path.name == "hooks.py":
+			digest.update(str(path.relative_to(REPO)).encode())
+			digest.update(path.read_bytes())
+	return digest.hexdigest()
+
+
+def ensure_site(bench: Bench) -> None:
+	stamp_file = bench.sites / SITE / "sanshu_schema_stamp"
+	if not (bench.sites / SITE / "site_config.json").exists():
+		print(f"creating site {SITE} …", flush=True)
+		bench.bench("new-site", SITE, "--db-root-password", db_root_password(), "--admin-password", "admin", "--install-app", "sanshu_app")
+		bench.bench("--site", SITE, "set-config", "throttle_user_limit", "100000", "--parse")
+		bench.bench("--site", SITE, "set-config", "max_queued_jobs", "100000", "--parse")
+	elif not stamp_file.exists() or stamp_file.read_text() != schema_stamp():
+		print(f"migrating site {SITE} …", flush=True)
+		bench.bench("--site", SITE, "migrate")
+	stamp_file.write_text(schema_stamp())
+
+
+def main(names):
+	bench = Bench(bench_path())
+	if not bench_found(bench.path):
+		sys.exit(f"No Frappe bench at {bench.path}; set SANSHU_BENCH.")
+	started = time.time()
+	bench.ensure_services()
+	bench.link_app()
+	ensure_site(bench)
+	script = REPO / "benchmarks" / "county_bench.py"
+	code = subprocess.call([str(bench.python), str(script), SITE, *names], cwd=bench.sites)
+	print(f"benchmarks finished in {(time.time() - started) / 60:.1f} min", flush=True)
+	sys.exit(code)
+
+
+if __name__ == "__main__":
+	main(sys.argv[1:])

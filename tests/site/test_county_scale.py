@@ -1,0 +1,123 @@
+"""County scale (issue 14): the number of queries behind the Campaign Overview and the integrity
+archive does not grow with the cadres or the rows, and bulk issue inserts each document once,
+straight into its issued state. Counts, never timings (benchmarks/run.py measures time)."""
+
+import difflib
+
+import frappe
+from frappe.model.workflow import WorkflowPermissionError
+
+from sanshu_app.assessment_and_rectification.archive import archive_rows
+from sanshu_app.reporting_and_evaluation.report.sanshu_campaign_overview.sanshu_campaign_overview import execute as campaign_overview
+from sanshu_app.responsibility_documents.bulk_issue import issue_from_campaign
+from tests.site.factories import CountyTestCase, make_cadre, make_campaign, make_unit
+
+# Fixed budgets: the number of queries these pages run, whatever the size of the county.
+OVERVIEW_QUERIES = 8
+ARCHIVE_QUERIES = 32
+
+
+class Queries:
+	def __enter__(self):
+		self.count = 0
+		self.queries = []
+		self.original = frappe.db.__class__.sql
+		counter = self
+
+		def counted(db, *args, **kwargs):
+			counter.count += 1
+			counter.queries.append(str(args[0])[:160])
+			return counter.original(db, *args, **kwargs)
+
+		frappe.db.__class__.sql = counted
+		return self
+
+	def __exit__(self, *exc):
+		frappe.db.__class__.sql = self.original
+
+
+def without_checks(values):
+	"""Past records as they stand in the database (history is not re-validated)."""
+	doc = frappe.get_doc(values)
+	doc.flags.update(ignore_validate=True, ignore_links=True, ignore_mandatory=True)
+	return doc.insert(ignore_permissions=True)
+
+
+class TestCountyScale(CountyTestCase):
+	def test_overview_runs_the_same_queries_for_3_or_12_cadres(self):
+		unit = make_unit("规模镇")
+		cadres = [make_cadre(unit, f"规模干部{i}", with_user=False).name for i in range(12)]
+		small = make_campaign(units=[unit], cadres=cadres[:3]).name
+		large = make_campaign(units=[unit], cadres=cadres).name
+		for cadre in cadres[:6]:
+			without_checks({"doctype": "Sanshu Inquiry", "campaign": large, "cadre": cadre, "unit": unit, "question": "问"})
+		campaign_overview({"campaign": small})  # caches warm (meta, settings)
+		with Queries() as few:
+			_columns, small_rows = campaign_overview({"campaign": small})
+		with self.assertQueryCount(OVERVIEW_QUERIES), Queries() as many:
+			_columns, large_rows = campaign_overview({"campaign": large})
+		self.assertEqual((len(small_rows), len(large_rows)), (3, 12))
+		self.assertEqual({r["cadre_name"] for r in large_rows}, {f"规模干部{i}" for i in range(12)})
+		self.assertEqual(sum(r["inquiries"] for r in large_rows), 6)
+		self.assertEqual(many.count, few.count, "\n".join(difflib.unified_diff(few.queries, many.queries, lineterm="")))
+
+	def test_archive_runs_the_same_queries_for_one_year_or_ten(self):
+		unit = make_unit("档案镇")
+		short, long = make_cadre(unit, "一年档案", with_user=False).name, make_cadre(unit, "十年档案", with_user=False).name
+		campaigns = {year: make_campaign(year=year).name for year in range(2016, 2027)}
+
+		def records(cadre, years):
+			for year in years:
+				without_checks({"doctype": "Sanshu Report", "cadre": cadre, "unit": unit, "campaign": campaigns[year]})
+				without_checks({"doctype": "Sanshu Inquiry", "cadre": cadre, "unit": unit, "campaign": campaigns[year], "question": "问"})
+				without_checks({"doctype": "Integrity Commitment", "cadre": cadre, "unit": unit, "year": year, "commitment_type": "Annual Responsibility Commitment"})
+
+		records(short, [2026])
+		records(long, range(2016, 2027))
+		archive_rows(short), archive_rows(long)  # caches warm (meta, settings, each cadre's cached values)
+		with Queries() as few:
+			archive_rows(short)
+		with self.assertQueryCount(ARCHIVE_QUERIES), Queries() as many:
+			rows = archive_rows(long)
+		self.assertEqual(len(rows), 33)
+		# The year of a report or inquiry comes from its campaign (read once for all the rows).
+		self.assertEqual({r["year"] for r in rows if r["doctype"] == "Sanshu Report"}, set(range(2016, 2027)))
+		self.assertEqual(many.count, few.count, "\n".join(difflib.unified_diff(few.queries, many.queries, lineterm="")))
+
+	def test_bulk_commitments_are_inserted_once_straight_into_awaiting_signature(self):
+		unit = make_unit("承诺镇")
+		cadres = [make_cadre(unit, f"承诺干部{i}", with_user=False).name for i in range(3)]
+		campaign = make_campaign(units=[unit], cadres=cadres).name
+		issue_from_campaign(campaign, "Integrity Commitment")
+		issued = frappe.get_all("Integrity Commitment", filters={"campaign": campaign}, fields=["name", "workflow_state", "document_number"])
+		self.assertEqual(len(issued), 3)
+		self.assertEqual({c.workflow_state for c in issued}, {"Awaiting Signature"})
+		self.assertTrue(all(c.document_number for c in issued))
+		names = [c.name for c in issued]
+		# One insert, no second save: no version compares a draft with its issued self.
+		self.assertEqual(frappe.db.count("Version", {"ref_doctype": "Integrity Commitment", "docname": ("in", names)}), 0)
+
+	def test_nobody_else_inserts_a_commitment_past_draft(self):
+		cadre = make_cadre(make_unit("草稿镇"), "草稿干部", with_user=False).name
+		doc = frappe.get_doc(
+			{"doctype": "Integrity Commitment", "commitment_type": "Annual Responsibility Commitment", "year": 2031, "cadre": cadre,
+			 "workflow_state": "Awaiting Signature", "items": [{"item": "承诺"}]}
+		)  # fmt: skip
+		self.assertRaises(WorkflowPermissionError, doc.insert, ignore_permissions=True)
+
+	def test_master_import_names_a_sheet_of_cadres_in_one_step_of_the_series(self):
+		from sanshu_app.sanshu_setup.master_import import import_master_data
+		from tests.site.test_master_import import upload
+
+		town = make_unit("导入镇")
+		rows = [(f"导入干部{i}", town, None, None, None, None, None, None) for i in range(5)]
+		with Queries() as queries:
+			import_master_data(upload([], rows))
+		imported = frappe.get_all("Sanshu Cadre", filters={"unit": town}, fields=["name", "full_name"], order_by="name")
+		self.assertEqual([c.full_name for c in imported], [f"导入干部{i}" for i in range(5)])
+		numbers = [int(c.name.removeprefix("CAD-")) for c in imported]
+		self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 5)))
+		self.assertEqual(sum("tabSeries" in q for q in queries.queries), 2)
+		# the next cadre made on the form continues the series after them
+		later = make_cadre(town, "后来的干部", with_user=False)
+		self.assertGreater(int(later.name.removeprefix("CAD-")), numbers[-1])
