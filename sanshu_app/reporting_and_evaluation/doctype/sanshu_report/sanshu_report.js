@@ -1,37 +1,9 @@
 // Copyright (c) 2026, sanshu_app contributors
 // For license information, please see license.txt
 
-// Returning needs a reason: ask for it in a dialog, store it with a save, then let the action go.
-// Not frappe.prompt: it hides its dialog before calling back, and a rejecting onhide would win.
-function ask_report_return_reason(frm) {
-	frappe.dom.unfreeze();
-	return new Promise((resolve, reject) => {
-		let given = false;
-		const dialog = new frappe.ui.Dialog({
-			title: __("Return Reason"),
-			fields: [{ fieldname: "reason", fieldtype: "Small Text", label: __("Return Reason"), reqd: 1, default: frm.doc.return_reason }],
-			primary_action_label: __("Return"),
-			primary_action(values) {
-				given = true;
-				dialog.hide();
-				frm.set_value("return_reason", values.reason)
-					.then(() => frm.save())
-					.then(() => {
-						frappe.dom.freeze();
-						resolve();
-					}, reject);
-			},
-		});
-		dialog.onhide = () => {
-			if (!given) reject();
-		};
-		dialog.show();
-	});
-}
-
 frappe.ui.form.on("Sanshu Report", {
 	before_workflow_action(frm) {
-		if (frm.selected_workflow_action === "Return Report") return ask_report_return_reason(frm);
+		if (frm.selected_workflow_action === "Return Report") return sanshu.ask_return_reason(frm);
 	},
 	setup(frm) {
 		frm.set_query("cadre", () => ({
