@@ -375,3 +375,29 @@ def test_each_document_prints_on_its_default_format(world, browsers):
 	cadre = browsers(c.cadre_a.user)  # a cadre prints their own documents
 	for doctype, name in ((LETTER, world.letter_to_sign.name), (COMMITMENT, world.commitment.name), ("Sanshu Report", report)):
 		check_print(cadre, doctype, name)
+
+
+def test_a_unit_leader_asks_to_read_an_archive_and_the_office_approves(world, browsers):
+	"""调阅 from the cadre's form: the button opens a request for that cadre; the office approves it."""
+	c = world.c
+	secretary = browsers(c.secretary_a.user)
+	secretary.go(f"/app/sanshu-cadre/{c.cadre_a.name}")
+	secretary.click(zh("Integrity Archive"))
+	secretary.click(zh("Request Archive Access"))
+	assert secretary.wait_until(lambda: secretary.js("return cur_frm && cur_frm.doctype") == "Archive Access Request", "the new access request")
+	assert secretary.js("return cur_frm.doc.cadre") == c.cadre_a.name
+	secretary.js("cur_frm.set_value('purpose', '拟提拔考察'); return cur_frm.set_value('valid_until', frappe.datetime.add_days(frappe.datetime.get_today(), 30))")
+	secretary.settle()
+	secretary.click(zh("Save"))
+	request = secretary.wait_until(
+		lambda: (frappe.db.rollback(), frappe.db.get_value("Archive Access Request", {"cadre": c.cadre_a.name, "requester": c.secretary_a.user}))[1],
+		"the request saved",
+	)
+	assert stored("Archive Access Request", request, "status") == "Pending"
+
+	manager = browsers(world.manager)
+	manager.go(f"/app/archive-access-request/{request}")
+	manager.click(zh("Approve"))
+	manager.fill_dialog("同意调阅")
+	assert manager.wait_until(lambda: stored("Archive Access Request", request, "status") == "Approved", "the request approved")
+	assert not manager.errors_in_console()

@@ -13,11 +13,11 @@
 })();
 
 // The app's shared desk helpers.
-window.sanshu = window.sanshu || {};
+frappe.provide("sanshu_app.desk");
 
 // Returning a report or a rectification needs a reason: ask for it in a dialog, store it with a save, then let the action go.
 // Not frappe.prompt: it hides its dialog before calling back, and a rejecting onhide would win.
-sanshu.ask_return_reason = function (frm) {
+sanshu_app.desk.ask_return_reason = function (frm) {
 	frappe.dom.unfreeze();
 	return new Promise((resolve, reject) => {
 		let given = false;

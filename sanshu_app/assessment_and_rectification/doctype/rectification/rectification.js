@@ -3,7 +3,7 @@
 
 frappe.ui.form.on("Rectification", {
 	before_workflow_action(frm) {
-		if (frm.selected_workflow_action === "Return") return sanshu.ask_return_reason(frm);
+		if (frm.selected_workflow_action === "Return") return sanshu_app.desk.ask_return_reason(frm);
 	},
 	refresh(frm) {
 		if (frm.doc.overdue) {

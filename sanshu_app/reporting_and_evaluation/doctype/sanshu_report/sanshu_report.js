@@ -3,7 +3,7 @@
 
 frappe.ui.form.on("Sanshu Report", {
 	before_workflow_action(frm) {
-		if (frm.selected_workflow_action === "Return Report") return sanshu.ask_return_reason(frm);
+		if (frm.selected_workflow_action === "Return Report") return sanshu_app.desk.ask_return_reason(frm);
 	},
 	setup(frm) {
 		frm.set_query("cadre", () => ({
