@@ -8,6 +8,8 @@ responsibility assessment per unit). Safe to run again: existing records are kep
 
 import frappe
 
+from sanshu_app.permissions import forget_scopes
+
 DEMO_PASSWORD = "Sanshu@2026"
 DEMO_DOMAIN = "demo.sanshu.local"
 ROOT_UNIT = "高新区"
@@ -52,8 +54,10 @@ def make_demo():
 			cadre = ensure_cadre(number, unit, position, roles)
 			if position == 0:
 				frappe.db.set_value("Sanshu Unit", unit, "principal", cadre)
+				forget_scopes()  # set_value skips the document events
 			elif position == 1:
 				frappe.db.set_value("Sanshu Unit", unit, "discipline_officer", cadre)
+				forget_scopes()  # set_value skips the document events
 	for login, name, roles in STAFF:
 		ensure_user(f"{login}@{DEMO_DOMAIN}", name, roles)
 	ensure_campaign()

@@ -1,4 +1,4 @@
-from sanshu_app.record_scopes import RECORD_SCOPES
+from sanshu_app.record_scopes import RECORD_SCOPES, ROW_SCOPED_DOCTYPES
 
 app_name = "sanshu_app"
 app_title = "三述"  # shown untranslated in the desk's app switcher
@@ -51,12 +51,24 @@ override_whitelisted_methods = {
 }
 before_request = ["sanshu_app.doors.before_request"]
 
-# A scoped record just written is read again from the database by the next permission check.
 # Official documents: 文号, issuing office and letter body given when a document is issued.
 NUMBERED_DOCTYPES = ("Responsibility Letter", "Integrity Commitment", "Risk Notification Card", "Rectification", "Sanshu Evaluation")
+# The permission layer's caches (sanshu_app/permissions.py, scope_cache.py): a scoped record just
+# written is read again by the next check of it (on_change also follows db_set, which skips
+# on_update); a change to units or cadres recomputes every scope; a change to a record whose rows
+# open it (a letter's signers …) finds those records again.
+CHANGE_EVENTS = ("after_insert", "on_update", "on_change", "on_trash", "after_rename")
+FORGET_STORED = {event: "sanshu_app.permissions.forget_stored" for event in ("on_update", "on_change", "on_trash")}
+FORGET_SCOPES = {event: "sanshu_app.permissions.forget_scopes" for event in CHANGE_EVENTS}
+FORGET_NAMED_ROWS = {event: "sanshu_app.permissions.forget_named_rows" for event in CHANGE_EVENTS}
+FORGET = {
+	**{doctype: FORGET_STORED for doctype in RECORD_SCOPES},
+	**{doctype: FORGET_NAMED_ROWS for doctype in ROW_SCOPED_DOCTYPES},
+	**{doctype: FORGET_SCOPES for doctype in ("Sanshu Unit", "Sanshu Cadre")},
+}
 doc_events = {
-	**{doctype: {"on_update": "sanshu_app.permissions.forget_stored"} for doctype in RECORD_SCOPES},
-	**{doctype: {"on_update": "sanshu_app.permissions.forget_stored", "validate": "sanshu_app.official_documents.numbering.validate"} for doctype in NUMBERED_DOCTYPES},
+	**FORGET,
+	**{doctype: {**FORGET[doctype], "validate": "sanshu_app.official_documents.numbering.validate"} for doctype in NUMBERED_DOCTYPES},
 	"File": {"before_insert": "sanshu_app.doors.guard_private_file_reuse"},
 	# A campaign's publication window (述前公开) must not end before it starts.
 	"Sanshu Campaign": {"validate": "sanshu_app.public_disclosure.publication.validate_campaign"},
@@ -66,7 +78,7 @@ doc_events = {
 	"Report": {"validate": "sanshu_app.ballot_box.refuse_reports_on_the_box"},
 	# Work plan: a unit's assessment shows its task completion beside the task-completion item.
 	"Responsibility Assessment": {
-		"on_update": "sanshu_app.permissions.forget_stored",
+		**FORGET_STORED,
 		"onload": "sanshu_app.work_plan.ledger.assessment_onload",
 	},
 }

@@ -24,6 +24,7 @@ from pathlib import Path
 import frappe
 from frappe import _
 
+from sanshu_app import scope_cache
 from sanshu_app.record_scopes import RECORD_SCOPES, REFERENCING_DOCTYPES, UNIT_ROLES, UNRESTRICTED_ROLES, RecordScope
 from sanshu_app.rules import write_guard
 from sanshu_app.rules.messages import RuleViolation
@@ -32,6 +33,8 @@ from sanshu_app.rules.scope import Scope, subtree_members
 # Permission types that change a record: both the stored and the new values must be in scope.
 WRITE_PTYPES = frozenset({"write", "create", "submit", "cancel", "amend", "delete"})
 UNRESTRICTED = Scope(unrestricted=True)
+# Up to this many records found through their rows are named in a list's condition (_named_in_rows).
+NAMED_ROWS_INLINE_LIMIT = 500
 
 
 # --- the app's doctypes, read from its own files -------------------------------------------------
@@ -64,49 +67,64 @@ def child_parents() -> dict[str, tuple[tuple[str, str], ...]]:
 
 # --- who the user is -----------------------------------------------------------------------------
 def scope_for(user: str | None = None) -> Scope:
+	"""The user's scope: once per request, and between requests from ``scope_cache`` while the
+	units and cadres it was computed from are unchanged."""
 	user = user or frappe.session.user
 	cache = _request_cache()
 	if cache is not None and ("scope", user) in cache:
 		return cache[("scope", user)]
-	scope = _compute_scope(user)
+	if _unrestricted(user):
+		scope = UNRESTRICTED
+	else:
+		roles = tuple(sorted(frappe.get_roles(user)))
+		scope = scope_cache.cached(("scope", user, roles), (scope_cache.SCOPE,), lambda: _compute_scope(user, roles))
 	if cache is not None:
 		cache[("scope", user)] = scope
 	return scope
 
 
-def _compute_scope(user: str) -> Scope:
-	roles = set(frappe.get_roles(user))
-	if user == "Administrator" or roles.intersection(UNRESTRICTED_ROLES):
-		return UNRESTRICTED
-	cadres = frappe.get_all("Sanshu Cadre", filters={"user": user}, fields=["name", "unit"])
+def forget_scopes(doc=None, method=None):
+	"""doc_events of units and cadres (and any code changing them around the ORM): every cached
+	scope is computed again. A cadre's own record is also read again by the next check of it."""
+	if doc is not None:
+		forget_stored(doc)
+	scope_cache.forget(scope_cache.SCOPE)
+
+
+def forget_named_rows(doc, method=None):
+	"""doc_events of the doctypes whose rows open records (a letter's signers …)."""
+	forget_stored(doc)
+	scope_cache.forget(doc.doctype)
+
+
+def _unrestricted(user: str) -> bool:
+	return user == "Administrator" or bool(set(frappe.get_roles(user)).intersection(UNRESTRICTED_ROLES))
+
+
+def _compute_scope(user: str, roles) -> Scope:
+	cadres = frappe.get_all("Sanshu Cadre", filters={"user": user}, fields=["name", "unit"], order_by="name")
 	cadre_names = frozenset(c.name for c in cadres)
 	units = frozenset()
-	if cadre_names and roles.intersection(UNIT_ROLES):
+	if cadre_names and set(roles).intersection(UNIT_ROLES):
 		roots = {c.unit for c in cadres if c.unit}
 		roots.update(
 			frappe.get_all(
 				"Sanshu Unit",
 				or_filters={"principal": ("in", list(cadre_names)), "discipline_officer": ("in", list(cadre_names))},
 				pluck="name",
+				order_by="name",
 			)
 		)
-		tree = frappe.get_all("Sanshu Unit", fields=["name", "lft", "rgt"], as_list=True)
+		tree = frappe.get_all("Sanshu Unit", fields=["name", "lft", "rgt"], as_list=True, order_by="lft")
 		units = frozenset(subtree_members(tree, roots))
 	return Scope(cadres=cadre_names, units=units)
 
 
-def _request_cache() -> dict | None:
-	"""A cache that lives for one HTTP request. Outside a request (tests, jobs, the console) the
-	data may change between two calls, so nothing is cached there."""
-	if not getattr(frappe.local, "request", None):
-		return None
-	if not hasattr(frappe.local, "sanshu_permission_cache"):
-		frappe.local.sanshu_permission_cache = {}
-	return frappe.local.sanshu_permission_cache
+_request_cache = scope_cache.request_cache
 
 
 def is_office(user: str) -> bool:
-	return scope_for(user).unrestricted
+	return _unrestricted(user)
 
 
 def _opens_to(user: str, doctype: str) -> bool:
@@ -126,16 +144,69 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 
 
 def _record_condition(doctype: str, user: str, table: str | None = None) -> str:
-	scope = scope_for(user)
-	if scope.unrestricted or _opens_to(user, doctype):
+	if _unrestricted(user) or _opens_to(user, doctype):
 		return ""
+	scope = scope_for(user)
 	rule = RECORD_SCOPES[doctype]
 	table = table or f"`tab{doctype}`"
-	clauses = [_in(table, field, scope.cadres) for field in rule.cadre_fields if scope.cadres]
-	clauses += [_named_in_rows(doctype, table, table_field, field, scope.cadres) for table_field, field in rule.cadre_tables if scope.cadres]
-	clauses += [_in(table, field, scope.units) for field in rule.unit_fields if scope.units]
-	clauses += [_named_in_rows(doctype, table, table_field, field, scope.units) for table_field, field in rule.unit_tables if scope.units]
+	clauses = _placement_clauses(rule, scope, table)
+	named = _named_in_rows(doctype, scope, user)
+	for table_field, field, kind in _row_tables(rule):
+		if getattr(scope, kind):
+			clauses.append(_rows_clause(doctype, table, table_field, field, getattr(scope, kind), named[table_field]))
 	return f"({' or '.join(clauses)})" if clauses else "1=0"
+
+
+def _placement_clauses(rule: RecordScope, scope: Scope, table: str) -> list[str]:
+	clauses = [_in(table, field, scope.cadres) for field in rule.cadre_fields if scope.cadres]
+	return clauses + [_in(table, field, scope.units) for field in rule.unit_fields if scope.units]
+
+
+def _row_tables(rule: RecordScope) -> tuple:
+	return (*((t, f, "cadres") for t, f in rule.cadre_tables), *((t, f, "units") for t, f in rule.unit_tables))
+
+
+def _named_in_rows(doctype: str, scope: Scope, user: str) -> dict:
+	"""table field -> the ``doctype`` records that only their rows open to the user (a letter the
+	user signs in a unit they do not answer for, say), or None when too many to name.
+
+	Naming them keeps the list query an index lookup, where an ``exists`` beside the other clauses
+	makes MariaDB walk the whole table; records the user reads anyway need no naming."""
+	rule = RECORD_SCOPES[doctype]
+	tables = [(t, f, getattr(scope, kind)) for t, f, kind in _row_tables(rule) if getattr(scope, kind)]
+	if not tables:
+		return {}
+	cache = _request_cache()
+	if cache is not None and ("named", user, doctype) in cache:
+		return cache[("named", user, doctype)]
+	named = scope_cache.cached(
+		("named", doctype, user, tuple(sorted(frappe.get_roles(user)))),
+		(scope_cache.SCOPE, doctype),
+		lambda: _read_named_in_rows(doctype, rule, scope, tables),
+	)
+	if cache is not None:
+		cache[("named", user, doctype)] = named
+	return named
+
+
+def _read_named_in_rows(doctype: str, rule: RecordScope, scope: Scope, tables) -> dict:
+	readable = " or ".join(f"ifnull({clause}, 0)" for clause in _placement_clauses(rule, scope, "p")) or "0"
+	columns = []
+	for table_field, field, names in tables:
+		child = app_doctypes()[doctype]["tables"][table_field]
+		columns.append(
+			f"(select json_arrayagg(x.parent) from (select distinct child.parent from `tab{child}` child"
+			f" join `tab{doctype}` p on p.name = child.parent"
+			f" where child.parenttype = {frappe.db.escape(doctype)} and child.parentfield = {frappe.db.escape(table_field)}"
+			f" and {_in('child', field, names)} and not ({readable})"
+			f" limit {NAMED_ROWS_INLINE_LIMIT + 1}) x) as `{table_field}`"
+		)
+	row = frappe.db.sql(f"select {', '.join(columns)}", as_dict=True)[0]
+	named = {}
+	for table_field, _field, _names in tables:
+		parents = _json_list(row[table_field]) if row[table_field] else []
+		named[table_field] = sorted(parents) if parents is not None and len(parents) <= NAMED_ROWS_INLINE_LIMIT else None
+	return named
 
 
 def _readable_parent_names(doctype: str, user: str) -> str | None:
@@ -191,7 +262,11 @@ def _in(table: str, field: str, values) -> str:
 	return f"{table}.`{field}` in ({', '.join(frappe.db.escape(v) for v in sorted(values))})"
 
 
-def _named_in_rows(doctype: str, table: str, table_field: str, field: str, names) -> str:
+def _rows_clause(doctype: str, table: str, table_field: str, field: str, names, parents: list | None) -> str:
+	"""Records whose ``table_field`` rows name one of ``names``: the ``parents`` found beforehand,
+	or when there were too many to name, an ``exists``."""
+	if parents is not None:
+		return _in(table, "name", parents) if parents else "1=0"
 	child = app_doctypes()[doctype]["tables"][table_field]
 	return (
 		f"exists (select 1 from `tab{child}` child where child.parent = {table}.name"
@@ -223,27 +298,27 @@ def may_read_stored(doctype: str, name: str, user: str | None = None) -> bool:
 		return False
 	if doctype not in RECORD_SCOPES:
 		return True
-	scope = scope_for(user)
-	if scope.unrestricted or _opens_to(user, doctype):
+	if _unrestricted(user) or _opens_to(user, doctype):
 		return True
 	stored = _stored_placement(doctype, name)
-	return stored is not None and _allows(scope, RECORD_SCOPES[doctype], stored)
+	return stored is not None and _allows(scope_for(user), RECORD_SCOPES[doctype], stored)
 
 
 def _record_permission(doc, ptype: str, user: str) -> bool:
-	scope = scope_for(user)
-	rule = RECORD_SCOPES[doc.doctype]
-	if scope.unrestricted:
+	if _unrestricted(user):
 		return True
+	rule = RECORD_SCOPES[doc.doctype]
 	opens = _opens_to(user, doc.doctype)
 	new = _placement_of(doc, rule)
 	if doc.get("__islocal") or not doc.get("name"):
+		scope = scope_for(user)
 		if ptype in WRITE_PTYPES:
 			_guard_new_record(doc, rule, scope, user)
 		return opens or _allows(scope, rule, new)
 	stored = _stored_placement(doc.doctype, doc.name)
 	if stored is None:
 		return False  # a document that claims a name the database does not hold
+	scope = scope_for(user)
 	if not (opens or _allows(scope, rule, stored)):
 		return False
 	if ptype in WRITE_PTYPES:
@@ -265,22 +340,53 @@ def _placement_of(doc, rule: RecordScope) -> dict:
 
 
 def _stored_placement(doctype: str, name: str) -> dict | None:
-	rule = RECORD_SCOPES[doctype]
-	fields = ["name", *_placement_fields(rule)]
+	"""The record's placement as stored, its rows' cadres and units included, in one query (none
+	when this request has just loaded the record: see remember_stored)."""
 	cache = _request_cache()
 	key = ("stored", doctype, name)
 	if cache is not None and key in cache:
 		return cache[key]
-	row = frappe.db.get_value(doctype, name, fields, as_dict=True)
+	rule = RECORD_SCOPES[doctype]
+	row = frappe.db.sql(_stored_placement_sql(doctype), (name,), as_dict=True)
+	row = row[0] if row else None
 	if row is not None:
 		for table_field, field in (*rule.cadre_tables, *rule.unit_tables):
-			child = app_doctypes()[doctype]["tables"][table_field]
-			row[table_field] = frappe.get_all(
-				child, filters={"parent": name, "parenttype": doctype, "parentfield": table_field}, pluck=field
-			)
+			row[table_field] = _json_list(row[table_field]) if row[table_field] else []
+			if row[table_field] is None:  # longer than the server's aggregate limit: read the rows
+				child = app_doctypes()[doctype]["tables"][table_field]
+				row[table_field] = frappe.get_all(child, filters={"parent": name, "parenttype": doctype, "parentfield": table_field}, pluck=field)
 	if cache is not None:
 		cache[key] = row
 	return row
+
+
+@functools.cache
+def _stored_placement_sql(doctype: str) -> str:
+	rule = RECORD_SCOPES[doctype]
+	columns = ["t.`name`", *(f"t.`{f}`" for f in _placement_fields(rule))]
+	for table_field, field in (*rule.cadre_tables, *rule.unit_tables):
+		child = app_doctypes()[doctype]["tables"][table_field]
+		columns.append(
+			f"(select json_arrayagg(c.`{field}`) from `tab{child}` c where c.parent = t.`name`"
+			f" and c.parenttype = {frappe.db.escape(doctype)} and c.parentfield = {frappe.db.escape(table_field)}) as `{table_field}`"
+		)
+	return f"select {', '.join(columns)} from `tab{doctype}` t where t.`name` = %s"
+
+
+def _json_list(text: str) -> list | None:
+	try:
+		return json.loads(text)
+	except ValueError:
+		return None
+
+
+def remember_stored(doc) -> None:
+	"""A record just loaded from the database (``ScopedDocument.load_from_db``): its placement, as
+	stored, answers this request's checks of it until it is written."""
+	cache = _request_cache()
+	if cache is None or doc.doctype not in RECORD_SCOPES or not doc.name:
+		return
+	cache[("stored", doc.doctype, doc.name)] = {"name": doc.name, **_placement_of(doc, RECORD_SCOPES[doc.doctype])}
 
 
 def forget_stored(doc, method=None):

@@ -37,8 +37,19 @@ def after_migrate():
 	ensure_code_table()
 	ensure_default_rule_sets()
 	ensure_employee_link()
+	ensure_scope_stamp_indexes()
 	for step in MODULE_SETUP_STEPS:
 		frappe.get_attr(step)()
+
+
+def ensure_scope_stamp_indexes():
+	"""The permission layer's caches compare the newest `modified` of units, cadres and the records
+	with granting rows (sanshu_app/scope_cache.py): an index makes that a lookup, not a scan."""
+	from sanshu_app.record_scopes import ROW_SCOPED_DOCTYPES
+	from sanshu_app.scope_cache import SCOPE_DOCTYPES
+
+	for doctype in (*SCOPE_DOCTYPES, *ROW_SCOPED_DOCTYPES):
+		frappe.db.add_index(doctype, ["modified"], index_name="modified")
 
 
 def before_uninstall():

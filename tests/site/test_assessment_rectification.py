@@ -17,6 +17,7 @@ from sanshu_app.assessment_and_rectification.report.rectification_ledger import 
 from sanshu_app.utils import deadline_from
 from tests.site.factories import County, CountyTestCase, make_cadre, make_campaign, make_user
 from tests.site.printing import pdf_text, plain
+from sanshu_app.permissions import forget_scopes
 
 
 def as_user(user):
@@ -30,6 +31,7 @@ class AssessmentWorld:
 		c = self.c = County()
 		self.secretary_b = make_cadre(c.town_b, "乙书记", roles=("Party Secretary", "Responsible Cadre"), is_principal=1)
 		frappe.db.set_value("Sanshu Unit", c.town_b, "principal", self.secretary_b.name)
+		forget_scopes()  # set_value skips the document events
 		self.leader = make_user("考核组长", ("Assessment Inspector",))
 		self.inspector = make_user("考核组员", ("Assessment Inspector",))
 		self.campaign = make_campaign(2026, units=[c.town_a, c.town_b])
@@ -233,6 +235,7 @@ class TestResponsibilityAssessment(IntegrationTestCase):
 		# The unit cannot score its own inspection.
 		as_user(w.c.manager)
 		frappe.db.set_value("Sanshu Unit", unit.name, "principal", w.c.secretary_a.name)
+		forget_scopes()  # set_value skips the document events
 		as_user(w.c.secretary_a.user)
 		doc = frappe.get_doc(doc.doctype, doc.name)
 		doc.items[0].inspector_score = doc.items[0].max_points

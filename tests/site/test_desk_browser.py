@@ -14,6 +14,7 @@ from frappe.utils import add_days, getdate, today
 
 from tests.site.browser import Browser, chromium_found
 from tests.site.factories import County, make_cadre, make_campaign, make_user
+from sanshu_app.permissions import forget_scopes
 
 pytestmark = pytest.mark.skipif(not chromium_found(), reason="no chromium / chromedriver on this machine")
 
@@ -34,6 +35,7 @@ class World:
 		c = self.c = County()
 		self.officer = make_cadre(c.town_a, "甲纪委书记", roles=("Supervision Officer", "Responsible Cadre"))
 		frappe.db.set_value("Sanshu Unit", c.town_a, "discipline_officer", self.officer.name)
+		forget_scopes()  # set_value skips the document events
 		self.evaluator = make_user("评议员", ("Evaluator",))
 		self.inspector = make_user("考核组", ("Assessment Inspector",))
 		self.manager = c.manager

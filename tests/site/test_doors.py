@@ -23,6 +23,7 @@ from sanshu_app.record_scopes import RECORD_SCOPES, REFERENCE_DOCTYPES, RecordSc
 from sanshu_app.rules.scope import Scope
 from tests.site.factories import make_cadre, make_campaign, make_unit, make_user
 from tests.site.http_site import Client, set_password
+from sanshu_app.permissions import forget_scopes
 
 PASSWORD = "Door-Suite-2026!"
 PREFIX = "DOOR" + random_string(4).upper()
@@ -69,6 +70,7 @@ class DoorCounty:
 			"officer": make_cadre(self.town_a, "门纪检", roles=("Supervision Officer", "Responsible Cadre")),
 		}
 		frappe.db.set_value("Sanshu Unit", self.town_a, {"principal": self.cadres["secretary"].name, "discipline_officer": self.cadres["officer"].name})
+		forget_scopes()  # set_value skips the document events
 		self.users = {key: cadre.user for key, cadre in self.cadres.items()}
 		self.users["inspector"] = make_user("门考核", ("Assessment Inspector",))
 		self.users["evaluator"] = make_user("门评议", ("Evaluator",))
@@ -111,6 +113,7 @@ class DoorCounty:
 		"""A cadre's name and post are tokens: any list, report or title showing them is checked."""
 		name_token, post_token = _token(), _token()
 		frappe.db.set_value("Sanshu Cadre", cadre.name, {"full_name": name_token, "post": post_token})
+		forget_scopes()  # set_value skips the document events
 		self.name_tokens[cadre.name] = name_token
 		for token in (name_token, post_token):
 			self.tokens[token] = ("Sanshu Cadre", cadre.name)

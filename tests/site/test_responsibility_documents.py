@@ -9,6 +9,7 @@ from frappe.utils import add_days, getdate, today
 
 from tests.site.factories import County, make_cadre, make_campaign
 from tests.site.printing import pdf_text, plain
+from sanshu_app.permissions import forget_scopes
 
 LETTER = "Responsibility Letter"
 COMMITMENT = "Integrity Commitment"
@@ -42,6 +43,7 @@ class DocumentsTestCase(IntegrationTestCase):
 		c = cls.c = County()
 		cls.officer_a = make_cadre(c.town_a, "甲纪委书记", roles=("Supervision Officer", "Responsible Cadre"))
 		frappe.db.set_value("Sanshu Unit", c.town_a, "discipline_officer", cls.officer_a.name)
+		forget_scopes()  # set_value skips the document events
 		ensure_outgoing_email()
 
 	def tearDown(self):
@@ -318,6 +320,7 @@ class TestIntegrityCommitment(DocumentsTestCase):
 		for cadre in (c.cadre_a, c.cadre_b, c.cadre_station):
 			frappe.db.set_value("Sanshu Cadre", cadre.name, "newly_promoted", 1)
 		frappe.db.set_value("Sanshu Cadre", c.cadre_b.name, "discipline_cadre", 1)
+		forget_scopes()  # set_value skips the document events
 
 	def new_commitment(self, cadre, kind="Annual Responsibility Commitment", year=2026, campaign=None):
 		as_user(self.c.manager)
@@ -518,6 +521,7 @@ class TestPrintedDocuments(DocumentsTestCase):
 	def test_commitment_prints_title_items_and_signer(self):
 		c = self.c
 		frappe.db.set_value("Sanshu Cadre", c.cadre_b.name, "discipline_cadre", 1)
+		forget_scopes()  # set_value skips the document events
 		as_user(c.manager)
 		doc = frappe.get_doc(
 			{"doctype": COMMITMENT, "commitment_type": "Six Commitments", "year": 2026, "cadre": c.cadre_b.name, "items": [{"item": "坚决不以权谋私"}]}
@@ -556,6 +560,7 @@ class TestBulkIssue(DocumentsTestCase):
 		principal = make_cadre(unit, "丙书记", with_user=False)
 		officer = make_cadre(unit, "丙纪委书记", with_user=False)
 		frappe.db.set_value("Sanshu Unit", unit, {"principal": principal.name, "discipline_officer": officer.name})
+		forget_scopes()  # set_value skips the document events
 		cadres = [make_cadre(unit, f"丙干部{i:03d}", with_user=False).name for i in range(200)]
 		campaign = make_campaign(2026, units=[unit], cadres=cadres)
 

@@ -19,6 +19,7 @@ from sanshu_app.supervision.doctype.warning_index.warning_index import import_co
 from tests.site.factories import CountyTestCase, make_cadre, make_unit
 from tests.site.printing import pdf_text
 from tests.site.webserver import SiteServer, server_message
+from sanshu_app.permissions import forget_scopes
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -49,6 +50,7 @@ def units_with_people(count, label):
 		principal = make_cadre(unit, f"{label}{i}书记", roles=("Party Secretary", "Responsible Cadre"), is_principal=1)
 		officer = make_cadre(unit, f"{label}{i}纪委书记", roles=("Supervision Officer",), discipline_cadre=1)
 		frappe.db.set_value("Sanshu Unit", unit, {"principal": principal.name, "discipline_officer": officer.name})
+		forget_scopes()  # set_value skips the document events
 		units.append(unit)
 	return units
 

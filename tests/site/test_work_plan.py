@@ -16,6 +16,7 @@ from openpyxl import Workbook, load_workbook
 from sanshu_app.work_plan import ledger
 from sanshu_app.work_plan.progress import remind_plan, review_plan
 from tests.site.factories import CountyTestCase, make_cadre, make_unit, make_user
+from sanshu_app.permissions import forget_scopes
 
 YEAR = 2026
 LEADER, UNIT_NOTICE = "Division of Responsibility Notice", "Target Task Notice"
@@ -46,6 +47,7 @@ class TestWorkPlan(CountyTestCase):
 			unit = make_unit(f"局{i}", parent=county, unit_type="County Department")
 			secretary = make_cadre(unit, f"局{i}书记", roles=("Party Secretary", "Responsible Cadre"), is_principal=1)
 			frappe.db.set_value("Sanshu Unit", unit, "principal", secretary.name)
+			forget_scopes()  # set_value skips the document events
 			cls.units.append(unit)
 			cls.secretaries.append(secretary)
 		for i in range(6):
@@ -300,6 +302,7 @@ class TestWorkPlanOverTheApi(CountyTestCase):
 		c = self.c
 		secretary_b = make_cadre(c.town_b, "乙书记", roles=("Party Secretary", "Responsible Cadre"), is_principal=1)
 		frappe.db.set_value("Sanshu Unit", c.town_b, "principal", secretary_b.name)
+		forget_scopes()  # set_value skips the document events
 		plan = frappe.get_doc({"doctype": "Sanshu Work Plan", "plan_title": f"接口测试-{random_string(4)}", "year": YEAR}).insert()
 		task = {"doctype": "Sanshu Work Plan Task", "work_plan": plan.name, "cadence": "Quarterly", "deadline": f"{YEAR}-12-31", "leaders": [{"cadre": c.cadre_a.name}]}
 		task_a = frappe.get_doc(dict(task, content="甲镇任务", lead_unit=c.town_a)).insert()

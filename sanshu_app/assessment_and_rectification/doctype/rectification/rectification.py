@@ -3,13 +3,13 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import today
 
 from sanshu_app.rules import rectification as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
 from sanshu_app.utils import deadline_from, deadline_rule, is_office, throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 # The kind of source a rectification comes from, by the document type it links to.
 SOURCE_TYPES = {
@@ -27,7 +27,7 @@ OFFICE_FIELDS = (
 )  # fmt: skip
 
 
-class Rectification(Document):
+class Rectification(ScopedDocument):
 	def validate(self):
 		self.fill_defaults()
 		state = self.workflow_state or "Draft"

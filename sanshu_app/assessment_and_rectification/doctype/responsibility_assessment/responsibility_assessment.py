@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import escape_html, flt, now_datetime, today
 
 from sanshu_app.assessment_and_rectification.doctype.assessment_template.assessment_template import default_template
@@ -12,6 +11,7 @@ from sanshu_app.rules import assessment as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
 from sanshu_app.utils import OFFICE_ROLES, is_office, office_language, throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 STATES = rules.ASSESSMENT_STATES
 INSPECTOR_ROLES = ("Assessment Inspector", "Sanshu Manager")
@@ -23,7 +23,7 @@ def _reached(state, step):
 	return state in STATES and STATES.index(state) >= STATES.index(step)
 
 
-class ResponsibilityAssessment(Document):
+class ResponsibilityAssessment(ScopedDocument):
 	def before_insert(self):
 		self.fill_defaults()
 

@@ -6,10 +6,10 @@ archive. Written only by sanshu_app.integrity_archive.access; nobody edits or de
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
+from sanshu_app.scoped_document import ScopedDocument
 
 
-class ArchiveAccessLog(Document):
+class ArchiveAccessLog(ScopedDocument):
 	def validate(self):
 		if not self.is_new():
 			frappe.throw(_("The access register cannot be changed."), frappe.PermissionError, title=_("Not Permitted"))

@@ -6,16 +6,16 @@ office decides, and never the requester, the cadre or the leadership of the cadr
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
 from sanshu_app.rules.integrity_archive import check_request, recusal_violations
 from sanshu_app.utils import is_office, require_roles, throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 DECISION_FIELDS = ("status", "decided_by", "decided_on", "decision_note")
 
 
-class ArchiveAccessRequest(Document):
+class ArchiveAccessRequest(ScopedDocument):
 	def before_insert(self):
 		self.requester = frappe.session.user
 		self.requester_cadre = frappe.db.get_value("Sanshu Cadre", {"user": self.requester}, "name")

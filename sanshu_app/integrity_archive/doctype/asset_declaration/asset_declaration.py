@@ -9,18 +9,18 @@ anyone else, and the publicity shows only ``published_summary``."""
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.rate_limiter import rate_limit
 from frappe.utils import getdate, today
 
 from sanshu_app.integrity_archive.attachments import require_private_files
 from sanshu_app.rules import integrity_archive as rules
 from sanshu_app.utils import is_office, require_roles, throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 CONTENT_FIELDS = ("reason", "declaration_date", "attachment", "declarant_note")
 
 
-class AssetDeclaration(Document):
+class AssetDeclaration(ScopedDocument):
 	def validate(self):
 		require_private_files(self, tables=(("sections", "attachment"),))
 		old = self.get_doc_before_save()

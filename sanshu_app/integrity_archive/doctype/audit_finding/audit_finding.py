@@ -6,12 +6,12 @@ opens its Rectification."""
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from sanshu_app.utils import require_roles
+from sanshu_app.scoped_document import ScopedDocument
 
 
-class AuditFinding(Document):
+class AuditFinding(ScopedDocument):
 	def validate(self):
 		if self.cadre and not self.unit:
 			self.unit = frappe.db.get_value("Sanshu Cadre", self.cadre, "unit")

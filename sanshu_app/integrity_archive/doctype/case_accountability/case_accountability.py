@@ -6,14 +6,14 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import today
 
 from sanshu_app.integrity_archive.archive_rows import CASE_ROLES
 from sanshu_app.utils import require_roles
+from sanshu_app.scoped_document import ScopedDocument
 
 
-class CaseAccountability(Document):
+class CaseAccountability(ScopedDocument):
 	def validate(self):
 		principal, officer = frappe.db.get_value("Sanshu Unit", self.unit, ["principal", "discipline_officer"]) or (None, None)
 		self.party_secretary = self.party_secretary or principal

@@ -6,17 +6,17 @@ against the archive, edits the drafted replies and approves the batch, which get
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import format_date, getdate, today
 
 from sanshu_app.integrity_archive.opinion import SETTINGS, archive_facts, opinion_rules
 from sanshu_app.rules.integrity_archive import CandidateRow, check_approval, check_rules, document_number, draft_opinion
 from sanshu_app.utils import is_office, office_language, require_roles, throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 CHECK_FIELDS = ("checked", "checked_on", "conclusion", "facts", "reply")
 
 
-class IntegrityOpinionRequest(Document):
+class IntegrityOpinionRequest(ScopedDocument):
 	def validate(self):
 		self.keep_checks_honest()
 

@@ -6,14 +6,14 @@ a serious risk is reported to the commission at once (every office user is notif
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from sanshu_app.integrity_archive.attachments import require_private_files
 from sanshu_app.utils import OFFICE_ROLES, is_office
+from sanshu_app.scoped_document import ScopedDocument
 
 
-class SynchronousRecord(Document):
+class SynchronousRecord(ScopedDocument):
 	def validate(self):
 		require_private_files(self)
 		old = self.get_doc_before_save()

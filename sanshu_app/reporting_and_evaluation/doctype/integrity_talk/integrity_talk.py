@@ -3,11 +3,11 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import strip_html
+from sanshu_app.scoped_document import ScopedDocument
 
 
-class IntegrityTalk(Document):
+class IntegrityTalk(ScopedDocument):
 	def validate(self):
 		if self.reason_name and not self.reason_doctype:
 			frappe.throw(_("Say which kind of document caused the talk."), title=_("Invalid Talk"))

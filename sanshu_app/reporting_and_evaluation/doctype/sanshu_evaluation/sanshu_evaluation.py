@@ -14,7 +14,6 @@ from io import BytesIO
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import cint, flt, nowdate
 
 from sanshu_app import ballot_box
@@ -22,13 +21,14 @@ from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_she
 from sanshu_app.rules.meeting import weighted_tally
 from sanshu_app.rules.messages import RuleError
 from sanshu_app.utils import OFFICE_ROLES, office_language, raise_rule_error, require_roles, throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 EVALUATOR_ROLE = "Evaluator"
 RECTIFICATION = "Rectification"
 PAPER_GROUP = "Paper Ballots"  # paper ballots carry no evaluator group: weighted as a group of their own
 
 
-class SanshuEvaluation(Document):
+class SanshuEvaluation(ScopedDocument):
 	def validate(self):
 		self.fill_from_campaign()
 		self.validate_one_per_cadre()

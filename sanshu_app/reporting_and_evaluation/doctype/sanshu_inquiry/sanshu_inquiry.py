@@ -3,17 +3,17 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from sanshu_app.rules.inquiries import OPEN, OVERDUE, answered_late, inquiry_status
 from sanshu_app.utils import deadline_from, is_office
+from sanshu_app.scoped_document import ScopedDocument
 
 REPLY_DEADLINE = "Inquiry Reply"
 QUESTION_FIELDS = ("campaign", "cadre", "inquiry_type", "asker", "asked_on", "question")
 
 
-class SanshuInquiry(Document):
+class SanshuInquiry(ScopedDocument):
 	def validate(self):
 		self.validate_who_changes_what()
 		self.reply_due_date = self.compute_due_date()

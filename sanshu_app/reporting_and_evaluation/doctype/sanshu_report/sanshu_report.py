@@ -3,16 +3,16 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, nowdate, strip_html
 
 from sanshu_app.rules.reports import section_violations, submission_violations
 from sanshu_app.rules.schemes import sections_for
 from sanshu_app.utils import is_office, throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 SUBMITTED, ACCEPTED, RETURNED, DRAFT = "Submitted", "Accepted", "Returned", "Draft"
 
-class SanshuReport(Document):
+class SanshuReport(ScopedDocument):
 	def validate(self):
 		self.fill_from_campaign()
 		self.validate_one_per_cadre()

@@ -3,13 +3,13 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from sanshu_app.responsibility_documents.common import current_cadre, default_title, guard_signature_fields, notify_signers, refuse
 from sanshu_app.rules import signing
 from sanshu_app.rules.responsibility import check_commitment_fits, check_one_annual_commitment
 from sanshu_app.utils import throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 ANNUAL = "Annual Responsibility Commitment"
 SIX_COMMITMENTS = "Six Commitments"
@@ -17,7 +17,7 @@ AWAITING_SIGNATURE = "Awaiting Signature"
 SIGNED = "Signed"
 
 
-class IntegrityCommitment(Document):
+class IntegrityCommitment(ScopedDocument):
 	def validate_workflow(self):
 		# Bulk issue (office-only, server-side: flags never come from a client) inserts the annual
 		# commitment straight into the issued state instead of inserting a draft and saving again.

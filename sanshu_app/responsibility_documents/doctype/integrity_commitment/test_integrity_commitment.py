@@ -5,6 +5,7 @@ import frappe
 from frappe.tests import IntegrationTestCase
 
 from tests.site.factories import County
+from sanshu_app.permissions import forget_scopes
 
 
 class TestIntegrityCommitment(IntegrationTestCase):
@@ -14,6 +15,7 @@ class TestIntegrityCommitment(IntegrationTestCase):
 		cls.c = County()
 		frappe.db.set_value("Sanshu Cadre", cls.c.cadre_a.name, {"newly_promoted": 1, "discipline_cadre": 1})
 		frappe.db.set_value("Sanshu Cadre", cls.c.cadre_station.name, "discipline_cadre", 1)
+		forget_scopes()  # set_value skips the document events
 
 	def commitment(self, kind, cadre, year=2026):
 		return frappe.get_doc(

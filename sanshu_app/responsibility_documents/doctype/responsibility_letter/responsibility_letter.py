@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
 from sanshu_app.responsibility_documents.common import (
@@ -16,6 +15,7 @@ from sanshu_app.responsibility_documents.common import (
 from sanshu_app.rules import signing
 from sanshu_app.rules.responsibility import check_supervision_source
 from sanshu_app.utils import OFFICE_ROLES, require_roles, throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 DRAFT = "Draft"
 UNDER_REVIEW = "Under Review"
@@ -39,7 +39,7 @@ def content(doc):
 	return (doc.letter_type, doc.cadre, doc.unit, doc.body or "", task_terms(doc), signers)
 
 
-class ResponsibilityLetter(Document):
+class ResponsibilityLetter(ScopedDocument):
 	def validate(self):
 		if not self.year:
 			self.year = getdate(self.issue_date or today()).year

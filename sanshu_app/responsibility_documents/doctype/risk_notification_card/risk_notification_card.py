@@ -3,12 +3,12 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import now_datetime, today
 
 from sanshu_app.responsibility_documents.common import current_cadre, guard_signature_fields, notify_signers, refuse
 from sanshu_app.rules import signing
 from sanshu_app.utils import require_roles, throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 DRAFT = "Draft"
 AWAITING_SIGN_OFF = "Awaiting Sign-off"
@@ -23,7 +23,7 @@ PARTIES = (
 )
 
 
-class RiskNotificationCard(Document):
+class RiskNotificationCard(ScopedDocument):
 	def validate(self):
 		self.fill_signatories()
 		self.clear_sign_off_on_return()

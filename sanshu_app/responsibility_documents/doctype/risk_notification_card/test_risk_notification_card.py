@@ -5,6 +5,7 @@ import frappe
 from frappe.tests import IntegrationTestCase
 
 from tests.site.factories import County, make_cadre
+from sanshu_app.permissions import forget_scopes
 
 
 class TestRiskNotificationCard(IntegrationTestCase):
@@ -14,6 +15,7 @@ class TestRiskNotificationCard(IntegrationTestCase):
 		cls.c = County()
 		cls.officer = make_cadre(cls.c.town_a, "纪委书记", with_user=False)
 		frappe.db.set_value("Sanshu Unit", cls.c.town_a, "discipline_officer", cls.officer.name)
+		forget_scopes()  # set_value skips the document events
 
 	def card(self, cadre, **values):
 		return frappe.get_doc(

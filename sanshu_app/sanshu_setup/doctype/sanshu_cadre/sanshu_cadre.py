@@ -3,10 +3,10 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
+from sanshu_app.scoped_document import ScopedDocument
 
 
-class SanshuCadre(Document):
+class SanshuCadre(ScopedDocument):
 	def autoname(self):
 		# The master import reserves the names of a whole sheet's cadres in one step of the series
 		# (server-side flag); otherwise the doctype's own naming applies.

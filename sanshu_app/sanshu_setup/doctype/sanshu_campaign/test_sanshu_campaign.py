@@ -4,6 +4,7 @@ from frappe.utils import getdate
 
 from sanshu_app.setup.default_rule_sets import DEMOCRATIC_ASSESSMENT, ONSITE_RATING, RESPONSIBILITY_ASSESSMENT
 from tests.site.factories import make_cadre, make_campaign, make_unit
+from sanshu_app.permissions import forget_scopes
 
 
 class TestSanshuCampaign(IntegrationTestCase):
@@ -25,6 +26,7 @@ class TestSanshuCampaign(IntegrationTestCase):
 		leaves = make_cadre(unit, "调离", with_user=False)
 		campaign = make_campaign(2026, units=[unit], cadres=[stays.name, leaves.name], report_due_date="2026-02-05", meeting_date="2026-02-20")
 		frappe.db.set_value("Sanshu Cadre", leaves.name, "status", "Left")
+		forget_scopes()  # set_value skips the document events
 		new_name = campaign.copy_to_next_year()
 		new = frappe.get_doc("Sanshu Campaign", new_name)
 		self.assertEqual(new.year, 2027)

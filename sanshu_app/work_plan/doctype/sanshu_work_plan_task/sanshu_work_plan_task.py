@@ -3,14 +3,14 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import cint, getdate
 
 from sanshu_app.rules import work_plan as rules
 from sanshu_app.utils import throw_violations
+from sanshu_app.scoped_document import ScopedDocument
 
 
-class SanshuWorkPlanTask(Document):
+class SanshuWorkPlanTask(ScopedDocument):
 	def validate(self):
 		year = cint(frappe.db.get_value("Sanshu Work Plan", self.work_plan, "year"))
 		label = self.task_number or (self.content or "")[:20]

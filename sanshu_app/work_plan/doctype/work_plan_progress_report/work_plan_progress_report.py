@@ -6,17 +6,17 @@ unit's report is its part, rolled up under the lead's (sanshu_app.work_plan.prog
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from sanshu_app.permissions import scope_for
 from sanshu_app.rules import work_plan as rules
 from sanshu_app.work_plan.progress import COOPERATING, LEAD, periods_of, refresh_task
+from sanshu_app.scoped_document import ScopedDocument
 
 TASK = "Sanshu Work Plan Task"
 
 
-class WorkPlanProgressReport(Document):
+class WorkPlanProgressReport(ScopedDocument):
 	def validate(self):
 		task = frappe.get_doc(TASK, self.task)
 		supporting = [r.unit for r in task.cooperating_units]
