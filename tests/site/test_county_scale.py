@@ -118,6 +118,8 @@ class TestCountyScale(CountyTestCase):
 		numbers = [int(c.name.removeprefix("CAD-")) for c in imported]
 		self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 5)))
 		self.assertEqual(sum("tabSeries" in q for q in queries.queries), 2)
+		# the sheet's cadres are written in one INSERT
+		self.assertEqual(sum(q.lstrip().upper().startswith("INSERT INTO `TABSANSHU CADRE`") for q in queries.queries), 1)
 		# the next cadre made on the form continues the series after them
 		later = make_cadre(town, "后来的干部", with_user=False)
 		self.assertGreater(int(later.name.removeprefix("CAD-")), numbers[-1])
