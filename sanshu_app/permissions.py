@@ -144,6 +144,7 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 
 
 def _record_condition(doctype: str, user: str, table: str | None = None) -> str:
+	scope_cache.prefetch()
 	if _unrestricted(user) or _opens_to(user, doctype):
 		return ""
 	scope = scope_for(user)
@@ -305,6 +306,7 @@ def may_read_stored(doctype: str, name: str, user: str | None = None) -> bool:
 
 
 def _record_permission(doc, ptype: str, user: str) -> bool:
+	scope_cache.prefetch()
 	if _unrestricted(user):
 		return True
 	rule = RECORD_SCOPES[doc.doctype]

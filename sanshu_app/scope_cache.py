@@ -82,26 +82,44 @@ def forget(kind: str) -> None:
 	frappe.db.after_rollback.add(settle)
 
 
+def prefetch() -> None:
+	"""Read the tokens (and the user's roles) before the first check needs either."""
+	_tokens()
+
+
 def _tokens() -> dict:
-	"""Every kind's current token: one Redis round trip per request (per call outside one)."""
+	"""Every kind's current token: one Redis round trip per request (per call outside one), which
+	also brings the session user's roles that the permission check reads next."""
 	memo = request_cache()
 	if memo is not None and "tokens" in memo:
 		return memo["tokens"]
 	kinds = (SCOPE, *ROW_SCOPED_DOCTYPES)
 	keys = [frappe.cache.make_key(TOKEN_KEY.format(kind)) for kind in kinds]
 	try:
-		values = frappe.cache.mget(keys)
-		for kind, key, value in zip(kinds, keys, values, strict=True):
-			if value is None:  # first use, or after `bench clear-cache`; never replaces a renewed token
-				_write(kind, pending=False, only_if_absent=True)
-		if None in values:
-			values = frappe.cache.mget(keys)
+		values, roles = _read(keys)
+		if None in values:  # first use, or after `bench clear-cache`; never replaces a renewed token
+			for kind, value in zip(kinds, values, strict=True):
+				if value is None:
+					_write(kind, pending=False, only_if_absent=True)
+			values, roles = _read(keys)
 		tokens = {kind: pickle.loads(value) if value else None for kind, value in zip(kinds, values, strict=True)}
 	except Exception:
 		tokens = {}  # Redis away: compute every time, keep nothing
 	if memo is not None:
 		memo["tokens"] = tokens
 	return tokens
+
+
+def _read(keys: list) -> tuple[list, object]:
+	user = frappe.session.user
+	roles_key = frappe.cache.make_key("roles")
+	pipe = frappe.cache.pipeline()
+	pipe.mget(keys)
+	pipe.hget(roles_key, user)
+	values, roles = pipe.execute()
+	if roles is not None:  # as frappe.cache.hget keeps it for the rest of the request
+		frappe.local.cache.setdefault(roles_key, {}).setdefault(user, pickle.loads(roles))
+	return values, roles
 
 
 def _renew(kind: str, pending: bool) -> None:
