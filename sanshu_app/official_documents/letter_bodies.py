@@ -8,6 +8,7 @@ record (names, posts, units, tasks) is escaped before it reaches the template.
 import frappe
 from frappe import _
 from frappe.utils import escape_html, formatdate, strip_html
+from frappe.utils.jinja import guess_is_path
 
 TEMPLATE_DOCTYPE = "Sanshu Letter Template"
 
@@ -112,8 +113,23 @@ def template_for(kind: str) -> str | None:
 
 
 def render(template: str, values: dict) -> str:
-	# frappe.render_template uses Frappe's sandboxed Jinja environment.
-	return frappe.render_template(template, values)
+	"""Through Frappe's sandboxed Jinja environment (frappe.render_template), each template text
+	compiled once per request or job: a bulk issue renders the same template thousands of times, and
+	compiling it took longer than rendering. The compiled template lives on ``frappe.local`` beside
+	the environment it belongs to, keyed by its exact text (an edited template is a new key)."""
+	compiled = getattr(frappe.local, "sanshu_compiled_templates", None)
+	if compiled is None:
+		compiled = frappe.local.sanshu_compiled_templates = {}
+	if template not in compiled:
+		# The first time, Frappe's own call: its checks (no "__" attributes, paths) and error messages.
+		body = frappe.render_template(template, values)
+		if not guess_is_path(template):
+			compiled[template] = frappe.get_jenv().from_string(template)
+		return body
+	try:
+		return compiled[template].render(values)
+	except Exception:
+		return frappe.render_template(template, values)  # Frappe's error message for a failing render
 
 
 def fill_body(doc, issuer: str):

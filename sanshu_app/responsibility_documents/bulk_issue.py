@@ -7,6 +7,7 @@ running it again creates nothing. Large batches run as a background job with a p
 import frappe
 from frappe import _
 
+from sanshu_app.official_documents import numbering
 from sanshu_app.responsibility_documents.common import refuse
 from sanshu_app.rules.responsibility import still_to_issue
 from sanshu_app.utils import OFFICE_ROLES, require_roles
@@ -96,25 +97,55 @@ def plan(camp, document, letter_type) -> list[str]:
 
 
 def run(campaign: str, document: str, letter_type: str | None = None) -> list[str]:
-	"""Create the missing documents (in a job, as the user who asked, or in the request), publishing progress."""
+	"""Create the missing documents (in a job, as the user who asked, or in the request), publishing progress.
+
+	Chunk by chunk (COMMIT_EVERY), each in its own transaction inside a job: the chunk's annual
+	commitments are checked against the stored ones in one query and its 文号 drawn in one step,
+	so a chunk that fails takes its numbers back with it."""
 	camp = frappe.get_doc("Sanshu Campaign", campaign)
 	check_request(document, letter_type)
 	todo = plan(camp, document, letter_type)
 	created = []
 	title = _("Issuing {0}").format(_(document))
+	kind = ANNUAL if document == COMMITMENT else letter_type
 	context = letter_context(todo, COMMITMENT if document == COMMITMENT else letter_type)
-	for done, target in enumerate(todo, start=1):
-		doc = new_commitment(camp, target, context) if document == COMMITMENT else new_letter(camp, letter_type, target, context)
-		created.append(doc.name)
-		if frappe.job and done % COMMIT_EVERY == 0:
+	done = 0
+	for start in range(0, len(todo), COMMIT_EVERY):
+		chunk = todo[start : start + COMMIT_EVERY]
+		if document == COMMITMENT:
+			chunk = without_annual_commitment(chunk, camp.year)
+		numbers = numbering.reserve_numbers(kind, camp.year, len(chunk)) or [None] * len(chunk)
+		for target, number in zip(chunk, numbers):
+			if document == COMMITMENT:
+				doc = new_commitment(camp, target, context, number=number, checked_for_batch=True)
+			else:
+				doc = new_letter(camp, letter_type, target, context, number=number)
+			created.append(doc.name)
+			done += 1
+			frappe.publish_progress(done * 100 / len(todo), title=title, description=_("{0} of {1}").format(done, len(todo)))
+		if frappe.job:
 			frappe.db.commit()  # nosemgrep: chunks of a background job, see COMMIT_EVERY
-		frappe.publish_progress(done * 100 / len(todo), title=title, description=_("{0} of {1}").format(done, len(todo)))
 	if frappe.job:
 		frappe.publish_realtime("msgprint", _("{0} documents issued.").format(len(created)), user=frappe.session.user, after_commit=True)
 	return created
 
 
-def new_commitment(camp, cadre, context=None):
+def without_annual_commitment(cadres: list[str], year) -> list[str]:
+	"""The cadres that have no annual commitment for ``year`` (not cancelled) right now: the check
+	each commitment's validate makes, made for a whole chunk in one query (and again per chunk, so a
+	commitment made on the form while the job runs is not doubled)."""
+	existing = frappe.get_all(
+		COMMITMENT,
+		filters={"commitment_type": ANNUAL, "year": year, "cadre": ("in", cadres or [""]), "docstatus": ("<", 2)},
+		pluck="cadre",
+	)
+	return still_to_issue(cadres, set(existing))
+
+
+def new_commitment(camp, cadre, context=None, number=None, checked_for_batch=False):
+	"""One annual commitment, inserted as issued. ``number``: its 文号 if drawn with its batch;
+	``checked_for_batch``: the caller has just checked (without_annual_commitment) that the cadre has
+	no annual commitment for the year."""
 	context = context or letter_context([cadre], COMMITMENT)
 	person = context["cadres"].get(cadre) or {}
 	doc = frappe.get_doc(
@@ -135,6 +166,8 @@ def new_commitment(camp, cadre, context=None):
 	doc.flags.ignore_version = True  # nothing to compare: the first version is the document
 	doc.flags.ignore_links = True  # cadre, unit, campaign were read for the whole batch; names fetched there
 	doc.flags.cadre_record = context["cadres"].get(cadre)  # for the body (official_documents.letter_bodies)
+	doc.flags.reserved_document_number = number  # official_documents.numbering.issue
+	doc.flags.annual_commitment_checked_for_batch = checked_for_batch
 	return doc.insert()
 
 
@@ -156,7 +189,8 @@ def letter_context(todo, letter_type):
 	return {"unit_of": unit_of, "units": units, "cadres": cadres}
 
 
-def new_letter(camp, letter_type, target, context=None):
+def new_letter(camp, letter_type, target, context=None, number=None):
+	"""One letter, inserted as issued. ``number``: its 文号 if drawn with its batch."""
 	to_unit = letter_type in UNIT_LETTER_TYPES
 	context = context or letter_context([target], letter_type)
 	unit = context["unit_of"].get(target)
@@ -180,6 +214,7 @@ def new_letter(camp, letter_type, target, context=None):
 	doc.flags.issue_document = True  # complete as issued: 文号, issuing office, body (official_documents)
 	doc.flags.ignore_links = True  # cadre, unit, signers, campaign were read for the whole batch; names fetched there
 	doc.flags.cadre_record = None if to_unit else context["cadres"].get(target)  # for the body (letter_bodies)
+	doc.flags.reserved_document_number = number  # official_documents.numbering.issue
 	return doc.insert()
 
 

@@ -65,6 +65,12 @@ PRE_APPOINTMENT = "Pre-appointment Integrity Commitment"
 SIX_COMMITMENTS = "Six Commitments"
 
 
+def commitment_needs_cadre_flags(kind: str) -> bool:
+	"""Whether check_commitment_fits looks at the cadre's newly-promoted / discipline-cadre flags for
+	``kind`` (the annual commitment fits every cadre, so its check need not read them)."""
+	return kind in (PRE_APPOINTMENT, SIX_COMMITMENTS)
+
+
 def check_commitment_fits(kind: str, cadre: str, newly_promoted: bool, discipline_cadre: bool) -> list[RuleViolation]:
 	"""任前廉政承诺 is made by a newly promoted cadre, the 六项承诺 by a new discipline cadre."""
 	if kind == PRE_APPOINTMENT and not newly_promoted:

@@ -3,6 +3,7 @@ archive does not grow with the cadres or the rows, and bulk issue inserts each d
 straight into its issued state. Counts, never timings (benchmarks/run.py measures time)."""
 
 import difflib
+from unittest.mock import patch
 
 import frappe
 from frappe.model.workflow import WorkflowPermissionError
@@ -15,18 +16,25 @@ from tests.site.factories import CountyTestCase, make_cadre, make_campaign, make
 # Fixed budgets: the number of queries these pages run, whatever the size of the county.
 OVERVIEW_QUERIES = 8
 ARCHIVE_QUERIES = 32
+# Queries each further document of a bulk issue adds: Frappe's own insert (the document, its rows,
+# its name from the naming series, the workflow's actions, telling the signer) and nothing of the
+# app's own: no cadre look-up, no query for other annual commitments, no 文号 drawn per document.
+BULK_COMMITMENT_QUERIES_PER_DOCUMENT = 20
+BULK_LETTER_QUERIES_PER_DOCUMENT = 12
 
 
 class Queries:
 	def __enter__(self):
 		self.count = 0
 		self.queries = []
+		self.values = []
 		self.original = frappe.db.__class__.sql
 		counter = self
 
 		def counted(db, *args, **kwargs):
 			counter.count += 1
 			counter.queries.append(str(args[0])[:160])
+			counter.values.append(repr(args[1] if len(args) > 1 else kwargs.get("values")))
 			return counter.original(db, *args, **kwargs)
 
 		frappe.db.__class__.sql = counted
@@ -96,6 +104,54 @@ class TestCountyScale(CountyTestCase):
 		names = [c.name for c in issued]
 		# One insert, no second save: no version compares a draft with its issued self.
 		self.assertEqual(frappe.db.count("Version", {"ref_doctype": "Integrity Commitment", "docname": ("in", names)}), 0)
+
+	def test_bulk_issue_adds_only_frappes_own_queries_per_document_and_draws_numbers_once(self):
+		from sanshu_app.official_documents.numbering import pattern_for
+		from sanshu_app.rules.document_numbers import sequence_key
+
+		unit = make_unit("批量镇")
+		cadres = [make_cadre(unit, f"批量干部{i}", with_user=False).name for i in range(10)]
+		warm, few, many = (make_campaign(units=[unit], cadres=group).name for group in (cadres[:1], cadres[1:4], cadres[4:]))
+		settings = frappe.get_cached_doc("Sanshu Settings")
+		for document, letter_type, per_document in (
+			("Integrity Commitment", None, BULK_COMMITMENT_QUERIES_PER_DOCUMENT),
+			("Responsibility Letter", "Party Conduct Responsibility Letter", BULK_LETTER_QUERIES_PER_DOCUMENT),
+		):
+			with self.subTest(document):
+				issue_from_campaign(warm, document, letter_type)  # caches warm (meta, settings, template)
+				with Queries() as three:
+					self.assertEqual(issue_from_campaign(few, document, letter_type)["created"], 3)
+				with Queries() as six:
+					self.assertEqual(issue_from_campaign(many, document, letter_type)["created"], 6)
+				self.assertEqual(six.count - three.count, 3 * per_document)
+				# the 文号 of all six come from one step of their sequence (read it, advance it by six)
+				key = sequence_key(pattern_for(settings, letter_type or "Annual Responsibility Commitment"), 2026)
+				self.assertEqual(sum(key in values for values in six.values), 2)
+				numbers = frappe.get_all(document, filters={"campaign": many}, pluck="document_number", order_by="creation asc")
+				self.assertEqual(len(set(numbers)), 6)
+				self.assertTrue(all(numbers))
+
+	def test_an_annual_commitment_made_by_hand_while_a_bulk_issue_runs_is_not_doubled(self):
+		from sanshu_app.responsibility_documents import bulk_issue
+
+		unit = make_unit("并发镇")
+		cadres = [make_cadre(unit, f"并发干部{i}", with_user=False).name for i in range(5)]
+		campaign = make_campaign(units=[unit], cadres=cadres).name
+		late = cadres[4]  # in the last chunk
+
+		def progress(*args, **kwargs):
+			# after the first document, the office makes the last cadre's commitment on the form
+			if not frappe.db.exists("Integrity Commitment", {"cadre": late}):
+				frappe.get_doc(
+					{"doctype": "Integrity Commitment", "commitment_type": "Annual Responsibility Commitment", "year": 2026,
+					 "cadre": late, "items": [{"item": "承诺"}]}
+				).insert(ignore_permissions=True)  # fmt: skip
+
+		with patch.object(bulk_issue, "COMMIT_EVERY", 2), patch("frappe.publish_progress", progress):
+			created = bulk_issue.run(campaign, "Integrity Commitment")
+		self.assertEqual(len(created), 4)
+		self.assertEqual(frappe.db.count("Integrity Commitment", {"cadre": late, "year": 2026, "docstatus": ("<", 2)}), 1)
+		self.assertEqual(frappe.db.count("Integrity Commitment", {"cadre": ("in", cadres), "year": 2026, "docstatus": ("<", 2)}), 5)
 
 	def test_nobody_else_inserts_a_commitment_past_draft(self):
 		cadre = make_cadre(make_unit("草稿镇"), "草稿干部", with_user=False).name

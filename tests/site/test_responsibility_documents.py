@@ -363,6 +363,15 @@ class TestIntegrityCommitment(DocumentsTestCase):
 		with self.assertRaises(frappe.ValidationError) as caught:
 			self.new_commitment(c.cadre_station, year=2027)
 		self.assertIn(first.name, str(caught.exception))
+		# nor through the API, whatever flags the client sends (the bulk issue's own batch check
+		# travels in a server-side flag that a posted document cannot set)
+		as_user(c.manager)
+		with self.assertRaises(frappe.ValidationError) as caught:
+			frappe.client.insert(
+				{"doctype": COMMITMENT, "commitment_type": "Annual Responsibility Commitment", "year": 2027, "cadre": c.cadre_station.name,
+				 "items": [{"item": "承诺"}], "flags": {"annual_commitment_checked_for_batch": 1}, "__islocal": 1}
+			)  # fmt: skip
+		self.assertIn(first.name, str(caught.exception))
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.count(COMMITMENT, {"cadre": c.cadre_station.name, "year": 2027}), count)
 		# another year, or another kind of commitment, is fine

@@ -10,6 +10,7 @@ from sanshu_app.rules.responsibility import (
 	SIGNED_ON_TIME,
 	check_commitment_fits,
 	check_one_annual_commitment,
+	commitment_needs_cadre_flags,
 	check_supervision_source,
 	compliance_status,
 	counts_as_missing,
@@ -176,3 +177,11 @@ def test_each_commitment_type_fits_its_cadres():
 	assert check_commitment_fits("Six Commitments", "乙", False, True) == []
 	assert "discipline cadre" in check_commitment_fits("Six Commitments", "乙", True, False)[0].template
 	assert check_commitment_fits("Annual Responsibility Commitment", "丙", False, False) == []
+
+
+def test_only_the_kinds_whose_fit_depends_on_the_cadres_flags_read_them():
+	kinds = ("Annual Responsibility Commitment", "Pre-appointment Integrity Commitment", "Six Commitments")
+	flags = [(p, d) for p in (False, True) for d in (False, True)]
+	for kind in kinds:
+		depends = len({len(check_commitment_fits(kind, "甲", p, d)) for p, d in flags}) > 1
+		assert commitment_needs_cadre_flags(kind) == depends, kind

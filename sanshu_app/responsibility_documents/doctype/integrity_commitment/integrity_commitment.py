@@ -7,7 +7,7 @@ from frappe.utils import now_datetime
 
 from sanshu_app.responsibility_documents.common import current_cadre, default_title, guard_signature_fields, notify_signers, refuse
 from sanshu_app.rules import signing
-from sanshu_app.rules.responsibility import check_commitment_fits, check_one_annual_commitment
+from sanshu_app.rules.responsibility import check_commitment_fits, check_one_annual_commitment, commitment_needs_cadre_flags
 from sanshu_app.utils import throw_violations
 from sanshu_app.scoped_document import ScopedDocument
 
@@ -29,12 +29,15 @@ class IntegrityCommitment(ScopedDocument):
 		if not self.title:
 			self.title = default_title(self, "commitment_type")
 		self.is_public = int(self.commitment_type == SIX_COMMITMENTS)
-		flags = frappe.db.get_value("Sanshu Cadre", self.cadre, ["newly_promoted", "discipline_cadre"], as_dict=True) or {}
-		throw_violations(
-			check_commitment_fits(self.commitment_type, self.cadre_name or self.cadre, bool(flags.get("newly_promoted")), bool(flags.get("discipline_cadre"))),
-			title=_("Not Saved"),
-		)
-		if self.commitment_type == ANNUAL:
+		if commitment_needs_cadre_flags(self.commitment_type):
+			flags = frappe.db.get_value("Sanshu Cadre", self.cadre, ["newly_promoted", "discipline_cadre"], as_dict=True) or {}
+			throw_violations(
+				check_commitment_fits(self.commitment_type, self.cadre_name or self.cadre, bool(flags.get("newly_promoted")), bool(flags.get("discipline_cadre"))),
+				title=_("Not Saved"),
+			)
+		# Bulk issue checks its whole chunk in one query (bulk_issue.without_annual_commitment) and says
+		# so with a server-side flag (flags never come from a client); every other save checks here.
+		if self.commitment_type == ANNUAL and not (self.is_new() and self.flags.annual_commitment_checked_for_batch):
 			others = frappe.get_all(
 				"Integrity Commitment",
 				filters={
