@@ -1,4 +1,4 @@
-from sanshu_app.record_scopes import RECORD_SCOPES, ROW_SCOPED_DOCTYPES
+from sanshu_app.record_scopes import RECORD_SCOPES
 
 app_name = "sanshu_app"
 app_title = "三述"  # shown untranslated in the desk's app switcher
@@ -54,16 +54,13 @@ before_request = ["sanshu_app.doors.before_request"]
 # Official documents: 文号, issuing office and letter body given when a document is issued.
 NUMBERED_DOCTYPES = ("Responsibility Letter", "Integrity Commitment", "Risk Notification Card", "Rectification", "Sanshu Evaluation")
 # The permission layer's caches (sanshu_app/permissions.py, scope_cache.py): a scoped record just
-# written is read again by the next check of it (on_change also follows db_set, which skips
-# on_update); a change to units or cadres recomputes every scope; a change to a record whose rows
-# open it (a letter's signers …) finds those records again.
+# written is read again by the next check of it, and what was kept of its doctype between requests
+# is found again; a change to units or cadres recomputes every scope.
 CHANGE_EVENTS = ("after_insert", "on_update", "on_change", "on_trash", "after_rename")
-FORGET_STORED = {event: "sanshu_app.permissions.forget_stored" for event in ("on_update", "on_change", "on_trash")}
+FORGET_RECORD = {event: "sanshu_app.permissions.forget_record" for event in CHANGE_EVENTS}
 FORGET_SCOPES = {event: "sanshu_app.permissions.forget_scopes" for event in CHANGE_EVENTS}
-FORGET_NAMED_ROWS = {event: "sanshu_app.permissions.forget_named_rows" for event in CHANGE_EVENTS}
 FORGET = {
-	**{doctype: FORGET_STORED for doctype in RECORD_SCOPES},
-	**{doctype: FORGET_NAMED_ROWS for doctype in ROW_SCOPED_DOCTYPES},
+	**{doctype: FORGET_RECORD for doctype in RECORD_SCOPES},
 	**{doctype: FORGET_SCOPES for doctype in ("Sanshu Unit", "Sanshu Cadre")},
 }
 doc_events = {
@@ -78,7 +75,7 @@ doc_events = {
 	"Report": {"validate": "sanshu_app.ballot_box.refuse_reports_on_the_box"},
 	# Work plan: a unit's assessment shows its task completion beside the task-completion item.
 	"Responsibility Assessment": {
-		**FORGET_STORED,
+		**FORGET["Responsibility Assessment"],
 		"onload": "sanshu_app.work_plan.ledger.assessment_onload",
 	},
 }

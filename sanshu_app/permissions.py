@@ -33,7 +33,7 @@ from sanshu_app.rules.scope import Scope, subtree_members
 # Permission types that change a record: both the stored and the new values must be in scope.
 WRITE_PTYPES = frozenset({"write", "create", "submit", "cancel", "amend", "delete"})
 UNRESTRICTED = Scope(unrestricted=True)
-# Up to this many records found through their rows are named in a list's condition (_named_in_rows).
+# Up to this many records beyond a user's main clauses are named in a list's condition.
 NAMED_ROWS_INLINE_LIMIT = 500
 
 
@@ -89,10 +89,12 @@ def forget_scopes(doc=None, method=None):
 	if doc is not None:
 		forget_stored(doc)
 	scope_cache.forget(scope_cache.SCOPE)
+	scope_cache.forget("Sanshu Cadre")
 
 
-def forget_named_rows(doc, method=None):
-	"""doc_events of the doctypes whose rows open records (a letter's signers …)."""
+def forget_record(doc, method=None):
+	"""doc_events of every scoped doctype: the record is read again by the next check of it, and
+	what was kept of the doctype's records between requests is found again."""
 	forget_stored(doc)
 	scope_cache.forget(doc.doctype)
 
@@ -150,64 +152,91 @@ def _record_condition(doctype: str, user: str, table: str | None = None) -> str:
 	scope = scope_for(user)
 	rule = RECORD_SCOPES[doctype]
 	table = table or f"`tab{doctype}`"
-	clauses = _placement_clauses(rule, scope, table)
-	named = _named_in_rows(doctype, scope, user)
-	for table_field, field, kind in _row_tables(rule):
-		if getattr(scope, kind):
-			clauses.append(_rows_clause(doctype, table, table_field, field, getattr(scope, kind), named[table_field]))
+	clauses = _main_clauses(rule, scope, table)
+	for source, names in _records_beyond_main(doctype, scope, user).items():
+		clauses.append(_source_clause(doctype, table, source, names))
 	return f"({' or '.join(clauses)})" if clauses else "1=0"
 
 
-def _placement_clauses(rule: RecordScope, scope: Scope, table: str) -> list[str]:
-	clauses = [_in(table, field, scope.cadres) for field in rule.cadre_fields if scope.cadres]
-	return clauses + [_in(table, field, scope.units) for field in rule.unit_fields if scope.units]
+def _main_clauses(rule: RecordScope, scope: Scope, table: str) -> list[str]:
+	"""The clauses most of a user's records match: their units' (a leader), else their own."""
+	if scope.units and rule.unit_fields:
+		return [_in(table, field, scope.units) for field in rule.unit_fields]
+	return [_in(table, field, scope.cadres) for field in rule.cadre_fields if scope.cadres]
 
 
-def _row_tables(rule: RecordScope) -> tuple:
-	return (*((t, f, "cadres") for t, f in rule.cadre_tables), *((t, f, "units") for t, f in rule.unit_tables))
+def _other_sources(rule: RecordScope, scope: Scope) -> list[tuple]:
+	"""What else opens a record to the user: their own cadre fields when the main clauses are the
+	units', and the rows naming their cadres or units (a letter's signers …)."""
+	sources = []
+	if scope.units and rule.unit_fields and scope.cadres:
+		sources += [("field", field, scope.cadres) for field in rule.cadre_fields]
+	sources += [("rows", t, f, scope.cadres) for t, f in rule.cadre_tables if scope.cadres]
+	sources += [("rows", t, f, scope.units) for t, f in rule.unit_tables if scope.units]
+	return sources
 
 
-def _named_in_rows(doctype: str, scope: Scope, user: str) -> dict:
-	"""table field -> the ``doctype`` records that only their rows open to the user (a letter the
-	user signs in a unit they do not answer for, say), or None when too many to name.
+def _records_beyond_main(doctype: str, scope: Scope, user: str) -> dict:
+	"""source -> the ``doctype`` records that only it opens to the user (a letter the user signs in a
+	unit they do not answer for, say), or None when too many to name.
 
-	Naming them keeps the list query an index lookup, where an ``exists`` beside the other clauses
-	makes MariaDB walk the whole table; records the user reads anyway need no naming."""
-	rule = RECORD_SCOPES[doctype]
-	tables = [(t, f, getattr(scope, kind)) for t, f, kind in _row_tables(rule) if getattr(scope, kind)]
-	if not tables:
+	Naming them keeps the list query one index lookup, where an ``or`` over several fields, or an
+	``exists`` beside them, makes MariaDB merge indexes or walk the whole table; usually there are
+	none. Kept between requests while the user's scope and the doctype's records are unchanged."""
+	sources = _other_sources(RECORD_SCOPES[doctype], scope)
+	if not sources:
 		return {}
 	cache = _request_cache()
-	if cache is not None and ("named", user, doctype) in cache:
-		return cache[("named", user, doctype)]
+	if cache is not None and ("beyond", user, doctype) in cache:
+		return cache[("beyond", user, doctype)]
 	named = scope_cache.cached(
-		("named", doctype, user, tuple(sorted(frappe.get_roles(user)))),
+		("beyond", doctype, user, tuple(sorted(frappe.get_roles(user)))),
 		(scope_cache.SCOPE, doctype),
-		lambda: _read_named_in_rows(doctype, rule, scope, tables),
+		lambda: _read_records_beyond_main(doctype, scope, sources),
 	)
 	if cache is not None:
-		cache[("named", user, doctype)] = named
+		cache[("beyond", user, doctype)] = named
 	return named
 
 
-def _read_named_in_rows(doctype: str, rule: RecordScope, scope: Scope, tables) -> dict:
-	readable = " or ".join(f"ifnull({clause}, 0)" for clause in _placement_clauses(rule, scope, "p")) or "0"
+def _read_records_beyond_main(doctype: str, scope: Scope, sources) -> dict:
+	main = " or ".join(f"ifnull({clause}, 0)" for clause in _main_clauses(RECORD_SCOPES[doctype], scope, "p")) or "0"
 	columns = []
-	for table_field, field, names in tables:
-		child = app_doctypes()[doctype]["tables"][table_field]
-		columns.append(
-			f"(select json_arrayagg(x.parent) from (select distinct child.parent from `tab{child}` child"
-			f" join `tab{doctype}` p on p.name = child.parent"
-			f" where child.parenttype = {frappe.db.escape(doctype)} and child.parentfield = {frappe.db.escape(table_field)}"
-			f" and {_in('child', field, names)} and not ({readable})"
-			f" limit {NAMED_ROWS_INLINE_LIMIT + 1}) x) as `{table_field}`"
-		)
+	for i, source in enumerate(sources):
+		if source[0] == "field":
+			_kind, field, names = source
+			found = f"select p.name as n from `tab{doctype}` p where {_in('p', field, names)} and not ({main})"
+		else:
+			_kind, table_field, field, names = source
+			child = app_doctypes()[doctype]["tables"][table_field]
+			found = (
+				f"select distinct child.parent as n from `tab{child}` child join `tab{doctype}` p on p.name = child.parent"
+				f" where child.parenttype = {frappe.db.escape(doctype)} and child.parentfield = {frappe.db.escape(table_field)}"
+				f" and {_in('child', field, names)} and not ({main})"
+			)
+		columns.append(f"(select json_arrayagg(x.n) from ({found} limit {NAMED_ROWS_INLINE_LIMIT + 1}) x) as `s{i}`")
 	row = frappe.db.sql(f"select {', '.join(columns)}", as_dict=True)[0]
 	named = {}
-	for table_field, _field, _names in tables:
-		parents = _json_list(row[table_field]) if row[table_field] else []
-		named[table_field] = sorted(parents) if parents is not None and len(parents) <= NAMED_ROWS_INLINE_LIMIT else None
+	for i, source in enumerate(sources):
+		found = _json_list(row[f"s{i}"]) if row[f"s{i}"] else []
+		named[source] = sorted(found) if found is not None and len(found) <= NAMED_ROWS_INLINE_LIMIT else None
 	return named
+
+
+def _source_clause(doctype: str, table: str, source: tuple, names: list | None) -> str:
+	"""The records ``source`` opens: those found beforehand, or when too many to name, the
+	source's own condition."""
+	if names is not None:
+		return _in(table, "name", names) if names else "1=0"
+	if source[0] == "field":
+		return _in(table, source[1], source[2])
+	_kind, table_field, field, values = source
+	child = app_doctypes()[doctype]["tables"][table_field]
+	return (
+		f"exists (select 1 from `tab{child}` child where child.parent = {table}.name"
+		f" and child.parenttype = {frappe.db.escape(doctype)} and child.parentfield = {frappe.db.escape(table_field)}"
+		f" and {_in('child', field, values)})"
+	)
 
 
 def _readable_parent_names(doctype: str, user: str) -> str | None:
@@ -261,19 +290,6 @@ def _referencing_condition(doctype: str, user: str) -> str:
 
 def _in(table: str, field: str, values) -> str:
 	return f"{table}.`{field}` in ({', '.join(frappe.db.escape(v) for v in sorted(values))})"
-
-
-def _rows_clause(doctype: str, table: str, table_field: str, field: str, names, parents: list | None) -> str:
-	"""Records whose ``table_field`` rows name one of ``names``: the ``parents`` found beforehand,
-	or when there were too many to name, an ``exists``."""
-	if parents is not None:
-		return _in(table, "name", parents) if parents else "1=0"
-	child = app_doctypes()[doctype]["tables"][table_field]
-	return (
-		f"exists (select 1 from `tab{child}` child where child.parent = {table}.name"
-		f" and child.parenttype = {frappe.db.escape(doctype)} and child.parentfield = {frappe.db.escape(table_field)}"
-		f" and {_in('child', field, names)})"
-	)
 
 
 # --- one record ----------------------------------------------------------------------------------

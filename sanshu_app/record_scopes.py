@@ -93,9 +93,6 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 # campaigns and who takes part, rule sets, settings, templates. Any other doctype of the app that is
 # not in RECORD_SCOPES and not a child table is the office's alone (its DocPerms say so; the door
 # suite checks it).
-# Doctypes whose rows open a record to the cadres or units they name.
-ROW_SCOPED_DOCTYPES = tuple(sorted(d for d, rule in RECORD_SCOPES.items() if rule.cadre_tables or rule.unit_tables))
-
 REFERENCE_DOCTYPES = ("Sanshu Unit", "Sanshu Campaign", "Sanshu Rule Set", "Sanshu Settings", "Assessment Template")
 
 # Roles that see every record in the app.

@@ -1,11 +1,12 @@
 """What the permission layer keeps between requests, and how it is kept true.
 
-Computing a user's scope reads the whole unit tree, and finding the records that only their rows
-open to a user (a letter they sign) takes a query; both change rarely compared with how often they
-are read. So each worker process keeps them in memory, every entry tagged with the *tokens* of the
-data it was computed from:
+Computing a user's scope reads the whole unit tree, and finding the records that something other
+than their main clauses opens to them (a letter they sign outside their units) takes a query; both
+change rarely compared with how often they are read. So each worker process keeps them in memory,
+every entry tagged with the *tokens* of the data it was computed from:
 
-- ``scope``: units and cadres; the token of each doctype with granting rows: that doctype.
+- ``scope``: units and cadres; a scoped doctype's token: its records (what else than a user's
+  main clauses opens them to the user, see ``permissions._records_beyond_main``).
 - A token is renewed by the document events of its data: at once when a record changes (marked
   pending, so nothing is cached while the change is uncommitted) and again after the commit or
   rollback, carrying the *stamp* then committed (the newest ``modified``). Tokens live in Redis;
@@ -25,7 +26,7 @@ from collections.abc import Callable
 
 import frappe
 
-from sanshu_app.record_scopes import ROW_SCOPED_DOCTYPES
+from sanshu_app.record_scopes import RECORD_SCOPES
 
 SCOPE = "scope"
 SCOPE_DOCTYPES = ("Sanshu Unit", "Sanshu Cadre")
@@ -93,7 +94,7 @@ def _tokens() -> dict:
 	memo = request_cache()
 	if memo is not None and "tokens" in memo:
 		return memo["tokens"]
-	kinds = (SCOPE, *ROW_SCOPED_DOCTYPES)
+	kinds = (SCOPE, *RECORD_SCOPES)
 	keys = [frappe.cache.make_key(TOKEN_KEY.format(kind)) for kind in kinds]
 	try:
 		values, roles = _read(keys)

@@ -43,12 +43,12 @@ def after_migrate():
 
 
 def ensure_scope_stamp_indexes():
-	"""The permission layer's caches compare the newest `modified` of units, cadres and the records
-	with granting rows (sanshu_app/scope_cache.py): an index makes that a lookup, not a scan."""
-	from sanshu_app.record_scopes import ROW_SCOPED_DOCTYPES
+	"""The permission layer's caches compare the newest `modified` of units, cadres and the scoped
+	records (sanshu_app/scope_cache.py): an index makes that a lookup, not a scan."""
+	from sanshu_app.record_scopes import RECORD_SCOPES
 	from sanshu_app.scope_cache import SCOPE_DOCTYPES
 
-	for doctype in (*SCOPE_DOCTYPES, *ROW_SCOPED_DOCTYPES):
+	for doctype in (*SCOPE_DOCTYPES, *RECORD_SCOPES):
 		frappe.db.add_index(doctype, ["modified"], index_name="modified")
 
 

@@ -160,3 +160,19 @@ class TestScopeCache(CountyTestCase):
 			self.assertEqual([scope_cache.cached(key, (scope_cache.SCOPE,), compute) for _ in range(2)], [4, 5])
 		finally:
 			scope_cache._data_stamps = older
+
+	def test_a_leader_sees_their_own_letter_filed_under_another_unit_until_it_is_someone_elses(self):
+		elsewhere = make_unit("缓存别处")
+		own = letter(self.first.name, elsewhere)
+		frappe.db.commit()
+		try:
+			self.assertIn(own.name, listed(self.first.user))
+			self.assertIn(own.name, listed_over_http(self.first.user))
+			own.cadre = self.outsider.name
+			own.save(ignore_permissions=True)
+			frappe.db.commit()
+			self.assertNotIn(own.name, listed(self.first.user))
+			self.assertNotIn(own.name, listed_over_http(self.first.user))
+		finally:
+			frappe.delete_doc(LETTER, own.name, ignore_permissions=True, force=True)
+			frappe.db.commit()

@@ -29,11 +29,3 @@ def test_every_scoped_doctype_loads_through_scoped_document():
 		if not re.search(r"^class \w+\(ScopedDocument\):", controller(doctype).read_text(), re.M)
 	]
 	assert plain == [], f"controllers not extending ScopedDocument: {plain}"
-
-
-def test_the_doctypes_whose_rows_open_records_are_known():
-	scopes = record_scopes()
-	assert scopes.ROW_SCOPED_DOCTYPES == ("Rectification", "Responsibility Letter", "Sanshu Work Plan Task")
-	for doctype in scopes.ROW_SCOPED_DOCTYPES:
-		rule = scopes.RECORD_SCOPES[doctype]
-		assert rule.cadre_tables or rule.unit_tables
