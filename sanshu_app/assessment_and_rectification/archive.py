@@ -3,7 +3,15 @@
 Only Managers and the cadre themself see it freely; anyone else needs an approved Archive Access
 Request (调阅, see sanshu_app.integrity_archive.access), and every reading is registered. Script
 reports and print formats do not get Frappe's record scope applied, so ``check_access`` does it.
+
+All the document types are read in one ``UNION ALL`` query (issue 14: a constant, small number of
+queries however long the archive). Each type contributes a ``select`` of the same normalised
+columns (``ARCHIVE_COLUMNS``); what a row's title says is built in Python from its text slots.
+The SQL is made only of identifiers taken from the doctypes' meta; the cadre and unit are
+parameters.
 """
+
+from operator import itemgetter
 
 import frappe
 from frappe import _
@@ -27,8 +35,10 @@ ARCHIVE_DOCTYPES = (
 	("Audit Finding", "Integrity Archive"),
 	("Case Accountability", "Integrity Archive"),
 )
-# Doctypes whose archive rows need more than their title (what the row may show, whose role it names).
+# Doctypes whose archive rows need more than their title (what the row may show, whose role it
+# names): each names a function giving that doctype's part of the query (see ``ArchivePart``).
 ROW_SOURCES = {
+	"Responsibility Assessment": "sanshu_app.assessment_and_rectification.archive.assessments",
 	"Asset Declaration": "sanshu_app.integrity_archive.archive_rows.declarations",
 	"Case Accountability": "sanshu_app.integrity_archive.archive_rows.cases",
 	"Audit Finding": "sanshu_app.integrity_archive.archive_rows.audit_findings",
@@ -36,6 +46,80 @@ ROW_SOURCES = {
 }
 # Fields that say what a document is about better than its title, when a doctype has them.
 SUMMARY_FIELDS = ("problems", "reason", "outcome")
+
+# Every part of the archive query selects, for each row:
+# - k: the doctype's place in ARCHIVE_DOCTYPES × 10 + the row's rank within it (which of its cadre
+#   fields names the cadre, the role in a case …); name: the document;
+# - year, on_date: the archive year and the row's date (a NULL date means today, as getdate(None));
+# - s: the order of the doctype's rows of one rank, an integer (see ``ascending``/``descending``);
+# - t: the row's TEXT_SLOTS in one string, separated by UNIT_SEPARATOR.
+# TEXT_SLOTS: the untranslated status; a, b, c, d: text for the title; n: a number for the title.
+# Few, plain values per row because the bench's pure-Python MySQL driver pays for every value it
+# reads (a datetime most of all), and an archive has a hundred rows or more.
+ROW_COLUMNS = ("name", "year", "on_date", "s")
+TEXT_SLOTS = ("status", "a", "b", "c", "d", "n")
+UNIT_SEPARATOR = "\x1f"
+MAX_RANK = 10
+
+
+def ascending(datetime_column):
+	"""An integer ordering rows by ``datetime_column``, oldest first (to the microsecond)."""
+	return f"(to_seconds({datetime_column}) * 1000000 + microsecond({datetime_column}))"
+
+
+def descending(datetime_column):
+	return f"-{ascending(datetime_column)}"
+
+
+class ArchiveRow:
+	"""One row of the archive query, its text slots unpacked ('' for NULL)."""
+
+	__slots__ = ("name", "rank", *TEXT_SLOTS)
+
+	def __init__(self, name, rank, text):
+		self.name, self.rank = name, rank
+		self.status, self.a, self.b, self.c, self.d, self.n = text.split(UNIT_SEPARATOR)
+
+
+class ArchivePart:
+	"""One doctype's ``select`` in the archive query and how its rows read.
+
+	``title(row, tr)`` gets an ArchiveRow and a translating function; ``status_of(row)``, when
+	given, makes the untranslated status from the row. Columns are SQL expressions over the
+	part's own tables: the ROW_COLUMNS, ``rank`` (an integer below MAX_RANK) and the TEXT_SLOTS."""
+
+	def __init__(self, source, where, title, status_of=None, **columns):
+		unknown = set(columns) - {*ROW_COLUMNS, "rank", *TEXT_SLOTS}
+		if unknown:
+			raise ValueError(f"unknown archive columns {unknown}")
+		self.source, self.where, self.title, self.columns = source, where, title, columns
+		if status_of:
+			self.status = status_of
+
+	def sql(self, order):
+		c = self.columns
+		key = f"{int(order) * MAX_RANK} + {c.get('rank', '0')}"
+		# the separator (a parameter) never comes from the data: a stray one in a text is dropped
+		text = ", %(sep)s, ".join(f"replace(ifnull({c[slot]}, ''), %(sep)s, '')" if slot in c else "''" for slot in TEXT_SLOTS)
+		select = ", ".join([f"{key} as k", *(f"{c.get(col, '0' if col == 's' else 'NULL')} as `{col}`" for col in ROW_COLUMNS), f"concat({text}) as t"])
+		return f"select {select} from {self.source} where {self.where}"
+
+	@staticmethod
+	def status(r):
+		return r.status
+
+
+def column(alias, fieldname):
+	"""A quoted column of a table alias; field names come from the meta, never from a request."""
+	if not fieldname.replace("_", "").isalnum():
+		raise ValueError(f"not a field name: {fieldname}")
+	return f"{alias}.`{fieldname}`"
+
+
+def table(doctype, alias):
+	if not doctype.replace(" ", "").isalnum():
+		raise ValueError(f"not a doctype: {doctype}")
+	return f"`tab{doctype}` {alias}"
 
 
 def installed(doctype):
@@ -53,13 +137,15 @@ def cadre_fields(doctype):
 
 
 def check_access(cadre, user=None):
+	"""The cadre (name, full name, unit) and the basis on which ``user`` reads their archive."""
 	user = user or frappe.session.user
-	if not cadre or not frappe.db.exists("Sanshu Cadre", cadre):
+	card = cadre and frappe.db.sql("select name, full_name, unit from `tabSanshu Cadre` where name=%s", cadre, as_dict=True)
+	if not card:
 		frappe.throw(_("Choose a cadre."), title=_("Integrity Archive"))
 	# 调阅: beyond the office and the cadre themself, only an approved access request opens it.
 	from sanshu_app.integrity_archive.access import require_archive_access
 
-	return require_archive_access(cadre, user)
+	return card[0], require_archive_access(card[0].name, user)
 
 
 def archive_rows(cadre, reading="View"):
@@ -68,106 +154,139 @@ def archive_rows(cadre, reading="View"):
 	The reading (``View``, ``Print``, ``Export``) goes into the access register."""
 	from sanshu_app.integrity_archive.access import record_reading
 
-	record_reading(cadre, reading, check_access(cadre))
-	unit = frappe.db.get_value("Sanshu Cadre", cadre, "unit")
-	rows = []
-	present = set(frappe.get_all("DocType", filters={"name": ("in", [d for d, _section in ARCHIVE_DOCTYPES])}, pluck="name"))
-	for order, (doctype, section) in enumerate(ARCHIVE_DOCTYPES):
-		if doctype not in present:
-			continue
-		if doctype == "Responsibility Assessment":
-			rows += [dict(r, order=order, section=section) for r in _assessments(cadre, unit)]
-			continue
+	card, basis = check_access(cadre)
+	record_reading(card.name, reading, basis, cadre_name=card.full_name)
+	return _read(card)
+
+
+# site → (table list, ((doctype, meta), …), parts, query) the archive query was last built from
+_built = {}
+
+
+def _archive_query():
+	"""The parts ({order: (doctype, section, ArchivePart)}) and the query reading them, built once
+	per process and site and built again when Frappe reloads a doctype's meta or the table list."""
+	tables = frappe.db.get_tables()  # both come from Frappe's in-process cache, the same objects until they change
+	built = _built.get(frappe.local.site)
+	if built and built[0] is tables and all(frappe.get_meta(doctype) is meta for doctype, meta in built[1]):
+		return built[2], built[3]
+	installed = [(order, doctype, section) for order, (doctype, section) in enumerate(ARCHIVE_DOCTYPES) if f"tab{doctype}" in tables]
+	metas = tuple((doctype, frappe.get_meta(doctype)) for _order, doctype, _section in installed)
+	parts = {}
+	for order, doctype, section in installed:
 		if doctype in ROW_SOURCES:
-			rows += [dict(r, order=order, section=section) for r in frappe.get_attr(ROW_SOURCES[doctype])(cadre)]
-			continue
-		fields = cadre_fields(doctype)
-		if not fields:
-			continue
-		rows += [dict(r, order=order, section=section) for r in _documents(doctype, fields, cadre)]
-	_fill_campaign_years(rows)
-	rows.sort(key=lambda r: (-(r["year"] or 0), r["order"], str(r["date"] or "")))
-	return rows
+			part = frappe.get_attr(ROW_SOURCES[doctype])()
+		else:
+			fields = cadre_fields(doctype)
+			part = fields and _documents(doctype, fields)
+		if part:
+			parts[order] = (doctype, section, part)
+	query = " union all ".join(part.sql(order) for order, (_doctype, _section, part) in parts.items())
+	_built[frappe.local.site] = (tables, metas, parts, query)
+	return parts, query
 
 
-class CampaignYear:
-	"""A row's year still to be read from its campaign."""
+def _read(card):
+	parts, query = _archive_query()
+	if not parts:
+		return []
+	found = frappe.db.sql(query, {"cadre": card.name, "unit": card.unit, "sep": UNIT_SEPARATOR})
+	translated = {}
 
-	def __init__(self, campaign, fallback):
-		self.campaign, self.fallback = campaign, fallback
+	def tr(text):
+		"""Translate, once per distinct text (statuses and grades repeat on every row)."""
+		if not text:
+			return text
+		if text not in translated:
+			translated[text] = _(text)
+		return translated[text]
+
+	today = None
+	keyed = []
+	for key, name, year, on, within, text in found:
+		order, rank = divmod(key, MAX_RANK)
+		doctype, section, part = parts[order]
+		r = ArchiveRow(name, rank, text)
+		if on is None:  # as getdate(None): a row without its date is dated today
+			on = today = today or getdate()
+			year = on.year
+		row = {
+			"year": year,
+			"doctype": doctype,
+			"name": name,
+			"title": part.title(r, tr),
+			"status": tr(part.status(r)) or "",
+			"date": on,
+			"order": order,
+			"section": section,
+		}
+		# newest year first; in a year by doctype and date, then as the doctype orders its rows
+		keyed.append(((-(year or 0), order, str(on), key, within), row))
+	keyed.sort(key=itemgetter(0))
+	return [row for _key, row in keyed]
 
 
-def _fill_campaign_years(rows):
-	"""The years of all the rows' campaigns in one query, not one lookup per row."""
-	pending = [r for r in rows if isinstance(r["year"], CampaignYear)]
-	if not pending:
-		return
-	campaigns = list({r["year"].campaign for r in pending})
-	years = dict(frappe.get_all("Sanshu Campaign", filters={"name": ("in", campaigns)}, fields=["name", "year"], as_list=True))
-	for r in pending:
-		r["year"] = years.get(r["year"].campaign) or r["year"].fallback
-
-
-def _documents(doctype, fields, cadre):
+def _documents(doctype, fields):
+	"""A document about the cadre in one of ``fields`` (the first field naming them ranks it), by
+	creation; its year is its own, else its campaign's, else the year it was made."""
 	meta = frappe.get_meta(doctype)
-	wanted = ["name", "creation"]
+	t = "t"
 	summary = next((f for f in SUMMARY_FIELDS if meta.has_field(f)), None)
-	for f in ("year", "campaign", "workflow_state", "status", meta.title_field, summary):
-		if f and f not in wanted and meta.has_field(f):
-			wanted.append(f)
-	names = set()
-	found = []
-	for field in fields:
-		for r in frappe.get_all(doctype, filters={field: cadre}, fields=wanted, order_by="creation"):
-			if r.name not in names:
-				names.add(r.name)
-				found.append(r)
-	out = []
-	for r in found:
-		# A row without a year of its own takes its campaign's (filled in by _fill_campaign_years).
-		year = r.get("year") or (r.get("campaign") and CampaignYear(r.campaign, getdate(r.creation).year)) or getdate(r.creation).year
-		status = r.get("workflow_state") or r.get("status") or ""
-		title = strip_html(r.get(summary) or "").strip()[:80] if summary else ""
-		title = title or (r.get(meta.title_field) if meta.title_field else None)
-		out.append(
-			{
-				"year": year,
-				"doctype": doctype,
-				"name": r.name,
-				"title": str(title or r.name),
-				"status": _(status) if status else "",
-				"date": getdate(r.creation),
-			}
-		)
-	return out
+	title_field = meta.title_field if meta.title_field and meta.has_field(meta.title_field) else None
+	source = table(doctype, t)
+	years = [f"nullif({column(t, 'year')}, 0)"] if meta.has_field("year") else []
+	if meta.has_field("campaign"):
+		source += f" left join `tabSanshu Campaign` c on c.name = {column(t, 'campaign')}"
+		years.append("nullif(c.`year`, 0)")
+	years.append(f"year({column(t, 'creation')})")
+	statuses = [f"nullif({column(t, f)}, '')" for f in ("workflow_state", "status") if meta.has_field(f)]
+	ranks = " ".join(f"when {column(t, f)} = %(cadre)s then {i}" for i, f in enumerate(fields))
+
+	def title(r, tr):
+		text = strip_html(r.a or "").strip()[:80] if summary else ""
+		return str(text or r.b or r.name)
+
+	return ArchivePart(
+		source,
+		" or ".join(f"{column(t, f)} = %(cadre)s" for f in fields),
+		title,
+		name=column(t, "name"),
+		year=f"coalesce({', '.join(years)})",
+		on_date=f"date({column(t, 'creation')})",
+		status=f"coalesce({', '.join(statuses)})" if statuses else "NULL",
+		rank=f"case {ranks} end",
+		s=ascending(column(t, "creation")),
+		a=column(t, summary) if summary else "NULL",
+		b=column(t, title_field) if title_field else "NULL",
+	)
 
 
-def _assessments(cadre, unit):
-	grades = {
-		g.parent: g.grade
-		for g in frappe.get_all("Assessment Member Grade", filters={"cadre": cadre, "parenttype": "Responsibility Assessment"}, fields=["parent", "grade"])
-	}
-	names = set(grades) | set(frappe.get_all("Responsibility Assessment", filters={"unit": unit}, pluck="name"))
-	out = []
-	for r in frappe.get_all(
-		"Responsibility Assessment", filters={"name": ("in", list(names) or [""])}, fields=["name", "year", "unit", "total_score", "grade", "workflow_state", "notified_on", "creation"]
-	):
-		parts = [r.unit]
-		if r.total_score is not None and r.grade:
-			parts.append(_("{0} points, {1}").format(f"{r.total_score:g}", _(r.grade)))
-		if grades.get(r.name):
-			parts.append(_("member grade {0}").format(grades[r.name]))
-		out.append(
-			{
-				"year": r.year,
-				"doctype": "Responsibility Assessment",
-				"name": r.name,
-				"title": "；".join(parts),
-				"status": _(r.workflow_state) if r.workflow_state else "",
-				"date": getdate(r.notified_on or r.creation),
-			}
-		)
-	return out
+def assessments():
+	"""The assessments of the cadre's unit and those grading the cadre as a member."""
+
+	def title(r, tr):
+		parts = [r.a]
+		if r.n != "" and r.b:  # a score of 0 is a score
+			parts.append(_("{0} points, {1}").format(f"{float(r.n):g}", tr(r.b)))
+		if r.c:
+			parts.append(_("member grade {0}").format(r.c))
+		return "；".join(parts)
+
+	member_grades = "`tabAssessment Member Grade` g where g.parenttype = 'Responsibility Assessment' and g.cadre = %(cadre)s"
+	return ArchivePart(
+		"`tabResponsibility Assessment` a",
+		f"a.unit = %(unit)s or a.name in (select g.parent from {member_grades})",
+		title,
+		name="a.name",
+		year="a.`year`",
+		on_date="date(coalesce(a.notified_on, a.creation))",
+		status="a.workflow_state",
+		s=descending("a.modified"),
+		a="a.unit",
+		b="a.grade",
+		c=f"(select g.grade from {member_grades} and g.parent = a.name order by g.idx desc limit 1)",
+		n="a.total_score",
+	)
 
 
 def dashboard_data():
