@@ -11,6 +11,8 @@ The SQL is made only of identifiers taken from the doctypes' meta; the cadre and
 parameters.
 """
 
+import json
+from datetime import date
 from operator import itemgetter
 
 import frappe
@@ -47,17 +49,16 @@ ROW_SOURCES = {
 # Fields that say what a document is about better than its title, when a doctype has them.
 SUMMARY_FIELDS = ("problems", "reason", "outcome")
 
-# Every part of the archive query selects, for each row:
+# Every part of the archive query selects one string per row: these fields, joined by
+# UNIT_SEPARATOR (one value per row, because the bench's pure-Python MySQL driver pays for every
+# value it reads, and an archive has a hundred rows or more):
 # - k: the doctype's place in ARCHIVE_DOCTYPES × 10 + the row's rank within it (which of its cadre
-#   fields names the cadre, the role in a case …); name: the document;
-# - year, on_date: the archive year and the row's date (a NULL date means today, as getdate(None));
+#   fields names the cadre, the role in a case …);
+# - year, on_date: the archive year and the row's date ('' for NULL; no date means today, as getdate(None));
 # - s: the order of the doctype's rows of one rank, an integer (see ``ascending``/``descending``);
-# - t: the row's TEXT_SLOTS in one string, separated by UNIT_SEPARATOR.
-# TEXT_SLOTS: the untranslated status; a, b, c, d: text for the title; n: a number for the title.
-# Few, plain values per row because the bench's pure-Python MySQL driver pays for every value it
-# reads (a datetime most of all), and an archive has a hundred rows or more.
-ROW_COLUMNS = ("name", "year", "on_date", "s")
-TEXT_SLOTS = ("status", "a", "b", "c", "d", "n")
+# - name: the document; status: its untranslated status; a, b, c, d: text for its title; n: a number for it.
+ROW_FIELDS = ("k", "year", "on_date", "s", "name", "status", "a", "b", "c", "d", "n")
+TEXT_SLOTS = ("name", "status", "a", "b", "c", "d", "n")  # the separator is removed from these
 UNIT_SEPARATOR = "\x1f"
 MAX_RANK = 10
 
@@ -72,41 +73,71 @@ def descending(datetime_column):
 
 
 class ArchiveRow:
-	"""One row of the archive query, its text slots unpacked ('' for NULL)."""
+	"""The text of one row of the archive query ('' for NULL), and its rank."""
 
-	__slots__ = ("name", "rank", *TEXT_SLOTS)
+	__slots__ = ("rank", "name", "status", "a", "b", "c", "d", "n")
 
-	def __init__(self, name, rank, text):
-		self.name, self.rank = name, rank
-		self.status, self.a, self.b, self.c, self.d, self.n = text.split(UNIT_SEPARATOR)
+	def __init__(self, rank, text):
+		self.rank = rank
+		self.name, self.status, self.a, self.b, self.c, self.d, self.n = text
 
 
 class ArchivePart:
 	"""One doctype's ``select`` in the archive query and how its rows read.
 
 	``title(row, tr)`` gets an ArchiveRow and a translating function; ``status_of(row)``, when
-	given, makes the untranslated status from the row. Columns are SQL expressions over the
-	part's own tables: the ROW_COLUMNS, ``rank`` (an integer below MAX_RANK) and the TEXT_SLOTS."""
+	given, makes the untranslated status from the row; ``year_of(row, year, date, campaign_years)``,
+	when given, the row's year from the year field, its date and {campaign: year}. Columns are SQL
+	expressions over the part's own tables for the ROW_FIELDS but k, and ``rank`` (an integer
+	below MAX_RANK)."""
 
-	def __init__(self, source, where, title, status_of=None, **columns):
-		unknown = set(columns) - {*ROW_COLUMNS, "rank", *TEXT_SLOTS}
+	def __init__(self, source, where, title, status_of=None, year_of=None, **columns):
+		unknown = set(columns) - ({*ROW_FIELDS, "rank"} - {"k"})
 		if unknown:
 			raise ValueError(f"unknown archive columns {unknown}")
 		self.source, self.where, self.title, self.columns = source, where, title, columns
 		if status_of:
 			self.status = status_of
+		if year_of:
+			self.year = year_of
+
+	@property
+	def takes_campaign_year(self):
+		return self.columns.get("c") == CAMPAIGN
 
 	def sql(self, order):
-		c = self.columns
-		key = f"{int(order) * MAX_RANK} + {c.get('rank', '0')}"
-		# the separator (a parameter) never comes from the data: a stray one in a text is dropped
-		text = ", %(sep)s, ".join(f"replace(ifnull({c[slot]}, ''), %(sep)s, '')" if slot in c else "''" for slot in TEXT_SLOTS)
-		select = ", ".join([f"{key} as k", *(f"{c.get(col, '0' if col == 's' else 'NULL')} as `{col}`" for col in ROW_COLUMNS), f"concat({text}) as t"])
-		return f"select {select} from {self.source} where {self.where}"
+		c = dict(self.columns)
+		c["k"] = f"{int(order) * MAX_RANK} + {c['rank']}" if "rank" in c else str(int(order) * MAX_RANK)
+		c.setdefault("s", "0")
+		fields = []
+		for field in ROW_FIELDS:
+			if field not in c:
+				fields.append("''")
+			elif field in TEXT_SLOTS:  # the separator (a parameter) never comes from the data: a stray one is dropped
+				fields.append(f"replace(ifnull({c[field]}, ''), %(sep)s, '')")
+			elif field in ("k", "s"):  # never NULL
+				fields.append(c[field])
+			else:
+				fields.append(f"ifnull({c[field]}, '')")
+		return f"select concat({', %(sep)s, '.join(fields)}) from {self.source} where {self.where}"
 
 	@staticmethod
 	def status(r):
 		return r.status
+
+	@staticmethod
+	def year(r, year, on, campaign_years):
+		return year
+
+
+# The years of all campaigns, one JSON object in the text of one row keyed CAMPAIGN_YEARS: a
+# document without a year of its own takes its campaign's, and one lookup of a few dozen
+# campaigns costs less than a join in every part.
+CAMPAIGN_YEARS = "-1"
+CAMPAIGN_YEARS_SQL = (
+	f"select concat_ws(%(sep)s, {CAMPAIGN_YEARS}, '', '', 0, ifnull(json_objectagg(c.name, ifnull(c.`year`, 0)), '{{}}'))"
+	" from `tabSanshu Campaign` c"
+)
 
 
 def column(alias, fieldname):
@@ -181,7 +212,10 @@ def _archive_query():
 			part = fields and _documents(doctype, fields)
 		if part:
 			parts[order] = (doctype, section, part)
-	query = " union all ".join(part.sql(order) for order, (_doctype, _section, part) in parts.items())
+	selects = [part.sql(order) for order, (_doctype, _section, part) in parts.items()]
+	if any(part.takes_campaign_year for _doctype, _section, part in parts.values()):
+		selects.append(CAMPAIGN_YEARS_SQL)
+	query = " union all ".join(selects)
 	_built[frappe.local.site] = (tables, metas, parts, query)
 	return parts, query
 
@@ -201,19 +235,31 @@ def _read(card):
 			translated[text] = _(text)
 		return translated[text]
 
+	campaign_years = {}
 	today = None
 	keyed = []
-	for key, name, year, on, within, text in found:
+	for (packed,) in found:
+		key, year, on, within, *text = packed.split(UNIT_SEPARATOR)
+		if key == CAMPAIGN_YEARS:
+			campaign_years = json.loads(text[0])
+			continue
+		keyed.append((int(key), year, on, within, text))
+	rows = []
+	for key, year, on, within, text in keyed:
 		order, rank = divmod(key, MAX_RANK)
 		doctype, section, part = parts[order]
-		r = ArchiveRow(name, rank, text)
-		if on is None:  # as getdate(None): a row without its date is dated today
+		r = ArchiveRow(rank, text)
+		year = int(year) if year else None
+		if on:
+			on = date.fromisoformat(on)
+		else:  # as getdate(None): a row without its date is dated today
 			on = today = today or getdate()
 			year = on.year
+		year = part.year(r, year, on, campaign_years)
 		row = {
 			"year": year,
 			"doctype": doctype,
-			"name": name,
+			"name": r.name,
 			"title": part.title(r, tr),
 			"status": tr(part.status(r)) or "",
 			"date": on,
@@ -221,9 +267,12 @@ def _read(card):
 			"section": section,
 		}
 		# newest year first; in a year by doctype and date, then as the doctype orders its rows
-		keyed.append(((-(year or 0), order, str(on), key, within), row))
-	keyed.sort(key=itemgetter(0))
-	return [row for _key, row in keyed]
+		rows.append(((-(year or 0), order, on, key, int(within)), row))
+	rows.sort(key=itemgetter(0))
+	return [row for _key, row in rows]
+
+
+CAMPAIGN = "t.`campaign`"  # the text slot c of a document part: its campaign, for its year
 
 
 def _documents(doctype, fields):
@@ -233,12 +282,6 @@ def _documents(doctype, fields):
 	t = "t"
 	summary = next((f for f in SUMMARY_FIELDS if meta.has_field(f)), None)
 	title_field = meta.title_field if meta.title_field and meta.has_field(meta.title_field) else None
-	source = table(doctype, t)
-	years = [f"nullif({column(t, 'year')}, 0)"] if meta.has_field("year") else []
-	if meta.has_field("campaign"):
-		source += f" left join `tabSanshu Campaign` c on c.name = {column(t, 'campaign')}"
-		years.append("nullif(c.`year`, 0)")
-	years.append(f"year({column(t, 'creation')})")
 	statuses = [f"nullif({column(t, f)}, '')" for f in ("workflow_state", "status") if meta.has_field(f)]
 	ranks = " ".join(f"when {column(t, f)} = %(cadre)s then {i}" for i, f in enumerate(fields))
 
@@ -246,19 +289,23 @@ def _documents(doctype, fields):
 		text = strip_html(r.a or "").strip()[:80] if summary else ""
 		return str(text or r.b or r.name)
 
-	return ArchivePart(
-		source,
-		" or ".join(f"{column(t, f)} = %(cadre)s" for f in fields),
-		title,
-		name=column(t, "name"),
-		year=f"coalesce({', '.join(years)})",
-		on_date=f"date({column(t, 'creation')})",
-		status=f"coalesce({', '.join(statuses)})" if statuses else "NULL",
-		rank=f"case {ranks} end",
-		s=ascending(column(t, "creation")),
-		a=column(t, summary) if summary else "NULL",
-		b=column(t, title_field) if title_field else "NULL",
-	)
+	def year_of(r, year, on, campaign_years):
+		return year or campaign_years.get(r.c) or on.year  # on: the day it was made
+
+	columns = {
+		"name": column(t, "name"),
+		"year": f"nullif({column(t, 'year')}, 0)" if meta.has_field("year") else "NULL",
+		"on_date": f"date({column(t, 'creation')})",
+		"s": ascending(column(t, "creation")),
+		"status": f"coalesce({', '.join(statuses)})" if statuses else "NULL",
+		"a": column(t, summary) if summary else "NULL",
+		"b": column(t, title_field) if title_field else "NULL",
+	}
+	if len(fields) > 1:
+		columns["rank"] = f"case {ranks} end"
+	if meta.has_field("campaign"):
+		columns["c"] = CAMPAIGN
+	return ArchivePart(table(doctype, t), " or ".join(f"{column(t, f)} = %(cadre)s" for f in fields), title, year_of=year_of, **columns)
 
 
 def assessments():

@@ -51,6 +51,8 @@ class CaseParts:
 		return "；".join([tr(responsibility), r.a] + [p for p in (r.b, r.c) if p])
 
 	status = staticmethod(ArchivePart.status)
+	year = staticmethod(ArchivePart.year)
+	takes_campaign_year = False
 
 
 def cases():
