@@ -111,7 +111,7 @@ class ArchivePart:
 		c.setdefault("s", "0")
 		fields = []
 		for field in ROW_FIELDS:
-			if field not in c:
+			if c.get(field, "NULL") == "NULL":
 				fields.append("''")
 			elif field in TEXT_SLOTS:  # the separator (a parameter) never comes from the data: a stray one is dropped
 				fields.append(f"replace(ifnull({c[field]}, ''), %(sep)s, '')")
@@ -121,6 +121,12 @@ class ArchivePart:
 				fields.append(f"ifnull({c[field]}, '')")
 		return f"select concat({', %(sep)s, '.join(fields)}) from {self.source} where {self.where}"
 
+	def another(self, source, where, **columns):
+		"""The same doctype read by another ``select`` (another index), shown the same way."""
+		part = ArchivePart(source, where, self.title, **dict(self.columns, **columns))
+		part.status, part.year = self.status, self.year
+		return part
+
 	@staticmethod
 	def status(r):
 		return r.status
@@ -128,6 +134,22 @@ class ArchivePart:
 	@staticmethod
 	def year(r, year, on, campaign_years):
 		return year
+
+
+class ArchiveParts:
+	"""Several ``select``s read as one doctype: each by its own index (an ``or`` across fields
+	would scan the whole table), or one row for each role a cadre holds in a record."""
+
+	def __init__(self, *parts):
+		self.parts = parts
+		self.title, self.status, self.year = parts[0].title, parts[0].status, parts[0].year
+
+	@property
+	def takes_campaign_year(self):
+		return any(part.takes_campaign_year for part in self.parts)
+
+	def sql(self, order):
+		return " union all ".join(part.sql(order) for part in self.parts)
 
 
 # The years of all campaigns, one JSON object in the text of one row keyed CAMPAIGN_YEARS: a
@@ -320,9 +342,9 @@ def assessments():
 		return "；".join(parts)
 
 	member_grades = "`tabAssessment Member Grade` g where g.parenttype = 'Responsibility Assessment' and g.cadre = %(cadre)s"
-	return ArchivePart(
+	of_the_unit = ArchivePart(
 		"`tabResponsibility Assessment` a",
-		f"a.unit = %(unit)s or a.name in (select g.parent from {member_grades})",
+		"a.unit = %(unit)s",
 		title,
 		name="a.name",
 		year="a.`year`",
@@ -334,6 +356,11 @@ def assessments():
 		c=f"(select g.grade from {member_grades} and g.parent = a.name order by g.idx desc limit 1)",
 		n="a.total_score",
 	)
+	# each by its own index: the unit's, then the other units' grading the cadre as a member
+	grading_the_cadre = of_the_unit.another(
+		"`tabResponsibility Assessment` a", f"a.name in (select g.parent from {member_grades}) and not a.unit <=> %(unit)s"
+	)
+	return ArchiveParts(of_the_unit, grading_the_cadre)
 
 
 def dashboard_data():

@@ -9,7 +9,7 @@ publicity and how many objections it drew.
 import frappe
 from frappe import _
 
-from sanshu_app.assessment_and_rectification.archive import ArchivePart, column, descending
+from sanshu_app.assessment_and_rectification.archive import ArchivePart, ArchiveParts, column, descending
 
 # (cadre field, finding field, outcome field, the responsibility it stands for)
 CASE_ROLES = (
@@ -19,16 +19,20 @@ CASE_ROLES = (
 )
 
 
-class CaseParts:
+def cases():
 	"""A case once for each role the cadre holds in it (as the party concerned, the secretary, the
 	officer): one ``select`` per role, ranked in the order of CASE_ROLES."""
 
-	def __init__(self):
-		self.roles = [
+	def title(r, tr):
+		responsibility = CASE_ROLES[r.rank][3]
+		return "；".join([tr(responsibility), r.a] + [p for p in (r.b, r.c) if p])
+
+	return ArchiveParts(
+		*(
 			ArchivePart(
 				"`tabCase Accountability` k",
 				f"{column('k', cadre_field)} = %(cadre)s",
-				self.title,
+				title,
 				name="k.name",
 				year="year(k.case_date)",
 				on_date="k.case_date",
@@ -40,23 +44,8 @@ class CaseParts:
 				c=column("k", outcome),
 			)
 			for role, (cadre_field, finding, outcome, _responsibility) in enumerate(CASE_ROLES)
-		]
-
-	def sql(self, order):
-		return " union all ".join(part.sql(order) for part in self.roles)
-
-	@staticmethod
-	def title(r, tr):
-		responsibility = CASE_ROLES[r.rank][3]
-		return "；".join([tr(responsibility), r.a] + [p for p in (r.b, r.c) if p])
-
-	status = staticmethod(ArchivePart.status)
-	year = staticmethod(ArchivePart.year)
-	takes_campaign_year = False
-
-
-def cases():
-	return CaseParts()
+		)
+	)
 
 
 def audit_findings_about(cadre, fields):
@@ -75,20 +64,24 @@ def audit_findings():
 	def title(r, tr):
 		return "；".join(p for p in (tr(r.a), r.b, r.c) if p)[:120]
 
-	return ArchivePart(
+	about_the_cadre = ArchivePart(
 		"`tabAudit Finding` f",
-		"f.cadre = %(cadre)s or (ifnull(f.cadre, '') = '' and f.unit in (select u.name from `tabSanshu Unit` u where u.principal = %(cadre)s))",
+		"f.cadre = %(cadre)s",
 		title,
 		name="f.name",
 		year="year(f.report_date)",
 		on_date="f.report_date",
 		status="f.status",
-		rank="if(f.cadre = %(cadre)s, 0, 1)",
+		rank="0",
 		s=descending("f.modified"),
 		a="f.audit_type",
 		b="f.audit_title",
 		c="f.finding",
 	)
+	of_units_led = about_the_cadre.another(
+		"`tabSanshu Unit` u join `tabAudit Finding` f on f.unit = u.name", "u.principal = %(cadre)s and ifnull(f.cadre, '') = ''", rank="1"
+	)
+	return ArchiveParts(about_the_cadre, of_units_led)
 
 
 def declarations():
