@@ -190,15 +190,14 @@ def cadre_fields(doctype):
 
 
 def check_access(cadre, user=None):
-	"""The cadre (name, full name, unit) and the basis on which ``user`` reads their archive."""
+	"""The basis on which ``user`` reads ``cadre``'s archive; refuses without one."""
 	user = user or frappe.session.user
-	card = cadre and frappe.db.sql("select name, full_name, unit from `tabSanshu Cadre` where name=%s", cadre, as_dict=True)
-	if not card:
+	if not cadre:
 		frappe.throw(_("Choose a cadre."), title=_("Integrity Archive"))
 	# 调阅: beyond the office and the cadre themself, only an approved access request opens it.
 	from sanshu_app.integrity_archive.access import require_archive_access
 
-	return card[0], require_archive_access(card[0].name, user)
+	return require_archive_access(cadre, user)
 
 
 def archive_rows(cadre, reading="View"):
@@ -207,9 +206,10 @@ def archive_rows(cadre, reading="View"):
 	The reading (``View``, ``Print``, ``Export``) goes into the access register."""
 	from sanshu_app.integrity_archive.access import record_reading
 
-	card, basis = check_access(cadre)
-	record_reading(card.name, reading, basis, cadre_name=card.full_name)
-	return _read(card)
+	basis = check_access(cadre)
+	if not record_reading(cadre, reading, basis):  # no line: there is no such cadre
+		frappe.throw(_("Choose a cadre."), title=_("Integrity Archive"))
+	return _read(cadre)
 
 
 # site → (table list, ((doctype, meta), …), parts, query) the archive query was last built from
@@ -242,11 +242,11 @@ def _archive_query():
 	return parts, query
 
 
-def _read(card):
+def _read(cadre):
 	parts, query = _archive_query()
 	if not parts:
 		return []
-	found = frappe.db.sql(query, {"cadre": card.name, "unit": card.unit, "sep": UNIT_SEPARATOR})
+	found = frappe.db.sql(query, {"cadre": cadre, "sep": UNIT_SEPARATOR})
 	translated = {}
 
 	def tr(text):
@@ -342,9 +342,10 @@ def assessments():
 		return "；".join(parts)
 
 	member_grades = "`tabAssessment Member Grade` g where g.parenttype = 'Responsibility Assessment' and g.cadre = %(cadre)s"
+	unit = "(select unit from `tabSanshu Cadre` where name = %(cadre)s)"  # the cadre's unit
 	of_the_unit = ArchivePart(
 		"`tabResponsibility Assessment` a",
-		"a.unit = %(unit)s",
+		f"a.unit = {unit}",
 		title,
 		name="a.name",
 		year="a.`year`",
@@ -358,7 +359,7 @@ def assessments():
 	)
 	# each by its own index: the unit's, then the other units' grading the cadre as a member
 	grading_the_cadre = of_the_unit.another(
-		"`tabResponsibility Assessment` a", f"a.name in (select g.parent from {member_grades}) and not a.unit <=> %(unit)s"
+		"`tabResponsibility Assessment` a", f"a.name in (select g.parent from {member_grades}) and not a.unit <=> {unit}"
 	)
 	return ArchiveParts(of_the_unit, grading_the_cadre)
 
