@@ -49,17 +49,19 @@ ROW_SOURCES = {
 # Fields that say what a document is about better than its title, when a doctype has them.
 SUMMARY_FIELDS = ("problems", "reason", "outcome")
 
-# Every part of the archive query selects one string per row: these fields, joined by
-# UNIT_SEPARATOR (one value per row, because the bench's pure-Python MySQL driver pays for every
-# value it reads, and an archive has a hundred rows or more):
+# Every part of the archive query selects one string per row: these fields, joined by SEPARATOR
+# (one value, because the bench's pure-Python MySQL driver pays for every value it reads, and an
+# archive has a hundred rows or more). Should a text ever contain the separator (a control
+# character no form produces), its row splits into too many fields: then the archive is read
+# again by the safe query, which removes the separator from every text.
 # - k: the doctype's place in ARCHIVE_DOCTYPES × 10 + the row's rank within it (which of its cadre
 #   fields names the cadre, the role in a case …);
 # - year, on_date: the archive year and the row's date ('' for NULL; no date means today, as getdate(None));
 # - s: the order of the doctype's rows of one rank, an integer (see ``ascending``/``descending``);
 # - name: the document; status: its untranslated status; a, b, c, d: text for its title; n: a number for it.
 ROW_FIELDS = ("k", "year", "on_date", "s", "name", "status", "a", "b", "c", "d", "n")
-TEXT_SLOTS = ("name", "status", "a", "b", "c", "d", "n")  # the separator is removed from these
-UNIT_SEPARATOR = "\x1f"
+SEPARATOR = "\x1f"  # the unit separator
+TEXT_FIELDS = ("name", "status", "a", "b", "c", "d", "n")
 MAX_RANK = 10
 
 
@@ -105,7 +107,8 @@ class ArchivePart:
 	def takes_campaign_year(self):
 		return self.columns.get("c") == CAMPAIGN
 
-	def sql(self, order):
+	def sql(self, order, safe=False):
+		"""The part's ``select``; ``safe``: with the separator removed from every text."""
 		c = dict(self.columns)
 		c["k"] = f"{int(order) * MAX_RANK} + {c['rank']}" if "rank" in c else str(int(order) * MAX_RANK)
 		c.setdefault("s", "0")
@@ -113,13 +116,13 @@ class ArchivePart:
 		for field in ROW_FIELDS:
 			if c.get(field, "NULL") == "NULL":
 				fields.append("''")
-			elif field in TEXT_SLOTS:  # the separator (a parameter) never comes from the data: a stray one is dropped
-				fields.append(f"replace(ifnull({c[field]}, ''), %(sep)s, '')")
-			elif field in ("k", "s"):  # never NULL
+			elif safe and field in TEXT_FIELDS:
+				fields.append(f"replace(coalesce({c[field]}, ''), %(separator)s, '')")
+			elif field in ("k", "s", "name"):  # never NULL
 				fields.append(c[field])
 			else:
-				fields.append(f"ifnull({c[field]}, '')")
-		return f"select concat({', %(sep)s, '.join(fields)}) from {self.source} where {self.where}"
+				fields.append(f"coalesce({c[field]}, '')")
+		return f"select concat({', %(separator)s, '.join(fields)}) from {self.source} where {self.where}"
 
 	def another(self, source, where, **columns):
 		"""The same doctype read by another ``select`` (another index), shown the same way."""
@@ -148,16 +151,16 @@ class ArchiveParts:
 	def takes_campaign_year(self):
 		return any(part.takes_campaign_year for part in self.parts)
 
-	def sql(self, order):
-		return " union all ".join(part.sql(order) for part in self.parts)
+	def sql(self, order, safe=False):
+		return " union all ".join(part.sql(order, safe) for part in self.parts)
 
 
 # The years of all campaigns, one JSON object in the text of one row keyed CAMPAIGN_YEARS: a
 # document without a year of its own takes its campaign's, and one lookup of a few dozen
 # campaigns costs less than a join in every part.
 CAMPAIGN_YEARS = "-1"
-CAMPAIGN_YEARS_SQL = (
-	f"select concat_ws(%(sep)s, {CAMPAIGN_YEARS}, '', '', 0, ifnull(json_objectagg(c.name, ifnull(c.`year`, 0)), '{{}}'))"
+CAMPAIGN_YEARS_SQL = (  # JSON escapes a control character in a campaign's name
+	f"select concat_ws(%(separator)s, {CAMPAIGN_YEARS}, '', '', 0, coalesce(json_objectagg(c.name, coalesce(c.`year`, 0)), '{{}}'))"
 	" from `tabSanshu Campaign` c"
 )
 
@@ -212,17 +215,18 @@ def archive_rows(cadre, reading="View"):
 	return _read(cadre)
 
 
-# site → (table list, ((doctype, meta), …), parts, query) the archive query was last built from
+# site → (table list, ((doctype, meta), …), parts, query, safe query) the archive query was last built from
 _built = {}
 
 
 def _archive_query():
-	"""The parts ({order: (doctype, section, ArchivePart)}) and the query reading them, built once
-	per process and site and built again when Frappe reloads a doctype's meta or the table list."""
+	"""The parts ({order: (doctype, section, ArchivePart)}), the query reading them and its safe
+	variant, built once per process and site and built again when Frappe reloads a doctype's meta
+	or the table list."""
 	tables = frappe.db.get_tables()  # both come from Frappe's in-process cache, the same objects until they change
 	built = _built.get(frappe.local.site)
 	if built and built[0] is tables and all(frappe.get_meta(doctype) is meta for doctype, meta in built[1]):
-		return built[2], built[3]
+		return built[2:]
 	installed = [(order, doctype, section) for order, (doctype, section) in enumerate(ARCHIVE_DOCTYPES) if f"tab{doctype}" in tables]
 	metas = tuple((doctype, frappe.get_meta(doctype)) for _order, doctype, _section in installed)
 	parts = {}
@@ -234,19 +238,24 @@ def _archive_query():
 			part = fields and _documents(doctype, fields)
 		if part:
 			parts[order] = (doctype, section, part)
-	selects = [part.sql(order) for order, (_doctype, _section, part) in parts.items()]
-	if any(part.takes_campaign_year for _doctype, _section, part in parts.values()):
-		selects.append(CAMPAIGN_YEARS_SQL)
-	query = " union all ".join(selects)
-	_built[frappe.local.site] = (tables, metas, parts, query)
-	return parts, query
+	queries = []
+	for safe in (False, True):
+		selects = [part.sql(order, safe) for order, (_doctype, _section, part) in parts.items()]
+		if any(part.takes_campaign_year for _doctype, _section, part in parts.values()):
+			selects.append(CAMPAIGN_YEARS_SQL)
+		queries.append(" union all ".join(selects))
+	_built[frappe.local.site] = (tables, metas, parts, *queries)
+	return (parts, *queries)
 
 
 def _read(cadre):
-	parts, query = _archive_query()
+	parts, query, safe_query = _archive_query()
 	if not parts:
 		return []
-	found = frappe.db.sql(query, {"cadre": cadre, "sep": UNIT_SEPARATOR})
+	values = {"cadre": cadre, "separator": SEPARATOR}
+	found = [packed.split(SEPARATOR) for (packed,) in frappe.db.sql(query, values)]
+	if any(len(fields) != len(ROW_FIELDS) for fields in found if fields[0] != CAMPAIGN_YEARS):
+		found = [packed.split(SEPARATOR) for (packed,) in frappe.db.sql(safe_query, values)]
 	translated = {}
 
 	def tr(text):
@@ -260,8 +269,7 @@ def _read(cadre):
 	campaign_years = {}
 	today = None
 	keyed = []
-	for (packed,) in found:
-		key, year, on, within, *text = packed.split(UNIT_SEPARATOR)
+	for key, year, on, within, *text in found:
 		if key == CAMPAIGN_YEARS:
 			campaign_years = json.loads(text[0])
 			continue
@@ -341,10 +349,11 @@ def assessments():
 			parts.append(_("member grade {0}").format(r.c))
 		return "；".join(parts)
 
-	member_grades = "`tabAssessment Member Grade` g where g.parenttype = 'Responsibility Assessment' and g.cadre = %(cadre)s"
+	# the cadre's grade as a member: one row at most (the assessment refuses a member graded twice)
+	grade = "`tabAssessment Member Grade` g on g.parent = a.name and g.parenttype = 'Responsibility Assessment' and g.cadre = %(cadre)s"
 	unit = "(select unit from `tabSanshu Cadre` where name = %(cadre)s)"  # the cadre's unit
 	of_the_unit = ArchivePart(
-		"`tabResponsibility Assessment` a",
+		f"`tabResponsibility Assessment` a left join {grade}",
 		f"a.unit = {unit}",
 		title,
 		name="a.name",
@@ -354,13 +363,11 @@ def assessments():
 		s=descending("a.modified"),
 		a="a.unit",
 		b="a.grade",
-		c=f"(select g.grade from {member_grades} and g.parent = a.name order by g.idx desc limit 1)",
+		c="g.grade",
 		n="a.total_score",
 	)
 	# each by its own index: the unit's, then the other units' grading the cadre as a member
-	grading_the_cadre = of_the_unit.another(
-		"`tabResponsibility Assessment` a", f"a.name in (select g.parent from {member_grades}) and not a.unit <=> {unit}"
-	)
+	grading_the_cadre = of_the_unit.another(f"`tabResponsibility Assessment` a join {grade}", f"not a.unit <=> {unit}")
 	return ArchiveParts(of_the_unit, grading_the_cadre)
 
 

@@ -79,7 +79,7 @@ def audit_findings():
 		c="f.finding",
 	)
 	of_units_led = about_the_cadre.another(
-		"`tabSanshu Unit` u join `tabAudit Finding` f on f.unit = u.name", "u.principal = %(cadre)s and ifnull(f.cadre, '') = ''", rank="1"
+		"`tabSanshu Unit` u join `tabAudit Finding` f on f.unit = u.name", "u.principal = %(cadre)s and coalesce(f.cadre, '') = ''", rank="1"
 	)
 	return ArchiveParts(about_the_cadre, of_units_led)
 

@@ -84,6 +84,20 @@ class TestCountyScale(CountyTestCase):
 		self.assertEqual({r["year"] for r in rows if r["doctype"] == "Sanshu Report"}, set(range(2016, 2027)))
 		self.assertEqual(many.count, few.count, "\n".join(difflib.unified_diff(few.queries, many.queries, lineterm="")))
 
+	def test_archive_text_holding_the_row_separator_is_read_again_safely(self):
+		"""The archive query packs each row into one string split on a control character; a text
+		holding that character (no form produces one) makes the archive read again by the safe
+		query: the same rows, that character dropped, one query more."""
+		unit = make_unit("分隔镇")
+		cadre = make_cadre(unit, "分隔干部", with_user=False).name
+		plain = without_checks({"doctype": "Integrity Talk", "cadre": cadre, "unit": unit, "reason": "谈话原因", "talk_type": "Interview"})
+		odd = without_checks({"doctype": "Integrity Talk", "cadre": cadre, "unit": unit, "reason": "甲\x1f乙", "talk_type": "Interview"})
+		archive_rows(cadre)
+		with Queries() as read_again:
+			rows = {r["name"]: r for r in archive_rows(cadre)}
+		self.assertEqual((rows[plain.name]["title"], rows[odd.name]["title"]), ("谈话原因", "甲乙"))
+		self.assertEqual(read_again.count, ARCHIVE_QUERIES + 1)
+
 	def test_bulk_commitments_are_inserted_once_straight_into_awaiting_signature(self):
 		unit = make_unit("承诺镇")
 		cadres = [make_cadre(unit, f"承诺干部{i}", with_user=False).name for i in range(3)]
