@@ -66,12 +66,18 @@ MAX_RANK = 10
 
 
 def ascending(datetime_column):
-	"""An integer ordering rows by ``datetime_column``, oldest first (to the microsecond)."""
-	return f"(to_seconds({datetime_column}) * 1000000 + microsecond({datetime_column}))"
+	"""A number ordering rows by ``datetime_column`` (a datetime(6), as Frappe's creation and
+	modified), oldest first: 20261123034530.123456, read as an integer (see ``order_within``)."""
+	return f"{datetime_column} + 0"
 
 
 def descending(datetime_column):
-	return f"-{ascending(datetime_column)}"
+	return f"-({datetime_column} + 0)"
+
+
+def order_within(number):
+	"""The integer of ``ascending``'s number, to the microsecond (a float would round it)."""
+	return int(number.replace(".", ""))
 
 
 class ArchiveRow:
@@ -118,7 +124,7 @@ class ArchivePart:
 				fields.append("''")
 			elif safe and field in TEXT_FIELDS:
 				fields.append(f"replace(coalesce({c[field]}, ''), %(separator)s, '')")
-			elif field in ("k", "s", "name"):  # never NULL
+			elif field in ("k", "s", "name") or c[field].startswith("date(t."):  # never NULL
 				fields.append(c[field])
 			else:
 				fields.append(f"coalesce({c[field]}, '')")
@@ -297,7 +303,7 @@ def _read(cadre):
 			"section": section,
 		}
 		# newest year first; in a year by doctype and date, then as the doctype orders its rows
-		rows.append(((-(year or 0), order, on, key, int(within)), row))
+		rows.append(((-(year or 0), order, on, key, order_within(within)), row))
 	rows.sort(key=itemgetter(0))
 	return [row for _key, row in rows]
 
@@ -312,7 +318,7 @@ def _documents(doctype, fields):
 	t = "t"
 	summary = next((f for f in SUMMARY_FIELDS if meta.has_field(f)), None)
 	title_field = meta.title_field if meta.title_field and meta.has_field(meta.title_field) else None
-	statuses = [f"nullif({column(t, f)}, '')" for f in ("workflow_state", "status") if meta.has_field(f)]
+	statuses = [column(t, f) for f in ("workflow_state", "status") if meta.has_field(f)]
 	ranks = " ".join(f"when {column(t, f)} = %(cadre)s then {i}" for i, f in enumerate(fields))
 
 	def title(r, tr):
@@ -327,7 +333,7 @@ def _documents(doctype, fields):
 		"year": f"nullif({column(t, 'year')}, 0)" if meta.has_field("year") else "NULL",
 		"on_date": f"date({column(t, 'creation')})",
 		"s": ascending(column(t, "creation")),
-		"status": f"coalesce({', '.join(statuses)})" if statuses else "NULL",
+		"status": statuses[0] if len(statuses) == 1 else f"coalesce(nullif({statuses[0]}, ''), {statuses[1]})" if statuses else "NULL",
 		"a": column(t, summary) if summary else "NULL",
 		"b": column(t, title_field) if title_field else "NULL",
 	}
