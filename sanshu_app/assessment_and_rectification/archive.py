@@ -134,7 +134,7 @@ class ArchivePart:
 	def another(self, source, where, **columns):
 		"""The same doctype read by another ``select`` (another index), shown the same way."""
 		part = ArchivePart(source, where, self.title, **dict(self.columns, **columns))
-		part.status, part.year = self.status, self.year
+		part.status, part.year, part.number = self.status, self.year, self.number
 		return part
 
 	@staticmethod
@@ -145,6 +145,11 @@ class ArchivePart:
 	def year(r, year, on, campaign_years):
 		return year
 
+	@staticmethod
+	def number(r):
+		"""The document's 文号, for the print (the text slot d of a document part that has one)."""
+		return None
+
 
 class ArchiveParts:
 	"""Several ``select``s read as one doctype: each by its own index (an ``or`` across fields
@@ -152,7 +157,7 @@ class ArchiveParts:
 
 	def __init__(self, *parts):
 		self.parts = parts
-		self.title, self.status, self.year = parts[0].title, parts[0].status, parts[0].year
+		self.title, self.status, self.year, self.number = parts[0].title, parts[0].status, parts[0].year, parts[0].number
 
 	@property
 	def takes_campaign_year(self):
@@ -211,7 +216,8 @@ def check_access(cadre, user=None):
 
 
 def archive_rows(cadre, reading="View"):
-	"""Every document about ``cadre``, newest year first: dicts with year, section, doctype, name, title, status, date.
+	"""Every document about ``cadre``, newest year first: dicts with year, section, doctype, name,
+	title, status, date (and document_number, the 文号 of a numbered document, for the print).
 
 	The reading (``View``, ``Print``, ``Export``) goes into the access register."""
 	from sanshu_app.integrity_archive.access import record_reading
@@ -302,6 +308,7 @@ def _read(cadre):
 			"date": on,
 			"order": order,
 			"section": section,
+			"document_number": part.number(r),
 		}
 		# newest year first; in a year by doctype and date, then as the doctype orders its rows
 		rows.append(((-(year or 0), order, on, key, order_within(within)), row))
@@ -342,7 +349,11 @@ def _documents(doctype, fields):
 		columns["rank"] = f"case {ranks} end"
 	if meta.has_field("campaign"):
 		columns["c"] = CAMPAIGN
-	return ArchivePart(table(doctype, t), " or ".join(f"{column(t, f)} = %(cadre)s" for f in fields), title, year_of=year_of, **columns)
+	part = ArchivePart(table(doctype, t), " or ".join(f"{column(t, f)} = %(cadre)s" for f in fields), title, year_of=year_of, **columns)
+	if meta.has_field("document_number"):
+		part.columns["d"] = column(t, "document_number")
+		part.number = lambda r: r.d or None
+	return part
 
 
 def assessments():
