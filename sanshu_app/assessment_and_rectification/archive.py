@@ -4,11 +4,11 @@ Only Managers and the cadre themself see it freely; anyone else needs an approve
 Request (调阅, see sanshu_app.integrity_archive.access), and every reading is registered. Script
 reports and print formats do not get Frappe's record scope applied, so ``check_access`` does it.
 
-All the document types are read in one ``UNION ALL`` query (issue 14: a constant, small number of
-queries however long the archive). Each type contributes a ``select`` of the same normalised
-columns (``ARCHIVE_COLUMNS``); what a row's title says is built in Python from its text slots.
-The SQL is made only of identifiers taken from the doctypes' meta; the cadre and unit are
-parameters.
+A reading is two queries however long the archive (issue 14): the register line, then every
+document type in one ``UNION ALL`` query, each type contributing ``select``s of the same
+normalised fields (``ROW_FIELDS``); what a row's title says is built in Python from its text
+fields. The SQL is made only of identifiers taken from the doctypes' meta and constants; the
+cadre is a parameter. The query is built once per process (``_archive_query``).
 """
 
 import json
@@ -125,7 +125,7 @@ class ArchivePart:
 				fields.append("''")
 			elif safe and field in TEXT_FIELDS:
 				fields.append(f"replace(coalesce({c[field]}, ''), {SEPARATOR_SQL}, '')")
-			elif field in ("k", "s", "name") or c[field].startswith("date(t."):  # never NULL
+			elif field in ("k", "s", "name"):  # never NULL
 				fields.append(c[field])
 			else:
 				fields.append(f"coalesce({c[field]}, '')")
