@@ -3,7 +3,17 @@
 Only Managers and the cadre themself see it freely; anyone else needs an approved Archive Access
 Request (调阅, see sanshu_app.integrity_archive.access), and every reading is registered. Script
 reports and print formats do not get Frappe's record scope applied, so ``check_access`` does it.
+
+A reading is two queries however long the archive (issue 14): the register line, then every
+document type in one ``UNION ALL`` query, each type contributing ``select``s of the same
+normalised fields (``ROW_FIELDS``); what a row's title says is built in Python from its text
+fields. The SQL is made only of identifiers taken from the doctypes' meta and constants; the
+cadre is a parameter. The query is built once per process (``_archive_query``).
 """
+
+import json
+from datetime import date
+from operator import itemgetter
 
 import frappe
 from frappe import _
@@ -27,8 +37,10 @@ ARCHIVE_DOCTYPES = (
 	("Audit Finding", "Integrity Archive"),
 	("Case Accountability", "Integrity Archive"),
 )
-# Doctypes whose archive rows need more than their title (what the row may show, whose role it names).
+# Doctypes whose archive rows need more than their title (what the row may show, whose role it
+# names): each names a function giving that doctype's part of the query (see ``ArchivePart``).
 ROW_SOURCES = {
+	"Responsibility Assessment": "sanshu_app.assessment_and_rectification.archive.assessments",
 	"Asset Declaration": "sanshu_app.integrity_archive.archive_rows.declarations",
 	"Case Accountability": "sanshu_app.integrity_archive.archive_rows.cases",
 	"Audit Finding": "sanshu_app.integrity_archive.archive_rows.audit_findings",
@@ -36,6 +48,146 @@ ROW_SOURCES = {
 }
 # Fields that say what a document is about better than its title, when a doctype has them.
 SUMMARY_FIELDS = ("problems", "reason", "outcome")
+
+# Every part of the archive query selects one string per row: these fields, joined by SEPARATOR
+# (one value, because the bench's pure-Python MySQL driver pays for every value it reads, and an
+# archive has a hundred rows or more). Should a text ever contain the separator (a control
+# character no form produces), its row splits into too many fields: then the archive is read
+# again by the safe query, which removes the separator from every text.
+# - k: the doctype's place in ARCHIVE_DOCTYPES × 10 + the row's rank within it (which of its cadre
+#   fields names the cadre, the role in a case …);
+# - year, on_date: the archive year and the row's date ('' for NULL; no date means today, as getdate(None));
+# - s: the order of the doctype's rows of one rank, an integer (see ``ascending``/``descending``);
+# - name: the document; status: its untranslated status; a, b, c, d: text for its title; n: a number for it.
+ROW_FIELDS = ("k", "year", "on_date", "s", "name", "status", "a", "b", "c", "d", "n")
+SEPARATOR = "\x1f"  # the unit separator
+SEPARATOR_SQL = f"'{SEPARATOR}'"  # a constant in the SQL (shorter to scan than a parameter)
+TEXT_FIELDS = ("name", "status", "a", "b", "c", "d", "n")
+MAX_RANK = 10
+
+
+def ascending(datetime_column):
+	"""A number ordering rows by ``datetime_column`` (a datetime(6), as Frappe's creation and
+	modified), oldest first: 20261123034530.123456, read as an integer (see ``order_within``)."""
+	return f"{datetime_column} + 0"
+
+
+def descending(datetime_column):
+	return f"-({datetime_column} + 0)"
+
+
+def order_within(number):
+	"""The integer of ``ascending``'s number, to the microsecond (a float would round it)."""
+	return int(number.replace(".", ""))
+
+
+class ArchiveRow:
+	"""The text of one row of the archive query ('' for NULL), and its rank."""
+
+	__slots__ = ("rank", "name", "status", "a", "b", "c", "d", "n")
+
+	def __init__(self, rank, text):
+		self.rank = rank
+		self.name, self.status, self.a, self.b, self.c, self.d, self.n = text
+
+
+class ArchivePart:
+	"""One doctype's ``select`` in the archive query and how its rows read.
+
+	``title(row, tr)`` gets an ArchiveRow and a translating function; ``status_of(row)``, when
+	given, makes the untranslated status from the row; ``year_of(row, year, date, campaign_years)``,
+	when given, the row's year from the year field, its date and {campaign: year}. Columns are SQL
+	expressions over the part's own tables for the ROW_FIELDS but k, and ``rank`` (an integer
+	below MAX_RANK)."""
+
+	def __init__(self, source, where, title, status_of=None, year_of=None, **columns):
+		unknown = set(columns) - ({*ROW_FIELDS, "rank"} - {"k"})
+		if unknown:
+			raise ValueError(f"unknown archive columns {unknown}")
+		self.source, self.where, self.title, self.columns = source, where, title, columns
+		if status_of:
+			self.status = status_of
+		if year_of:
+			self.year = year_of
+
+	@property
+	def takes_campaign_year(self):
+		return self.columns.get("c") == CAMPAIGN
+
+	def sql(self, order, safe=False):
+		"""The part's ``select``; ``safe``: with the separator removed from every text."""
+		c = dict(self.columns)
+		c["k"] = f"{int(order) * MAX_RANK} + {c['rank']}" if "rank" in c else str(int(order) * MAX_RANK)
+		c.setdefault("s", "0")
+		fields = []
+		for field in ROW_FIELDS:
+			if c.get(field, "NULL") == "NULL":
+				fields.append("''")
+			elif safe and field in TEXT_FIELDS:
+				fields.append(f"replace(coalesce({c[field]}, ''), {SEPARATOR_SQL}, '')")
+			elif field in ("k", "s", "name"):  # never NULL
+				fields.append(c[field])
+			else:
+				fields.append(f"coalesce({c[field]}, '')")
+		return f"select concat({f', {SEPARATOR_SQL}, '.join(fields)}) from {self.source} where {self.where}"
+
+	def another(self, source, where, **columns):
+		"""The same doctype read by another ``select`` (another index), shown the same way."""
+		part = ArchivePart(source, where, self.title, **dict(self.columns, **columns))
+		part.status, part.year, part.number = self.status, self.year, self.number
+		return part
+
+	@staticmethod
+	def status(r):
+		return r.status
+
+	@staticmethod
+	def year(r, year, on, campaign_years):
+		return year
+
+	@staticmethod
+	def number(r):
+		"""The document's 文号, for the print (the text slot d of a document part that has one)."""
+		return None
+
+
+class ArchiveParts:
+	"""Several ``select``s read as one doctype: each by its own index (an ``or`` across fields
+	would scan the whole table), or one row for each role a cadre holds in a record."""
+
+	def __init__(self, *parts):
+		self.parts = parts
+		self.title, self.status, self.year, self.number = parts[0].title, parts[0].status, parts[0].year, parts[0].number
+
+	@property
+	def takes_campaign_year(self):
+		return any(part.takes_campaign_year for part in self.parts)
+
+	def sql(self, order, safe=False):
+		return " union all ".join(part.sql(order, safe) for part in self.parts)
+
+
+# The years of all campaigns, one JSON object in the text of one row keyed CAMPAIGN_YEARS: a
+# document without a year of its own takes its campaign's, and one lookup of a few dozen
+# campaigns costs less than a join in every part.
+CAMPAIGN_YEARS = "-1"
+CAMPAIGN_YEARS_SQL = (  # JSON escapes a control character in a campaign's name
+	f"select concat_ws({SEPARATOR_SQL}, {CAMPAIGN_YEARS}, '', '', 0, coalesce(json_objectagg(c.name, coalesce(c.`year`, 0)), '{{}}'))"
+	" from `tabSanshu Campaign` c"
+)
+
+
+def column(alias, fieldname):
+	"""A quoted column of a table alias; field names come from the meta, never from a request."""
+	if not fieldname.replace("_", "").isalnum():
+		raise ValueError(f"not a field name: {fieldname}")
+	return f"{alias}.`{fieldname}`"
+
+
+def table(doctype, alias):
+	if not doctype.replace(" ", "").isalnum():
+		raise ValueError(f"not a doctype: {doctype}")
+	return f"`tab{doctype}` {alias}"
 
 
 def installed(doctype):
@@ -53,8 +205,9 @@ def cadre_fields(doctype):
 
 
 def check_access(cadre, user=None):
+	"""The basis on which ``user`` reads ``cadre``'s archive; refuses without one."""
 	user = user or frappe.session.user
-	if not cadre or not frappe.db.exists("Sanshu Cadre", cadre):
+	if not cadre:
 		frappe.throw(_("Choose a cadre."), title=_("Integrity Archive"))
 	# 调阅: beyond the office and the cadre themself, only an approved access request opens it.
 	from sanshu_app.integrity_archive.access import require_archive_access
@@ -63,111 +216,177 @@ def check_access(cadre, user=None):
 
 
 def archive_rows(cadre, reading="View"):
-	"""Every document about ``cadre``, newest year first: dicts with year, section, doctype, name, title, status, date.
+	"""Every document about ``cadre``, newest year first: dicts with year, section, doctype, name,
+	title, status, date (and document_number, the 文号 of a numbered document, for the print).
 
 	The reading (``View``, ``Print``, ``Export``) goes into the access register."""
 	from sanshu_app.integrity_archive.access import record_reading
 
-	record_reading(cadre, reading, check_access(cadre))
-	unit = frappe.db.get_value("Sanshu Cadre", cadre, "unit")
-	rows = []
-	present = set(frappe.get_all("DocType", filters={"name": ("in", [d for d, _section in ARCHIVE_DOCTYPES])}, pluck="name"))
-	for order, (doctype, section) in enumerate(ARCHIVE_DOCTYPES):
-		if doctype not in present:
-			continue
-		if doctype == "Responsibility Assessment":
-			rows += [dict(r, order=order, section=section) for r in _assessments(cadre, unit)]
-			continue
+	basis = check_access(cadre)
+	if not record_reading(cadre, reading, basis):  # no line: there is no such cadre
+		frappe.throw(_("Choose a cadre."), title=_("Integrity Archive"))
+	return _read(cadre)
+
+
+# site → (table list, ((doctype, meta), …), parts, query, safe query) the archive query was last built from
+_built = {}
+
+
+def _archive_query():
+	"""The parts ({order: (doctype, section, ArchivePart)}), the query reading them and its safe
+	variant, built once per process and site and built again when Frappe reloads a doctype's meta
+	or the table list."""
+	tables = frappe.db.get_tables()  # both come from Frappe's in-process cache, the same objects until they change
+	built = _built.get(frappe.local.site)
+	if built and built[0] is tables and all(frappe.get_meta(doctype) is meta for doctype, meta in built[1]):
+		return built[2:]
+	installed = [(order, doctype, section) for order, (doctype, section) in enumerate(ARCHIVE_DOCTYPES) if f"tab{doctype}" in tables]
+	metas = tuple((doctype, frappe.get_meta(doctype)) for _order, doctype, _section in installed)
+	parts = {}
+	for order, doctype, section in installed:
 		if doctype in ROW_SOURCES:
-			rows += [dict(r, order=order, section=section) for r in frappe.get_attr(ROW_SOURCES[doctype])(cadre)]
+			part = frappe.get_attr(ROW_SOURCES[doctype])()
+		else:
+			fields = cadre_fields(doctype)
+			part = fields and _documents(doctype, fields)
+		if part:
+			parts[order] = (doctype, section, part)
+	queries = []
+	for safe in (False, True):
+		selects = [part.sql(order, safe) for order, (_doctype, _section, part) in parts.items()]
+		if any(part.takes_campaign_year for _doctype, _section, part in parts.values()):
+			selects.append(CAMPAIGN_YEARS_SQL)
+		queries.append(" union all ".join(selects))
+	_built[frappe.local.site] = (tables, metas, parts, *queries)
+	return (parts, *queries)
+
+
+def _read(cadre):
+	parts, query, safe_query = _archive_query()
+	if not parts:
+		return []
+	values = {"cadre": cadre}
+	found = [packed.split(SEPARATOR) for (packed,) in frappe.db.sql(query, values)]
+	if any(len(fields) != len(ROW_FIELDS) for fields in found if fields[0] != CAMPAIGN_YEARS):
+		found = [packed.split(SEPARATOR) for (packed,) in frappe.db.sql(safe_query, values)]
+	translated = {}
+
+	def tr(text):
+		"""Translate, once per distinct text (statuses and grades repeat on every row)."""
+		if not text:
+			return text
+		if text not in translated:
+			translated[text] = _(text)
+		return translated[text]
+
+	campaign_years = {}
+	today = None
+	keyed = []
+	for key, year, on, within, *text in found:
+		if key == CAMPAIGN_YEARS:
+			campaign_years = json.loads(text[0])
 			continue
-		fields = cadre_fields(doctype)
-		if not fields:
-			continue
-		rows += [dict(r, order=order, section=section) for r in _documents(doctype, fields, cadre)]
-	_fill_campaign_years(rows)
-	rows.sort(key=lambda r: (-(r["year"] or 0), r["order"], str(r["date"] or "")))
-	return rows
+		keyed.append((int(key), year, on, within, text))
+	rows = []
+	for key, year, on, within, text in keyed:
+		order, rank = divmod(key, MAX_RANK)
+		doctype, section, part = parts[order]
+		r = ArchiveRow(rank, text)
+		year = int(year) if year else None
+		if on:
+			on = date.fromisoformat(on)
+		else:  # as getdate(None): a row without its date is dated today
+			on = today = today or getdate()
+			year = on.year
+		year = part.year(r, year, on, campaign_years)
+		row = {
+			"year": year,
+			"doctype": doctype,
+			"name": r.name,
+			"title": part.title(r, tr),
+			"status": tr(part.status(r)) or "",
+			"date": on,
+			"order": order,
+			"section": section,
+			"document_number": part.number(r),
+		}
+		# newest year first; in a year by doctype and date, then as the doctype orders its rows
+		rows.append(((-(year or 0), order, on, key, order_within(within)), row))
+	rows.sort(key=itemgetter(0))
+	return [row for _key, row in rows]
 
 
-class CampaignYear:
-	"""A row's year still to be read from its campaign."""
-
-	def __init__(self, campaign, fallback):
-		self.campaign, self.fallback = campaign, fallback
+CAMPAIGN = "t.`campaign`"  # the text slot c of a document part: its campaign, for its year
 
 
-def _fill_campaign_years(rows):
-	"""The years of all the rows' campaigns in one query, not one lookup per row."""
-	pending = [r for r in rows if isinstance(r["year"], CampaignYear)]
-	if not pending:
-		return
-	campaigns = list({r["year"].campaign for r in pending})
-	years = dict(frappe.get_all("Sanshu Campaign", filters={"name": ("in", campaigns)}, fields=["name", "year"], as_list=True))
-	for r in pending:
-		r["year"] = years.get(r["year"].campaign) or r["year"].fallback
-
-
-def _documents(doctype, fields, cadre):
+def _documents(doctype, fields):
+	"""A document about the cadre in one of ``fields`` (the first field naming them ranks it), by
+	creation; its year is its own, else its campaign's, else the year it was made."""
 	meta = frappe.get_meta(doctype)
-	wanted = ["name", "creation"]
+	t = "t"
 	summary = next((f for f in SUMMARY_FIELDS if meta.has_field(f)), None)
-	for f in ("year", "campaign", "workflow_state", "status", meta.title_field, summary):
-		if f and f not in wanted and meta.has_field(f):
-			wanted.append(f)
-	names = set()
-	found = []
-	for field in fields:
-		for r in frappe.get_all(doctype, filters={field: cadre}, fields=wanted, order_by="creation"):
-			if r.name not in names:
-				names.add(r.name)
-				found.append(r)
-	out = []
-	for r in found:
-		# A row without a year of its own takes its campaign's (filled in by _fill_campaign_years).
-		year = r.get("year") or (r.get("campaign") and CampaignYear(r.campaign, getdate(r.creation).year)) or getdate(r.creation).year
-		status = r.get("workflow_state") or r.get("status") or ""
-		title = strip_html(r.get(summary) or "").strip()[:80] if summary else ""
-		title = title or (r.get(meta.title_field) if meta.title_field else None)
-		out.append(
-			{
-				"year": year,
-				"doctype": doctype,
-				"name": r.name,
-				"title": str(title or r.name),
-				"status": _(status) if status else "",
-				"date": getdate(r.creation),
-			}
-		)
-	return out
+	title_field = meta.title_field if meta.title_field and meta.has_field(meta.title_field) else None
+	statuses = [column(t, f) for f in ("workflow_state", "status") if meta.has_field(f)]
+	ranks = " ".join(f"when {column(t, f)} = %(cadre)s then {i}" for i, f in enumerate(fields))
 
+	def title(r, tr):
+		text = strip_html(r.a or "").strip()[:80] if summary else ""
+		return str(text or r.b or r.name)
 
-def _assessments(cadre, unit):
-	grades = {
-		g.parent: g.grade
-		for g in frappe.get_all("Assessment Member Grade", filters={"cadre": cadre, "parenttype": "Responsibility Assessment"}, fields=["parent", "grade"])
+	def year_of(r, year, on, campaign_years):
+		return year or campaign_years.get(r.c) or on.year  # on: the day it was made
+
+	columns = {
+		"name": column(t, "name"),
+		"year": f"nullif({column(t, 'year')}, 0)" if meta.has_field("year") else "NULL",
+		"on_date": f"date({column(t, 'creation')})",
+		"s": ascending(column(t, "creation")),
+		"status": statuses[0] if len(statuses) == 1 else f"coalesce(nullif({statuses[0]}, ''), {statuses[1]})" if statuses else "NULL",
+		"a": column(t, summary) if summary else "NULL",
+		"b": column(t, title_field) if title_field else "NULL",
 	}
-	names = set(grades) | set(frappe.get_all("Responsibility Assessment", filters={"unit": unit}, pluck="name"))
-	out = []
-	for r in frappe.get_all(
-		"Responsibility Assessment", filters={"name": ("in", list(names) or [""])}, fields=["name", "year", "unit", "total_score", "grade", "workflow_state", "notified_on", "creation"]
-	):
-		parts = [r.unit]
-		if r.total_score is not None and r.grade:
-			parts.append(_("{0} points, {1}").format(f"{r.total_score:g}", _(r.grade)))
-		if grades.get(r.name):
-			parts.append(_("member grade {0}").format(grades[r.name]))
-		out.append(
-			{
-				"year": r.year,
-				"doctype": "Responsibility Assessment",
-				"name": r.name,
-				"title": "；".join(parts),
-				"status": _(r.workflow_state) if r.workflow_state else "",
-				"date": getdate(r.notified_on or r.creation),
-			}
-		)
-	return out
+	if len(fields) > 1:
+		columns["rank"] = f"case {ranks} end"
+	if meta.has_field("campaign"):
+		columns["c"] = CAMPAIGN
+	part = ArchivePart(table(doctype, t), " or ".join(f"{column(t, f)} = %(cadre)s" for f in fields), title, year_of=year_of, **columns)
+	if meta.has_field("document_number"):
+		part.columns["d"] = column(t, "document_number")
+		part.number = lambda r: r.d or None
+	return part
+
+
+def assessments():
+	"""The assessments of the cadre's unit and those grading the cadre as a member."""
+
+	def title(r, tr):
+		parts = [r.a]
+		if r.n != "" and r.b:  # a score of 0 is a score
+			parts.append(_("{0} points, {1}").format(f"{float(r.n):g}", tr(r.b)))
+		if r.c:
+			parts.append(_("member grade {0}").format(r.c))
+		return "；".join(parts)
+
+	# the cadre's grade as a member: one row at most (the assessment refuses a member graded twice)
+	grade = "`tabAssessment Member Grade` g on g.parent = a.name and g.parenttype = 'Responsibility Assessment' and g.cadre = %(cadre)s"
+	unit = "(select unit from `tabSanshu Cadre` where name = %(cadre)s)"  # the cadre's unit
+	of_the_unit = ArchivePart(
+		f"`tabResponsibility Assessment` a left join {grade}",
+		f"a.unit = {unit}",
+		title,
+		name="a.name",
+		year="a.`year`",
+		on_date="date(coalesce(a.notified_on, a.creation))",
+		status="a.workflow_state",
+		s=descending("a.modified"),
+		a="a.unit",
+		b="a.grade",
+		c="g.grade",
+		n="a.total_score",
+	)
+	# each by its own index: the unit's, then the other units' grading the cadre as a member
+	grading_the_cadre = of_the_unit.another(f"`tabResponsibility Assessment` a join {grade}", f"not a.unit <=> {unit}")
+	return ArchiveParts(of_the_unit, grading_the_cadre)
 
 
 def dashboard_data():

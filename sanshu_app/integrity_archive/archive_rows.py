@@ -1,5 +1,6 @@
 """The integrity archive's rows from this module's documents (see ROW_SOURCES in
-sanshu_app.assessment_and_rectification.archive). Each row: year, doctype, name, title, status, date.
+sanshu_app.assessment_and_rectification.archive): each function gives its doctype's part of the
+archive's one query and how a row's title reads.
 
 A declaration's contents never reach the archive: its row says only that it was declared, its
 publicity and how many objections it drew.
@@ -7,7 +8,8 @@ publicity and how many objections it drew.
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
+
+from sanshu_app.assessment_and_rectification.archive import ArchivePart, ArchiveParts, column, descending
 
 # (cadre field, finding field, outcome field, the responsibility it stands for)
 CASE_ROLES = (
@@ -17,21 +19,33 @@ CASE_ROLES = (
 )
 
 
-def _row(doctype, name, on, title, status):
-	on = getdate(on)
-	return {"year": on.year, "doctype": doctype, "name": name, "title": title, "status": _(status) if status else "", "date": on}
+def cases():
+	"""A case once for each role the cadre holds in it (as the party concerned, the secretary, the
+	officer): one ``select`` per role, ranked in the order of CASE_ROLES."""
 
+	def title(r, tr):
+		responsibility = CASE_ROLES[r.rank][3]
+		return "；".join([tr(responsibility), r.a] + [p for p in (r.b, r.c) if p])
 
-def cases(cadre):
-	rows = []
-	for cadre_field, finding, outcome, responsibility in CASE_ROLES:
-		for r in frappe.get_all(
-			"Case Accountability", filters={cadre_field: cadre}, fields=["name", "case_title", "case_date", "status", finding, outcome]
-		):
-			parts = [_(responsibility), r.case_title]
-			parts += [p for p in (r.get(finding), r.get(outcome)) if p]
-			rows.append(_row("Case Accountability", r.name, r.case_date, "；".join(parts), r.status))
-	return rows
+	return ArchiveParts(
+		*(
+			ArchivePart(
+				"`tabCase Accountability` k",
+				f"{column('k', cadre_field)} = %(cadre)s",
+				title,
+				name="k.name",
+				year="year(k.case_date)",
+				on_date="k.case_date",
+				status="k.status",
+				rank=str(role),
+				s=descending("k.modified"),
+				a="k.case_title",
+				b=column("k", finding),
+				c=column("k", outcome),
+			)
+			for role, (cadre_field, finding, outcome, _responsibility) in enumerate(CASE_ROLES)
+		)
+	)
 
 
 def audit_findings_about(cadre, fields):
@@ -44,38 +58,75 @@ def audit_findings_about(cadre, fields):
 	return found
 
 
-def audit_findings(cadre):
-	return [
-		_row("Audit Finding", r.name, r.report_date, "；".join(p for p in (_(r.audit_type), r.audit_title, r.finding) if p)[:120], r.status)
-		for r in audit_findings_about(cadre, ["name", "audit_type", "audit_title", "finding", "report_date", "status"])
-	]
+def audit_findings():
+	"""As ``audit_findings_about``: the cadre's own findings first, then their units'."""
 
+	def title(r, tr):
+		return "；".join(p for p in (tr(r.a), r.b, r.c) if p)[:120]
 
-def declarations(cadre):
-	rows = []
-	found = frappe.get_all(
-		"Asset Declaration", filters={"cadre": cadre}, fields=["name", "reason", "declaration_date", "status", "publicity_start", "publicity_end"]
+	about_the_cadre = ArchivePart(
+		"`tabAudit Finding` f",
+		"f.cadre = %(cadre)s",
+		title,
+		name="f.name",
+		year="year(f.report_date)",
+		on_date="f.report_date",
+		status="f.status",
+		rank="0",
+		s=descending("f.modified"),
+		a="f.audit_type",
+		b="f.audit_title",
+		c="f.finding",
 	)
-	# Objections counted for all the declarations in one query, not one count per row.
-	counts = {}
-	if found:
-		for parent in frappe.get_all(
-			"Asset Declaration Objection", filters={"parent": ("in", [r.name for r in found]), "parenttype": "Asset Declaration"}, pluck="parent"
-		):
-			counts[parent] = counts.get(parent, 0) + 1
-	for r in found:
-		objections = counts.get(r.name, 0)
-		parts = [_(r.reason)] if r.reason else []
-		if r.publicity_start and r.publicity_end:
-			parts.append(_("publicity {0} to {1}").format(r.publicity_start, r.publicity_end))
-		parts.append(_("{0} objections").format(objections))
-		rows.append(_row("Asset Declaration", r.name, r.declaration_date, "；".join(parts), r.status))
-	return rows
+	of_units_led = about_the_cadre.another(
+		"`tabSanshu Unit` u join `tabAudit Finding` f on f.unit = u.name", "u.principal = %(cadre)s and coalesce(f.cadre, '') = ''", rank="1"
+	)
+	return ArchiveParts(about_the_cadre, of_units_led)
 
 
-def synchronous_records(cadre):
+def declarations():
+	"""Declared, its publicity and its objections (counted in the same query)."""
+
+	def title(r, tr):
+		parts = [tr(r.a)] if r.a else []
+		if r.b and r.c:
+			parts.append(_("publicity {0} to {1}").format(r.b, r.c))
+		parts.append(_("{0} objections").format(int(r.n or 0)))
+		return "；".join(parts)
+
+	return ArchivePart(
+		"`tabAsset Declaration` d",
+		"d.cadre = %(cadre)s",
+		title,
+		name="d.name",
+		year="year(d.declaration_date)",
+		on_date="d.declaration_date",
+		status="d.status",
+		s=descending("d.modified"),
+		a="d.reason",
+		b="d.publicity_start",
+		c="d.publicity_end",
+		n="(select count(*) from `tabAsset Declaration Objection` o where o.parent = d.name and o.parenttype = 'Asset Declaration')",
+	)
+
+
+def synchronous_records():
 	"""The records a discipline officer kept: part of their supervision duty."""
-	return [
-		_row("Synchronous Record", r.name, r.meeting_date, "；".join(p for p in (_(r.decision_type), r.meeting) if p), _("Serious Risk Reported") if r.serious_risk else "")
-		for r in frappe.get_all("Synchronous Record", filters={"recorder": cadre}, fields=["name", "decision_type", "meeting", "meeting_date", "serious_risk"])
-	]
+
+	def title(r, tr):
+		return "；".join(p for p in (tr(r.a), r.b) if p)
+
+	return ArchivePart(
+		"`tabSynchronous Record` s",
+		"s.recorder = %(cadre)s",
+		title,
+		status_of=lambda r: "Serious Risk Reported" if int(r.n or 0) else "",
+		name="s.name",
+		year="year(s.meeting_date)",
+		on_date="s.meeting_date",
+		s=descending("s.modified"),
+		a="s.decision_type",
+		b="s.meeting",
+		n="s.serious_risk",
+	)
+

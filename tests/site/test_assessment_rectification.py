@@ -535,8 +535,9 @@ class TestIntegrityArchive(IntegrationTestCase):
 			self.assertIn(plain(expected), text)
 		# Document numbers sit in table cells set in Noto Serif CJK, whose Latin digits pypdf cannot
 		# map back to text (they render fine): read them from the printed page's HTML instead.
+		frappe.db.set_value("Rectification", rect.name, "document_number", "县纪整〔2026〕7号", update_modified=False)
 		html = frappe.get_print("Sanshu Cadre", c.cadre_a.name, print_format="Integrity Archive")
-		for expected in (rect.name, a.name):
+		for expected in (rect.name, a.name, "县纪整〔2026〕7号"):  # the 文号 comes with the archive's rows
 			self.assertIn(expected, html)
 		as_user(c.cadre_b.user)
 		self.assertRaises(frappe.PermissionError, frappe.get_print, "Sanshu Cadre", c.cadre_a.name, print_format="Integrity Archive")

@@ -283,6 +283,18 @@ class TestArchiveAccess(CountyTestCase):
 			archive_rows(c.cadre_a.name)
 			as_user("Administrator")
 			self.assertEqual(frappe.get_all("Archive Access Log", filters={"reader": user}, pluck="basis"), [basis])
+		line = frappe.get_all("Archive Access Log", filters={"reader": c.manager}, fields=["cadre", "cadre_name", "reader_name", "action"])[0]
+		self.assertEqual(
+			(line.cadre, line.cadre_name, line.reader_name, line.action),
+			(c.cadre_a.name, c.cadre_a.full_name, frappe.utils.get_fullname(c.manager), "View"),
+		)
+		# No such cadre: refused, and nothing registered.
+		as_user(c.manager)
+		with self.assertRaises(frappe.ValidationError) as refused:
+			archive_rows("CAD-NO-SUCH")
+		self.assertIn(frappe._("Choose a cadre."), str(refused.exception))
+		as_user("Administrator")
+		self.assertEqual(frappe.get_all("Archive Access Log", filters={"cadre": "CAD-NO-SUCH"}), [])
 
 
 class TestAssetDeclaration(CountyTestCase):
