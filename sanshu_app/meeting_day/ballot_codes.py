@@ -43,6 +43,8 @@ CODE_TABLE = "sanshu_ballot_code"
 # still gets through its typing errors; guessing 65-bit codes does not.
 FAILED_ATTEMPTS_PER_IP = 20
 FAILED_ATTEMPTS_WINDOW = 600
+# What the page says once a ballot is in (it is translated with the page, not by each vote).
+THANKS = "Thank you: your ballot has been counted. The code is now used up."
 # Every call to the phone method per IP and minute (the whole room may share one address).
 CALLS_PER_IP_PER_MINUTE = 300
 
@@ -167,24 +169,36 @@ def submit_phone_ballot(code, choices):
 	if not found:
 		_count_failure()
 		frappe.throw(_("This code is not valid. Check the code on your slip."), title=_("Code Refused"))
-	status = frappe.db.sql("select status from `tabSanshu Meeting` where name=%s for update", found.meeting)[0][0]
+	# Shared locks on the meeting, its reporters and their evaluations: phones do not wait for each
+	# other, and closing the meeting (which locks them for update) waits for the ballots being cast,
+	# then takes no more.
+	rows = frappe.db.sql(
+		"""select m.status, m.rule_set, r.name, r.evaluation, r.cadre_name, e.docstatus
+		from `tabSanshu Meeting` m
+		left join `tabSanshu Meeting Reporter` r on r.parent = m.name and r.parenttype = 'Sanshu Meeting' and r.parentfield = 'reporters'
+		left join `tabSanshu Evaluation` e on e.name = r.evaluation
+		where m.name = %s order by r.idx lock in share mode""",
+		found.meeting,
+		as_dict=True,
+	)
+	status, rule_set = rows[0].status, rows[0].rule_set
 	if status != "Open":
 		frappe.throw(_("The meeting is closed: no more ballots are taken."), title=_("Code Refused"))
 	if found.spent:
 		frappe.throw(_("This code has already been used: each code votes once."), title=_("Code Refused"))
-	meeting = frappe.get_doc("Sanshu Meeting", found.meeting)
+	rows = [row for row in rows if row.name]
 	# keyed by the reporter row's name, not its position: a list edited meanwhile cannot shift a choice
-	reporters = {row.name: row.evaluation for row in meeting.reporters}
-	closed = [row.cadre_name for row in meeting.reporters if frappe.db.get_value("Sanshu Evaluation", row.evaluation, "docstatus") != 0]
+	reporters = {row.name: row.evaluation for row in rows}
+	closed = [row.cadre_name for row in rows if row.docstatus != 0]
 	if closed:
 		frappe.throw(_("The evaluation of {0} is closed.").format(closed[0]), title=_("Ballot Refused"))
+	rules = frappe.get_cached_doc("Sanshu Rule Set", rule_set)
 	choices = {str(k): (v or "").strip() for k, v in choices.items()}
-	throw_violations(
-		phone_ballot_violations(choices, list(reporters), meeting.scale(), meeting.abstention_allowed()),
-		title=_("Ballot Refused"),
-	)
+	violations = phone_ballot_violations(choices, list(reporters), rules.scale(), bool(rules.allow_abstention))
+	if violations:
+		throw_violations(violations, title=_("Ballot Refused"))
 	ballots = [(reporters[key], choice, found.voter_group) for key, choice in choices.items() if choice]
 	# one transaction: the ballots go in and the code is spent, or neither
-	ballot_box.cast_many(meeting.name, ballots)
+	ballot_box.cast_many(found.meeting, ballots)
 	frappe.db.sql(f"update `{CODE_TABLE}` set spent=1 where code_hash=%s", found.code_hash)
-	return _("Thank you: your ballot has been counted. The code is now used up.")
+	return {"counted": len(ballots)}  # the page thanks the voter in their language (THANKS)

@@ -11,6 +11,9 @@ from frappe import _
 no_cache = 1
 
 
+from sanshu_app.meeting_day.ballot_codes import THANKS  # noqa: E402
+
+
 def get_context(context):
 	frappe.local.lang = "zh"
 	context.no_cache = 1
@@ -38,4 +41,6 @@ def get_context(context):
 	context.reporters = ballot["reporters"]
 	context.scale = ballot["scale"]
 	context.abstain_allowed = ballot["abstain_allowed"]
+	# shown when the ballot is in: the page says it, so the vote itself translates nothing
+	context.thanks = _(THANKS)
 	return context
