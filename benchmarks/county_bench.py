@@ -226,8 +226,19 @@ def remove(doctype, filters):
 		):
 			frappe.db.delete(referencing, {type_field: doctype, name_field: ("in", part)})
 		frappe.db.delete(doctype, {"name": ("in", part)})
+	forget_deleted(doctype)
 	frappe.db.commit()
 	return len(names)
+
+
+def forget_deleted(doctype):
+	"""Deleting around the ORM: tell the permission layer's caches, as DEVELOPERS.md asks."""
+	from sanshu_app import scope_cache
+	from sanshu_app.permissions import forget_scopes
+
+	if doctype in ("Sanshu Unit", "Sanshu Cadre"):
+		forget_scopes()
+	scope_cache.forget(doctype)
 
 
 # --- 1. bulk issue --------------------------------------------------------------------------------

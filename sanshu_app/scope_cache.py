@@ -16,7 +16,10 @@ every entry tagged with the *tokens* of the data it was computed from:
   the computing transaction sees the committed stamps: a request that began before a change
   cannot store what it saw.
 - Code that writes these records around the ORM (``frappe.db.set_value``, SQL) calls ``forget``;
-  ``bench clear-cache`` drops the tokens; entries also expire after ``ENTRY_SECONDS``.
+  ``bench clear-cache`` drops the tokens. Like Frappe's own caches, an entry cannot see such a
+  write by itself: a forgotten ``forget`` leaves answers stale until the entry expires
+  (``ENTRY_SECONDS``), and keeps the next computed ones from being kept until the token does
+  (``TOKEN_SECONDS``).
 """
 
 import pickle
@@ -32,6 +35,10 @@ SCOPE = "scope"
 SCOPE_DOCTYPES = ("Sanshu Unit", "Sanshu Cadre")
 TOKEN_KEY = "sanshu_permission_token::{}"
 ENTRY_SECONDS = 300
+# A committed token is made again after this long, so a change made around the ORM without
+# `forget` stops caching for an hour at most (a token is never rewritten with an older stamp:
+# a change renews it before its commit, and a first use only creates one that is absent).
+TOKEN_SECONDS = 3600
 MAX_ENTRIES = 4096
 
 _entries: OrderedDict = OrderedDict()
@@ -132,9 +139,9 @@ def _renew(kind: str, pending: bool) -> None:
 
 def _write(kind: str, pending: bool, only_if_absent: bool = False) -> None:
 	token = (frappe.generate_hash(length=16), None if pending else _data_stamps((kind,))[0])
-	# A pending token expires: a change whose process dies before its commit must not stop caching.
+	# A pending token expires too: a change whose process dies before its commit must not stop caching.
 	frappe.cache.set(
-		frappe.cache.make_key(TOKEN_KEY.format(kind)), pickle.dumps(token), ex=ENTRY_SECONDS if pending else None, nx=only_if_absent
+		frappe.cache.make_key(TOKEN_KEY.format(kind)), pickle.dumps(token), ex=ENTRY_SECONDS if pending else TOKEN_SECONDS, nx=only_if_absent
 	)
 	memo = request_cache()
 	if memo is not None:
