@@ -151,6 +151,8 @@ def county_built():
 
 
 def build_county():
+	from sanshu_app.permissions import forget_scopes
+
 	started = time.perf_counter()
 	say("building the county (once): 300 units, 3,000 cadres, one campaign …")
 	frappe.flags.mute_emails = True
@@ -176,10 +178,8 @@ def build_county():
 					values["user"] = secretary
 			names.append(insert(values).name)
 		frappe.db.set_value("Sanshu Unit", unit, {"principal": names[0], "discipline_officer": names[1]}, update_modified=False)
+		forget_scopes()  # set_value skips the document events
 		cadres += names
-	from sanshu_app.permissions import forget_scopes
-
-	forget_scopes()  # set_value skips the document events
 	frappe.db.commit()
 	say(f"  units and cadres: {time.perf_counter() - started:.0f} s")
 	make_campaign(CAMPAIGN_TITLE, units, cadres)
