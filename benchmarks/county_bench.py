@@ -13,7 +13,6 @@ import io
 import json
 import os
 import random
-import shutil
 import socket
 import statistics
 import subprocess
@@ -287,11 +286,10 @@ def bulk(name, document, letter_type=None):
 	frappe.publish_progress = progress
 	frappe.local.job = frappe._dict(site=frappe.local.site, method="sanshu_app.responsibility_documents.bulk_issue.run", user="Administrator")
 	try:
-		with QueryCounter() as queries:
-			started = time.perf_counter()
-			created = bulk_issue.run(camp, document, letter_type)
-			frappe.db.commit()
-			elapsed = time.perf_counter() - started - paused[0]
+		started = time.perf_counter()
+		created = bulk_issue.run(camp, document, letter_type)
+		frappe.db.commit()
+		elapsed = time.perf_counter() - started - paused[0]
 	finally:
 		frappe.local.job = None
 		frappe.publish_progress = original_progress

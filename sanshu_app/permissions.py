@@ -76,7 +76,7 @@ def scope_for(user: str | None = None) -> Scope:
 	if _unrestricted(user):
 		scope = UNRESTRICTED
 	else:
-		roles = tuple(sorted(frappe.get_roles(user)))
+		roles = _roles(user)
 		scope = scope_cache.cached(("scope", user, roles), (scope_cache.SCOPE,), lambda: _compute_scope(user, roles))
 	if cache is not None:
 		cache[("scope", user)] = scope
@@ -97,6 +97,10 @@ def forget_record(doc, method=None):
 	what was kept of the doctype's records between requests is found again."""
 	forget_stored(doc)
 	scope_cache.forget(doc.doctype)
+
+
+def _roles(user: str) -> tuple:
+	return tuple(sorted(frappe.get_roles(user)))
 
 
 def _unrestricted(user: str) -> bool:
@@ -190,7 +194,7 @@ def _records_beyond_main(doctype: str, scope: Scope, user: str) -> dict:
 	if cache is not None and ("beyond", user, doctype) in cache:
 		return cache[("beyond", user, doctype)]
 	named = scope_cache.cached(
-		("beyond", doctype, user, tuple(sorted(frappe.get_roles(user)))),
+		("beyond", doctype, user, _roles(user)),
 		(scope_cache.SCOPE, doctype),
 		lambda: _read_records_beyond_main(doctype, scope, sources),
 	)
