@@ -173,3 +173,32 @@ def _number(text: str):
 		return float(text)
 	except ValueError:
 		return None
+
+
+# -- survey codes ------------------------------------------------------------------------------
+# A survey code is a ballot code (13 Crockford base32 characters, 65 random bits; ``rules.meeting``).
+# What is kept of it is a salted SHA-256 over the code's plain SHA-256: codes issued before (10 hex
+# characters, 40 bits, stored as the plain SHA-256) were re-hashed in place by a patch with the same
+# salt, so they still answer once; new codes are never stored unsalted.
+
+
+def survey_code_digest(code) -> str:
+	"""The plain SHA-256 of a code as typed: a ballot-style code normalised (case, dashes, look-alikes),
+	an older hex code upper-cased."""
+	import hashlib
+
+	from .meeting import normalize_code
+
+	bare = normalize_code(code) or str(code or "").strip().upper()
+	return hashlib.sha256(bare.encode()).hexdigest()
+
+
+def salted_code_hash(digest: str, salt: str) -> str:
+	"""What is stored: the salted hash of a code's plain digest (used by the patch on old rows too)."""
+	import hashlib
+
+	return hashlib.sha256(f"{salt}:survey:{digest}".encode()).hexdigest()
+
+
+def survey_code_hash(code, salt: str) -> str:
+	return salted_code_hash(survey_code_digest(code), salt)
