@@ -232,7 +232,7 @@ def remove(doctype, filters):
 
 def forget_deleted(doctype):
 	"""Deleting around the ORM: tell the permission layer's caches, as DEVELOPERS.md asks."""
-	from sanshu_app import scope_cache
+	from sanshu_app.permissions import scope_cache
 	from sanshu_app.permissions import forget_scopes
 
 	if doctype in ("Sanshu Unit", "Sanshu Cadre"):
@@ -445,7 +445,7 @@ def scope_floor(as_user, letter_list, check) -> tuple[float, float, float]:
 	"""What no permission layer could remove, as ratios to the Administrator: Frappe's own checks
 	for a user who is not Administrator (list and check), and the cost of the secretary's filtered
 	SQL itself."""
-	from sanshu_app import permissions
+	import sanshu_app.permissions as permissions
 
 	class Last(QueryCounter):
 		def __enter__(self):

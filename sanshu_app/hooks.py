@@ -1,4 +1,4 @@
-from sanshu_app.record_scopes import RECORD_SCOPES
+from sanshu_app.permissions.scopes import RECORD_SCOPES
 
 app_name = "sanshu_app"
 app_title = "三述"  # shown untranslated in the desk's app switcher
@@ -16,7 +16,7 @@ after_install = "sanshu_app.setup.install.after_install"
 after_migrate = "sanshu_app.setup.install.after_migrate"
 before_uninstall = "sanshu_app.setup.install.before_uninstall"
 
-# One permission rule at every door (see permissions.py): the app's scoped records, their child
+# One permission rule at every door (see permissions/rule.py): the app's scoped records, their child
 # tables, and the platform records that point at them (versions, comments, files …). Registered for
 # every doctype; each function answers at once for doctypes it does not govern.
 permission_query_conditions = {"*": "sanshu_app.permissions.query_conditions"}
@@ -24,36 +24,45 @@ has_permission = {"*": "sanshu_app.permissions.has_permission"}
 
 # The platform doors that skip the hooks above, closed for the app's records (see doors.py).
 override_whitelisted_methods = {
-	"frappe.client.get_count": "sanshu_app.doors.get_count",
-	"frappe.client.validate_link": "sanshu_app.doors.validate_link",
-	"run_doc_method": "sanshu_app.doors.run_doc_method",
-	"frappe.handler.run_doc_method": "sanshu_app.doors.run_doc_method",
-	"runserverobj": "sanshu_app.doors.run_doc_method",
-	"frappe.desk.search.search_link": "sanshu_app.doors.search_link",
-	"frappe.desk.search.search_widget": "sanshu_app.doors.search_widget",
-	"frappe.desk.search.get_link_title": "sanshu_app.doors.get_link_title",
-	"frappe.desk.listview.get_group_by_count": "sanshu_app.doors.get_group_by_count",
-	"frappe.desk.doctype.tag.tag.get_tagged_docs": "sanshu_app.doors.get_tagged_docs",
-	"frappe.utils.global_search.search": "sanshu_app.doors.global_search",
-	"frappe.desk.form.utils.get_next": "sanshu_app.doors.get_next",
-	"frappe.client.is_document_amended": "sanshu_app.doors.is_document_amended",
-	"frappe.client.get_doc_permissions": "sanshu_app.doors.get_doc_permissions",
-	"frappe.desk.form.linked_with.get": "sanshu_app.doors.linked_with",
-	"frappe.desk.form.linked_with.get_submitted_linked_docs": "sanshu_app.doors.get_submitted_linked_docs",
-	"frappe.desk.like.toggle_like": "sanshu_app.doors.toggle_like",
-	"frappe.desk.form.document_follow.follow_document": "sanshu_app.doors.follow_document",
-	"frappe.client.rename_doc": "sanshu_app.doors.rename_doc",
-	"frappe.model.rename_doc.update_document_title": "sanshu_app.doors.update_document_title",
-	"frappe.www.printview.get_html_and_style": "sanshu_app.doors.get_html_and_style",
+	"frappe.client.get_count": "sanshu_app.permissions.doors.get_count",
+	"frappe.client.validate_link": "sanshu_app.permissions.doors.validate_link",
+	"run_doc_method": "sanshu_app.permissions.doors.run_doc_method",
+	"frappe.handler.run_doc_method": "sanshu_app.permissions.doors.run_doc_method",
+	"runserverobj": "sanshu_app.permissions.doors.run_doc_method",
+	"frappe.desk.search.search_link": "sanshu_app.permissions.doors.search_link",
+	"frappe.desk.search.search_widget": "sanshu_app.permissions.doors.search_widget",
+	"frappe.desk.search.get_link_title": "sanshu_app.permissions.doors.get_link_title",
+	"frappe.desk.listview.get_group_by_count": "sanshu_app.permissions.doors.get_group_by_count",
+	"frappe.desk.doctype.tag.tag.get_tagged_docs": "sanshu_app.permissions.doors.get_tagged_docs",
+	"frappe.utils.global_search.search": "sanshu_app.permissions.doors.global_search",
+	"frappe.desk.form.utils.get_next": "sanshu_app.permissions.doors.get_next",
+	"frappe.client.is_document_amended": "sanshu_app.permissions.doors.is_document_amended",
+	"frappe.client.get_doc_permissions": "sanshu_app.permissions.doors.get_doc_permissions",
+	"frappe.desk.form.linked_with.get": "sanshu_app.permissions.doors.linked_with",
+	"frappe.desk.form.linked_with.get_submitted_linked_docs": "sanshu_app.permissions.doors.get_submitted_linked_docs",
+	"frappe.desk.like.toggle_like": "sanshu_app.permissions.doors.toggle_like",
+	"frappe.desk.form.document_follow.follow_document": "sanshu_app.permissions.doors.follow_document",
+	"frappe.client.rename_doc": "sanshu_app.permissions.doors.rename_doc",
+	"frappe.model.rename_doc.update_document_title": "sanshu_app.permissions.doors.update_document_title",
+	"frappe.www.printview.get_html_and_style": "sanshu_app.permissions.doors.get_html_and_style",
 	# 调阅: the connections on a cadre's form are its integrity archive, counted only for a reader
 	# with access and registered (sanshu_app.integrity_archive.access).
 	"frappe.desk.notifications.get_open_count": "sanshu_app.integrity_archive.access.get_open_count",
+	# The form's change log shows a field's values only to those who may read the field.
+	"frappe.desk.form.load.getdoc": "sanshu_app.permissions.doors.getdoc",
+	"frappe.desk.form.load.get_docinfo": "sanshu_app.permissions.doors.get_docinfo",
+	# socket.io's check: a hidden record answers like a missing one.
+	"frappe.realtime.has_permission": "sanshu_app.permissions.doors.realtime_has_permission",
 }
-before_request = ["sanshu_app.doors.before_request"]
+before_request = ["sanshu_app.permissions.doors.before_request"]
+# Deny by default: outside the office only the methods on the allow-list run (and every list,
+# write and print door passes the field-level, child-row and print checks). An auth hook runs after
+# the platform has settled who the user is, before any handler (sanshu_app/permissions/allow_list.py).
+auth_hooks = ["sanshu_app.permissions.allow_list.gate"]
 
 # Official documents: 文号, issuing office and letter body given when a document is issued.
 NUMBERED_DOCTYPES = ("Responsibility Letter", "Integrity Commitment", "Risk Notification Card", "Rectification", "Sanshu Evaluation")
-# The permission layer's caches (sanshu_app/permissions.py, scope_cache.py): a scoped record just
+# The permission layer's caches (sanshu_app/permissions/, scope_cache.py): a scoped record just
 # written is read again by the next check of it, and what was kept of its doctype between requests
 # is found again; a change to units or cadres recomputes every scope.
 CHANGE_EVENTS = ("after_insert", "on_update", "on_change", "on_trash", "after_rename")
@@ -66,7 +75,7 @@ FORGET = {
 doc_events = {
 	**FORGET,
 	**{doctype: {**FORGET[doctype], "validate": "sanshu_app.official_documents.numbering.validate"} for doctype in NUMBERED_DOCTYPES},
-	"File": {"before_insert": "sanshu_app.doors.guard_private_file_reuse"},
+	"File": {"before_insert": "sanshu_app.permissions.doors.guard_private_file_reuse"},
 	# A campaign's publication window (述前公开) must not end before it starts.
 	"Sanshu Campaign": {"validate": "sanshu_app.public_disclosure.publication.validate_campaign"},
 	# The desk's activity log: empty old values stored as "" rather than shown as "null".

@@ -19,8 +19,23 @@ REPO = Path(__file__).resolve().parent.parent
 APP = "sanshu_app"
 
 
+# Where scripts/setup.sh records the bench it built: for the user who ran it, and machine-wide
+# when root ran it (the bench then belongs to another user).
+RECORDED_BENCH = (Path("~/.config/sanshu_app/bench").expanduser(), Path("/etc/sanshu_app/bench"))
+
+
 def bench_path() -> Path:
-	return Path(os.environ.get("SANSHU_BENCH", "~/frappe-bench")).expanduser()
+	"""SANSHU_BENCH, else the bench scripts/setup.sh recorded, else ~/frappe-bench."""
+	if os.environ.get("SANSHU_BENCH"):
+		return Path(os.environ["SANSHU_BENCH"]).expanduser()
+	for record in RECORDED_BENCH:
+		try:
+			recorded = Path(record.read_text().strip()).expanduser()
+		except OSError:
+			continue
+		if recorded.is_dir():
+			return recorded
+	return Path("~/frappe-bench").expanduser()
 
 
 def bench_found(bench: Path) -> bool:
@@ -31,11 +46,43 @@ def db_root_password() -> str:
 	return os.environ.get("SANSHU_DB_ROOT_PASSWORD", "root")
 
 
-def run(cmd, cwd=None, check=True, env=None, timeout=1800):
-	result = subprocess.run(cmd, cwd=cwd, env=env, text=True, capture_output=True, timeout=timeout)
+def run(cmd, cwd=None, check=True, env=None, timeout=1800, owner=None):
+	"""Run ``cmd``; as ``owner`` (the bench's user) when that is not who we are, so that nothing
+	in the bench ends up belonging to another user."""
+	cmd = as_owner(cmd, owner, env)
+	result = subprocess.run(cmd, cwd=cwd, env=None if owner and owner.differs else env, text=True, capture_output=True, timeout=timeout)
 	if check and result.returncode != 0:
 		raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
 	return result
+
+
+class Owner:
+	"""The bench's user, and whether commands must switch to them (we are root, they are not)."""
+
+	def __init__(self, bench: Path):
+		import pwd
+
+		stat = bench.stat()
+		self.uid = stat.st_uid
+		record = pwd.getpwuid(stat.st_uid)
+		self.name, self.home = record.pw_name, record.pw_dir
+		self.differs = os.geteuid() != stat.st_uid
+		if self.differs and os.geteuid() != 0:
+			raise RuntimeError(f"{bench} belongs to {self.name}: run the site tier as {self.name} or as root")
+
+	def can_read(self, path: Path) -> bool:
+		if not self.differs:
+			return True
+		probe = subprocess.run(["runuser", "-u", self.name, "--", "test", "-r", str(path / "sanshu_app" / "hooks.py")], capture_output=True)
+		return probe.returncode == 0
+
+
+def as_owner(cmd, owner, env=None):
+	if not owner or not owner.differs:
+		return [str(c) for c in cmd]
+	keep = {k: v for k, v in (env or os.environ).items() if k.startswith(("SANSHU_", "PYTHON", "LANG", "LC_")) or k in ("PATH", "CI", "TERM")}
+	keep.update(HOME=owner.home, USER=owner.name, LOGNAME=owner.name)
+	return ["runuser", "-u", owner.name, "--", "env", *(f"{k}={v}" for k, v in keep.items()), *map(str, cmd)]
 
 
 class Bench:
@@ -43,10 +90,15 @@ class Bench:
 		self.path = path
 		self.python = path / "env" / "bin" / "python"
 		self.sites = path / "sites"
+		self.owner = Owner(path)
+		self.checkout = REPO  # what the bench runs: this checkout, or a copy the bench's user can read
 
 	def bench(self, *args, check=True, timeout=1800):
 		"""Run a bench command the way the bench CLI does: frappe's click commands in the bench's env."""
-		return run([str(self.python), "-m", "frappe.utils.bench_helper", "frappe", *args], cwd=self.sites, check=check, timeout=timeout)
+		return run([str(self.python), "-m", "frappe.utils.bench_helper", "frappe", *args], cwd=self.sites, check=check, timeout=timeout, owner=self.owner)
+
+	def run(self, cmd, **kwargs):
+		return run(cmd, owner=self.owner, **kwargs)
 
 	def common_config(self) -> dict:
 		path = self.sites / "common_site_config.json"
@@ -61,7 +113,7 @@ class Bench:
 			if url.port and not _port_open(url.hostname or "127.0.0.1", url.port):
 				conf_path = self.path / "config" / conf
 				args = [str(conf_path)] if conf_path.exists() else ["--port", str(url.port), "--save", ""]
-				run(["redis-server", *args, "--daemonize", "yes"], cwd=self.path)
+				self.run(["redis-server", *args, "--daemonize", "yes"], cwd=self.path)
 				_wait_for_port(url.hostname or "127.0.0.1", url.port)
 
 	def ensure_mariadb(self, host, port):
@@ -75,32 +127,49 @@ class Bench:
 
 	# the app ------------------------------------------------------------------------------------
 	def link_app(self):
-		"""Make the bench's sanshu_app this checkout (a symlink) and install it into the bench's env."""
+		"""Make the bench's sanshu_app this checkout (a symlink) and install it into the bench's env.
+
+		When the bench's user cannot read this checkout (a clone under root's home), a copy they
+		own is linked instead, made afresh for every run. Nothing is written into the checkout:
+		the app joins the env through a .pth file, and its tests run without bytecode or caches."""
+		self.checkout = REPO if self.owner.can_read(REPO) else self._copy_for_owner()
 		target = self.path / "apps" / APP
 		if target.is_symlink() or not target.exists():
-			if target.is_symlink() and target.resolve() != REPO:
+			if target.is_symlink() and target.resolve() != self.checkout.resolve():
 				target.unlink()
 			if not target.exists():
-				target.symlink_to(REPO, target_is_directory=True)
-		elif target.resolve() != REPO:
+				self.run(["ln", "-s", self.checkout, target])
+		elif target.resolve() != self.checkout.resolve():
 			raise RuntimeError(f"{target} is another copy of {APP}; remove it or point SANSHU_BENCH at another bench")
 		# From the sites folder, as Frappe imports it (not from here, where the checkout shadows it).
-		found = run([str(self.python), "-c", f"import {APP}, os; print(os.path.realpath({APP}.__file__))"], cwd=self.sites, check=False)
-		if found.returncode != 0 or not found.stdout.strip().startswith(str(REPO)):
-			run([str(self.python), "-m", "pip", "install", "-q", "-e", str(REPO)])
-		if run([str(self.python), "-c", "import pytest, pypdf, openpyxl, segno, selenium"], check=False).returncode != 0:
-			run([str(self.python), "-m", "pip", "install", "-q", "pytest", "pypdf", "openpyxl", "segno", "selenium"])
+		found = self.run([self.python, "-c", f"import {APP}, os; print(os.path.realpath({APP}.__file__))"], cwd=self.sites, check=False)
+		if found.returncode != 0 or not found.stdout.strip().startswith(str(self.checkout.resolve())):
+			site_packages = self.run([self.python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
+			for stale in Path(site_packages).glob(f"__editable__*{APP}*"):
+				self.run(["rm", "-f", stale])
+			self.run(["sh", "-c", f"echo {target} > {site_packages}/{APP}.pth"])
+		needed = "import pytest, pypdf, openpyxl, segno, selenium, chinese_calendar, requests"
+		if self.run([self.python, "-c", needed], check=False).returncode != 0:
+			self.run([self.python, "-m", "pip", "install", "-q", "pytest", "pypdf", "openpyxl", "segno", "selenium", "chinesecalendar", "requests"])
 		# The desk loads the app's own scripts from sites/assets/sanshu_app: this checkout's public folder.
 		assets = self.sites / "assets" / APP
+		public = self.checkout / APP / "public"
 		if (self.sites / "assets").is_dir() and (assets.is_symlink() or not assets.exists()):
-			if assets.is_symlink() and assets.resolve() != (REPO / APP / "public").resolve():
-				assets.unlink()
+			if assets.is_symlink() and assets.resolve() != public.resolve():
+				self.run(["rm", "-f", assets])
 			if not assets.exists():
-				assets.symlink_to(REPO / APP / "public", target_is_directory=True)
+				self.run(["ln", "-s", public, assets])
 		apps_txt = self.sites / "apps.txt"
 		apps = apps_txt.read_text().split() if apps_txt.exists() else ["frappe"]
 		if APP not in apps:
-			apps_txt.write_text("\n".join([*apps, APP]) + "\n")
+			self.run(["sh", "-c", f"printf '%s\\n' {' '.join(apps + [APP])} > {apps_txt}"])
+
+	def _copy_for_owner(self) -> Path:
+		copy = self.path / ".sanshu_app-checkout"
+		shutil.rmtree(copy, ignore_errors=True)
+		shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(".git", "__pycache__", ".pytest_cache", "*.egg-info", ".venv"), symlinks=True)
+		subprocess.run(["chown", "-R", f"{self.owner.uid}:", str(copy)], check=True)
+		return copy
 
 	# the throwaway site -------------------------------------------------------------------------
 	def new_site(self) -> str:
@@ -145,12 +214,14 @@ class Bench:
 		)
 		url = self.common_config().get("redis_queue")
 		if url:
-			run([str(self.python), "-c", script, url], cwd=self.sites, check=False)
+			self.run([self.python, "-c", script, url], cwd=self.sites, check=False)
 
 	def run_site_tests(self, site: str, extra_args=()) -> subprocess.Popen:
-		env = {**os.environ, "SANSHU_SITE": site, "SANSHU_BENCH": str(self.path), "PYTHONPATH": str(REPO)}
-		cmd = [str(self.python), "-m", "pytest", "-p", "tests.site.frappe_plugin", "tests/site", "sanshu_app", "-q", "-ra", *extra_args]
-		return subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+		env = {**os.environ, "SANSHU_SITE": site, "SANSHU_BENCH": str(self.path), "PYTHONPATH": str(self.checkout), "PYTHONDONTWRITEBYTECODE": "1"}
+		# Paths among the extra arguments choose the tests; otherwise all of them run.
+		named = any((REPO / a.split("::")[0]).exists() for a in extra_args if not a.startswith("-") and "/" in a)
+		cmd = [self.python, "-m", "pytest", "-p", "tests.site.frappe_plugin", "-p", "no:cacheprovider", *([] if named else ["tests/site", "sanshu_app"]), "-q", "-ra", *extra_args]
+		return subprocess.Popen(as_owner(cmd, self.owner, env), cwd=self.checkout, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def _port_open(host, port, wait=0) -> bool:

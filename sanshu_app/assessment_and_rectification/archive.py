@@ -19,7 +19,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, strip_html
 
-from sanshu_app.record_scopes import RECORD_SCOPES
+from sanshu_app.permissions.scopes import RECORD_SCOPES
 
 # (doctype, section of the archive); only the ones installed at runtime are read.
 ARCHIVE_DOCTYPES = (

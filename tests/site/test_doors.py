@@ -19,7 +19,7 @@ import frappe
 import pytest
 from frappe.utils import random_string
 
-from sanshu_app.record_scopes import RECORD_SCOPES, REFERENCE_DOCTYPES, RecordScope
+from sanshu_app.permissions.scopes import RECORD_SCOPES, REFERENCE_DOCTYPES, RecordScope
 from sanshu_app.rules.scope import Scope
 from tests.site.factories import make_cadre, make_campaign, make_unit, make_user
 from tests.site.http_site import Client, set_password
@@ -670,7 +670,7 @@ def test_every_app_table_row_is_checked_through_its_parent_record():
 	"""A child row read on its own is allowed only when its stored parent record is (ChildRow)."""
 	from frappe.model.base_document import get_controller
 
-	from sanshu_app.child_rows import ChildRow
+	from sanshu_app.permissions.child_rows import ChildRow
 
 	plain = [d for d, row in app_doctypes().items() if row.istable and not issubclass(get_controller(d), ChildRow)]
 	assert not plain, f"table doctypes whose controller is not a ChildRow: {plain}"

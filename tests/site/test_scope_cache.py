@@ -6,7 +6,7 @@ record checks it without reading it again (counts, not timings)."""
 
 import frappe
 
-from sanshu_app import permissions, scope_cache
+from sanshu_app.permissions import rule as permissions, scope_cache
 from tests.site.factories import CountyTestCase, make_cadre, make_unit
 from tests.site.http_site import Client, set_password
 

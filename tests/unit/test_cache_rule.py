@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SET_VALUE = re.compile(r'frappe\.db\.set_value\(\s*"Sanshu (Unit|Cadre)"')
-# Fields a scope is computed from (sanshu_app/permissions.py: _compute_scope).
+# Fields a scope is computed from (sanshu_app/permissions/: _compute_scope).
 SCOPE_FIELDS = ("user", "unit", "principal", "discipline_officer", "parent_sanshu_unit", "lft", "rgt", "name")
 
 

@@ -9,7 +9,7 @@ from sanshu_app.rules import rectification as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
 from sanshu_app.utils import deadline_from, deadline_rule, is_office, throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 # The kind of source a rectification comes from, by the document type it links to.
 SOURCE_TYPES = {

@@ -11,7 +11,7 @@ from sanshu_app.rules import assessment as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
 from sanshu_app.utils import OFFICE_ROLES, is_office, office_language, throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 STATES = rules.ASSESSMENT_STATES
 INSPECTOR_ROLES = ("Assessment Inspector", "Sanshu Manager")

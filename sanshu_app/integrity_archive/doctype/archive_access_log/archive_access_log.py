@@ -6,7 +6,7 @@ archive. Written only by sanshu_app.integrity_archive.access; nobody edits or de
 
 import frappe
 from frappe import _
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class ArchiveAccessLog(ScopedDocument):

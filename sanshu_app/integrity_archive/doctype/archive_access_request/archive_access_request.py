@@ -10,7 +10,7 @@ from frappe.utils import getdate, now_datetime, today
 
 from sanshu_app.rules.integrity_archive import check_request, recusal_violations
 from sanshu_app.utils import is_office, require_roles, throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 DECISION_FIELDS = ("status", "decided_by", "decided_on", "decision_note")
 

@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 
 from sanshu_app.utils import require_roles
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class AuditFinding(ScopedDocument):

@@ -10,7 +10,7 @@ from frappe.utils import today
 
 from sanshu_app.integrity_archive.archive_rows import CASE_ROLES
 from sanshu_app.utils import require_roles
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class CaseAccountability(ScopedDocument):

@@ -11,7 +11,7 @@ from frappe.utils import format_date, getdate, today
 from sanshu_app.integrity_archive.opinion import SETTINGS, archive_facts, opinion_rules
 from sanshu_app.rules.integrity_archive import CandidateRow, check_approval, check_rules, document_number, draft_opinion
 from sanshu_app.utils import is_office, office_language, require_roles, throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 CHECK_FIELDS = ("checked", "checked_on", "conclusion", "facts", "reply")
 

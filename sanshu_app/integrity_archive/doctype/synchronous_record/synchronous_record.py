@@ -10,7 +10,7 @@ from frappe.utils import now_datetime
 
 from sanshu_app.integrity_archive.attachments import require_private_files
 from sanshu_app.utils import OFFICE_ROLES, is_office
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class SynchronousRecord(ScopedDocument):

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.utils import strip_html
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class IntegrityTalk(ScopedDocument):

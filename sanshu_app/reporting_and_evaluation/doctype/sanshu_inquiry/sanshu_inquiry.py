@@ -7,7 +7,7 @@ from frappe.utils import getdate, nowdate
 
 from sanshu_app.rules.inquiries import OPEN, OVERDUE, answered_late, inquiry_status
 from sanshu_app.utils import deadline_from, is_office
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 REPLY_DEADLINE = "Inquiry Reply"
 QUESTION_FIELDS = ("campaign", "cadre", "inquiry_type", "asker", "asked_on", "question")

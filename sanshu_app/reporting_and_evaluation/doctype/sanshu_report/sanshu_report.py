@@ -8,7 +8,7 @@ from frappe.utils import getdate, nowdate, strip_html
 from sanshu_app.rules.reports import section_violations, submission_violations
 from sanshu_app.rules.schemes import sections_for
 from sanshu_app.utils import is_office, throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 SUBMITTED, ACCEPTED, RETURNED, DRAFT = "Submitted", "Accepted", "Returned", "Draft"
 

@@ -9,7 +9,7 @@ from sanshu_app.responsibility_documents.common import current_cadre, default_ti
 from sanshu_app.rules import signing
 from sanshu_app.rules.responsibility import check_commitment_fits, check_one_annual_commitment, commitment_needs_cadre_flags
 from sanshu_app.utils import throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 ANNUAL = "Annual Responsibility Commitment"
 SIX_COMMITMENTS = "Six Commitments"

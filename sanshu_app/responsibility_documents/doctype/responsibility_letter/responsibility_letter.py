@@ -15,7 +15,7 @@ from sanshu_app.responsibility_documents.common import (
 from sanshu_app.rules import signing
 from sanshu_app.rules.responsibility import check_supervision_source
 from sanshu_app.utils import OFFICE_ROLES, require_roles, throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 DRAFT = "Draft"
 UNDER_REVIEW = "Under Review"

@@ -8,7 +8,7 @@ from frappe.utils import now_datetime, today
 from sanshu_app.responsibility_documents.common import current_cadre, guard_signature_fields, notify_signers, refuse
 from sanshu_app.rules import signing
 from sanshu_app.utils import require_roles, throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 DRAFT = "Draft"
 AWAITING_SIGN_OFF = "Awaiting Sign-off"

@@ -3,7 +3,7 @@
 
 import frappe
 from frappe import _
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class SanshuCadre(ScopedDocument):

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, sanshu_app contributors
 # For license information, please see license.txt
 
-from sanshu_app.child_rows import ChildRow
+from sanshu_app.permissions.child_rows import ChildRow
 
 
 class SanshuRuleDeadline(ChildRow):

@@ -7,7 +7,7 @@ from frappe.utils import cint, getdate
 
 from sanshu_app.rules import work_plan as rules
 from sanshu_app.utils import throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class SanshuWorkPlanTask(ScopedDocument):

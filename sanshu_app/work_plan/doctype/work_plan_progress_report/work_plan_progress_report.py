@@ -11,7 +11,7 @@ from frappe.utils import getdate
 from sanshu_app.permissions import scope_for
 from sanshu_app.rules import work_plan as rules
 from sanshu_app.work_plan.progress import COOPERATING, LEAD, periods_of, refresh_task
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 TASK = "Sanshu Work Plan Task"
 

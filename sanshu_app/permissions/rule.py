@@ -14,7 +14,7 @@ doctype (``"*"``), so one rule answers:
   client sends never widens what it may reach. A write also needs the new values in scope, and
   outside the office it must leave protected fields alone (``rules/write_guard.py``).
 
-The doors that skip ``frappe.get_list`` altogether are closed in ``sanshu_app.doors``.
+The doors that skip ``frappe.get_list`` altogether are closed in ``sanshu_app.permissions.doors``.
 """
 
 import functools
@@ -24,8 +24,8 @@ from pathlib import Path
 import frappe
 from frappe import _
 
-from sanshu_app import scope_cache
-from sanshu_app.record_scopes import RECORD_SCOPES, REFERENCING_DOCTYPES, UNIT_ROLES, UNRESTRICTED_ROLES, RecordScope
+from sanshu_app.permissions import scope_cache
+from sanshu_app.permissions.scopes import RECORD_SCOPES, REFERENCING_DOCTYPES, UNIT_ROLES, UNRESTRICTED_ROLES, RecordScope
 from sanshu_app.rules import write_guard
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.rules.scope import Scope, subtree_members
@@ -33,6 +33,9 @@ from sanshu_app.rules.scope import Scope, subtree_members
 # Permission types that change a record: both the stored and the new values must be in scope.
 WRITE_PTYPES = frozenset({"write", "create", "submit", "cancel", "amend", "delete"})
 UNRESTRICTED = Scope(unrestricted=True)
+# Platform records about an app record that only the office reads directly: the change log, whose
+# values others see through the form, with fields above their level removed (field_levels.py).
+OFFICE_ONLY_REFERENCING = frozenset({"Version"})
 # Up to this many records beyond a user's main clauses are named in a list's condition.
 NAMED_ROWS_INLINE_LIMIT = 500
 
@@ -44,7 +47,7 @@ def app_doctypes() -> dict[str, dict]:
 
 	Read from the doctype JSON files, so a new doctype joins the rule the day it lands."""
 	found = {}
-	for path in Path(__file__).parent.glob("*/doctype/*/*.json"):
+	for path in Path(__file__).resolve().parent.parent.glob("*/doctype/*/*.json"):
 		if path.stem != path.parent.name:
 			continue
 		meta = json.loads(path.read_text())
@@ -264,6 +267,8 @@ def _child_condition(child: str, user: str) -> str:
 	table = f"`tab{child}`"
 	clauses = []
 	for parent, fieldname in child_parents()[child]:
+		if not _may_read_table(parent, fieldname, user):
+			continue  # the table itself is above the user's level on its parent (an evaluation's roster)
 		names = _readable_parent_names(parent, user)
 		if names == "":
 			continue
@@ -274,6 +279,11 @@ def _child_condition(child: str, user: str) -> str:
 	return f"({' or '.join(clauses)})" if clauses else "1=0"
 
 
+def _may_read_table(parent: str, fieldname: str, user: str) -> bool:
+	level = frappe.get_meta(parent).get_field(fieldname).permlevel or 0
+	return level == 0 or level in frappe.get_meta(parent).get_permlevel_access("read", user=user)
+
+
 def _referencing_condition(doctype: str, user: str) -> str:
 	if scope_for(user).unrestricted:
 		return ""
@@ -281,6 +291,8 @@ def _referencing_condition(doctype: str, user: str) -> str:
 	table = f"`tab{doctype}`"
 	ours = sorted(app_doctypes())
 	clauses = [f"ifnull({table}.`{type_field}`, '') not in ({', '.join(frappe.db.escape(d) for d in ours)})"]
+	if doctype in OFFICE_ONLY_REFERENCING:
+		return clauses[0]
 	for target in ours:
 		names = _readable_parent_names(target, user)
 		if names == "":
@@ -304,6 +316,8 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None, debug
 	if doctype in REFERENCING_DOCTYPES:
 		type_field, name_field = REFERENCING_DOCTYPES[doctype]
 		target = doc.get(type_field)
+		if target in app_doctypes() and doctype in OFFICE_ONLY_REFERENCING:
+			return _unrestricted(user or frappe.session.user)
 		if target in app_doctypes() and doc.get(name_field):
 			return may_read_stored(target, doc.get(name_field), user or frappe.session.user)
 	return True
@@ -313,8 +327,12 @@ def may_read_stored(doctype: str, name: str, user: str | None = None) -> bool:
 	"""Whether ``user`` may read the record ``doctype`` ``name`` as it is stored."""
 	user = user or frappe.session.user
 	if doctype in child_parents():
-		row = frappe.db.get_value(doctype, name, ["parenttype", "parent"], as_dict=True)
-		return bool(row) and (row.parenttype, row.parent) != (None, None) and may_read_stored(row.parenttype, row.parent, user)
+		row = frappe.db.get_value(doctype, name, ["parenttype", "parent", "parentfield"], as_dict=True)
+		if not row or (row.parenttype, row.parent) == (None, None) or row.parenttype not in app_doctypes():
+			return False
+		if not _unrestricted(user) and row.parentfield and not _may_read_table(row.parenttype, row.parentfield, user):
+			return False
+		return may_read_stored(row.parenttype, row.parent, user)
 	if not frappe.has_permission(doctype, "read", user=user):
 		return False
 	if doctype not in RECORD_SCOPES:

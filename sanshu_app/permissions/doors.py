@@ -22,7 +22,7 @@ import frappe
 from frappe import _
 from frappe.client import get_safe_filters
 
-from sanshu_app.permissions import app_doctypes, may_read_stored
+from sanshu_app.permissions.rule import app_doctypes, may_read_stored
 
 
 # A name no record can have: a hidden record is looked up as this instead.
@@ -301,3 +301,48 @@ def before_request():
 	stored = stored_version(document)
 	if stored is not None:
 		frappe.form_dict["document"] = stored.as_dict(convert_dates_to_str=True)
+
+
+# --- the form's change log and socket.io ---------------------------------------------------------
+@frappe.whitelist()
+def getdoc(doctype, name):
+	"""The form's record, with the change log's values of fields above the user's level removed."""
+	from frappe.desk.form.load import getdoc as platform_getdoc
+
+	result = platform_getdoc(doctype, name)
+	_redact_docinfo(doctype)
+	return result
+
+
+@frappe.whitelist()
+def get_docinfo(doc=None, doctype=None, name=None):
+	from frappe.desk.form.load import get_docinfo as platform_get_docinfo
+
+	if doc is not None:
+		frappe.throw(_("Not permitted"), frappe.PermissionError)  # only the server passes a loaded document
+	result = platform_get_docinfo(doctype=doctype, name=name)
+	_redact_docinfo(doctype)
+	return result
+
+
+def _redact_docinfo(doctype):
+	from sanshu_app.permissions.field_levels import redact_versions
+
+	docinfo = frappe.response.get("docinfo")
+	if docinfo and isinstance(doctype, str) and docinfo.get("versions"):
+		docinfo["versions"] = redact_versions(doctype, docinfo["versions"])
+
+
+@frappe.whitelist()
+def realtime_has_permission(doctype: str, name: str) -> bool:
+	"""socket.io's check before it sends a record's updates: a hidden record answers exactly like
+	a missing one."""
+	from frappe.realtime import has_permission as platform_has_permission
+
+	if isinstance(doctype, str) and doctype in app_doctypes():
+		if not frappe.has_permission(doctype, "read"):
+			frappe.throw(_("No permission for {0}").format(_(doctype)), frappe.PermissionError)
+		if not (frappe.db.exists(doctype, name) and may_read_stored(doctype, name)):
+			frappe.throw(_("No permission for {0}").format(_(doctype)), frappe.PermissionError)
+		return True
+	return platform_has_permission(doctype, name)

@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 import frappe
 
-from sanshu_app.record_scopes import RECORD_SCOPES
+from sanshu_app.permissions.scopes import RECORD_SCOPES
 
 SCOPE = "scope"
 SCOPE_DOCTYPES = ("Sanshu Unit", "Sanshu Cadre")

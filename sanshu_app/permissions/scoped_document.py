@@ -13,7 +13,7 @@ class ScopedDocument(Document):
 
 	def load_from_db(self):
 		super().load_from_db()
-		from sanshu_app.permissions import remember_stored
+		from sanshu_app.permissions.rule import remember_stored
 
 		remember_stored(self)
 		return self
