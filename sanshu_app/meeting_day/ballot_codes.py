@@ -8,14 +8,15 @@ How anonymity holds:
 - Slips are handed out at random in the room, so the office (which printed them) cannot tell whose
   slip is whose.
 - Spending a code and casting its ballots happen in one database transaction
-  (``submit_phone_ballot``): the code row is locked, marked spent, and one ballot per reporter goes
+  (``cast_phone_ballot``, reached through ``sanshu_app.api.public.submit_phone_ballot``): the code row is locked, marked spent, and one ballot per reporter goes
   into the ballot box (``sanshu_app.ballot_box``). The box rows carry the meeting, the evaluation,
   the choice and the group, never the code or its hash, and have random keys. Nothing stored
   links a code to the choices made with it.
 - No Version, Comment or Activity Log is written (neither table is a document); a refused attempt
   raises a validation error, which Frappe does not put into the Error Log. The failed-attempt
-  throttle is a counter in Redis keyed by the caller's IP address only (``frappe.rate_limiter``
-  keys likewise: method and IP), never by code.
+  throttle is a counter in Redis keyed by the request's peer address only
+  (``sanshu_app.utils_net.peer_address``: never a client-sent ``X-Forwarded-For``), never by code;
+  the call throttle of the guest door keys likewise.
 - The page is opened at ``/sanshu-ballot?code=…`` (a GET: the web server's access log sees the
   code, the IP and the time, but not the choices); the ballot is sent as a POST body, which access
   logs do not record. The README says what is still trusted.
@@ -27,14 +28,11 @@ cannot know a code, so it cannot forge a ballot. A logged-in desk user's browser
 CSRF token with it (the page embeds it).
 """
 
-import json
-
 import frappe
 from frappe import _
-from frappe.rate_limiter import rate_limit
 from frappe.utils import cint
 
-from sanshu_app import ballot_box
+from sanshu_app import ballot_box, utils_net
 from sanshu_app.rules.meeting import format_code, hash_code, new_code, normalize_code, phone_ballot_violations
 from sanshu_app.utils import throw_violations
 
@@ -45,8 +43,6 @@ FAILED_ATTEMPTS_PER_IP = 20
 FAILED_ATTEMPTS_WINDOW = 600
 # What the page says once a ballot is in (it is translated with the page, not by each vote).
 THANKS = "Thank you: your ballot has been counted. The code is now used up."
-# Every call to the phone method per IP and minute (the whole room may share one address).
-CALLS_PER_IP_PER_MINUTE = 300
 
 
 def ensure_code_table():
@@ -110,20 +106,17 @@ def find_code(code: str, lock: bool = False):
 
 
 # the phone ballot ----------------------------------------------------------------------------
-def _failure_key() -> str:
-	return frappe.cache.make_key(f"sanshu-ballot-failed:{getattr(frappe.local, 'request_ip', None) or 'local'}")
+# Wrong codes are counted per peer address (``sanshu_app.utils_net``: never a client-sent header).
+FAILURES = "ballot-code"
+TOO_MANY = "Too many wrong codes from this network. Please wait ten minutes and try again."
 
 
 def _refuse_if_throttled():
-	if cint(frappe.cache.get(_failure_key())) >= FAILED_ATTEMPTS_PER_IP:
-		frappe.throw(_("Too many wrong codes from this network. Please wait ten minutes and try again."), frappe.RateLimitExceededError, title=_("Please Wait"))
+	utils_net.refuse_if_failing(FAILURES, FAILED_ATTEMPTS_PER_IP, _(TOO_MANY))
 
 
 def _count_failure():
-	key = _failure_key()
-	if not frappe.cache.get(key):
-		frappe.cache.setex(key, FAILED_ATTEMPTS_WINDOW, 0)
-	frappe.cache.incrby(key, 1)
+	utils_net.count_failure(FAILURES, FAILED_ATTEMPTS_WINDOW)
 
 
 def ballot_for_code(code: str) -> dict:
@@ -152,18 +145,11 @@ def ballot_for_code(code: str) -> dict:
 	}
 
 
-@frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=CALLS_PER_IP_PER_MINUTE, seconds=60)
-def submit_phone_ballot(code, choices):
-	"""One submission for every reporter of the meeting; spends the code. See the module docstring."""
-	frappe.local.lang = "zh"
-	if isinstance(choices, str):
-		try:
-			choices = json.loads(choices)
-		except ValueError:
-			choices = None
-	if not isinstance(choices, dict):
-		frappe.throw(_("The ballot could not be read. Please try again."), title=_("Ballot Refused"))
+def cast_phone_ballot(code, choices: dict):
+	"""One submission for every reporter of the meeting; spends the code. See the module docstring.
+
+	Called by the guest door ``sanshu_app.api.public.submit_phone_ballot`` (language, JSON, call
+	throttle); ``choices`` is reporter row -> choice."""
 	_refuse_if_throttled()
 	found = find_code(code, lock=True)
 	if not found:

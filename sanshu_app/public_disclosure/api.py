@@ -1,4 +1,5 @@
-"""Posts from the public pages (Guest): questions on a published report.
+"""Posts from the public pages (Guest): questions on a published report (the guest door is
+``sanshu_app.api.public.ask_question``).
 
 A refused post stores nothing but one number, the count of refused posts."""
 
@@ -7,10 +8,9 @@ import secrets
 
 import frappe
 from frappe import _
-from frappe.rate_limiter import rate_limit
 from frappe.utils import now_datetime
 
-from sanshu_app.public_disclosure.publication import report_on_show_or_none, use_public_language
+from sanshu_app.public_disclosure.publication import report_on_show_or_none
 from sanshu_app.rules.public import captcha_answer, question_violations
 from sanshu_app.supervision.settings import single_setting
 
@@ -56,18 +56,14 @@ def refuse(message):
 	frappe.throw(message, title=_("Not Accepted"))
 
 
-@frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=posts_per_hour, seconds=HOUR, methods=["POST"])
-def ask_question(report=None, question=None, contact=None, captcha_token=None, captcha=None, website=None):
-	use_public_language()
+def receive_question(report=None, question=None, contact=None):
+	"""A question under a published report. Reached only through the guest door
+	``sanshu_app.api.public.ask_question``, whose guard has set the language, counted the call and
+	checked the honeypot and the sum."""
 	# Frappe escapes a Guest's form values; keep the plain text typed, every page escapes it when shown.
 	question, contact = (html.unescape(v) if isinstance(v, str) else v for v in (question, contact))
 	if not isinstance(question, str) or not isinstance(contact or "", str):
 		refuse(_("Your question was not accepted."))
-	if website:  # the hidden field only a robot fills in
-		refuse(_("Your question was not accepted."))
-	if not captcha_passes(captcha_token, captcha):
-		refuse(_("The sum is wrong or the form has expired; reload the page and try again."))
 	published = report_on_show_or_none(report)
 	if not published:
 		refuse(_("This report is not published."))

@@ -1,21 +1,13 @@
 """What the public pages show of supervision: published survey rankings, typical cases named in
-public (曝光), and the survey form answered with a one-time code. Guest reads go only through here."""
-
-import json
+public (曝光), and the survey form answered with a one-time code. Guest reads go only through here;
+the guest's answer comes through ``sanshu_app.api.public.answer_survey``."""
 
 import frappe
 from frappe import _
-from frappe.rate_limiter import rate_limit
 
+from sanshu_app import utils_net
 from sanshu_app.public_disclosure.api import refuse
-from sanshu_app.public_disclosure.publication import use_public_language
 from sanshu_app.supervision.settings import setting
-
-HOUR = 60 * 60
-
-
-def answers_per_hour():
-	return setting("survey_answers_per_hour")
 
 
 def published_surveys():
@@ -65,32 +57,51 @@ def typical_cases():
 	return sorted(cases, key=lambda c: c.date, reverse=True)
 
 
+# Wrong survey codes per peer address, like the ballot page: counted in Redis for ten minutes; the
+# page and the answer both refuse once an address reaches the limit (Supervision Settings).
+FAILURES = "survey-code"
+FAILURE_WINDOW = 10 * 60
+TOO_MANY = "Too many wrong codes from this network. Please wait ten minutes and try again."
+
+
+def failed_codes_per_address():
+	return setting("survey_failed_codes_per_address")
+
+
+def refuse_if_throttled():
+	utils_net.refuse_if_failing(FAILURES, failed_codes_per_address(), _(TOO_MANY))
+
+
+def count_failure():
+	utils_net.count_failure(FAILURES, FAILURE_WINDOW)
+
+
 def open_survey_for_code(code):
-	from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import code_hash
+	"""The open survey a code answers, or None (an unknown code counts as a failure of the address).
+	Raises RateLimitExceededError once the address has guessed too often."""
+	from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import find_code
 
 	if not code or not isinstance(code, str):
 		return None
-	row = frappe.db.get_value("Satisfaction Survey Code", {"code_hash": code_hash(code), "used": 0}, "survey")
+	refuse_if_throttled()
+	row = find_code(code)
 	if not row:
+		count_failure()
 		return None
-	survey = frappe.get_doc("Satisfaction Survey", row)
+	if row.used:
+		return None
+	survey = frappe.get_doc("Satisfaction Survey", row.survey)
 	return survey if survey.status == "Open" else None
 
 
-@frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=answers_per_hour, seconds=HOUR, methods=["POST"])
-def answer_survey(code=None, answers=None, website=None):
-	from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import record_response
+def record_answers(code, answers: dict):
+	"""The survey answered with a one-time code; reached through ``sanshu_app.api.public.answer_survey``
+	(language, JSON, honeypot and the call throttle are its guard's)."""
+	from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import find_code, record_response
 
-	use_public_language()
-	if website or not isinstance(code, str):
-		refuse(_("Your answers were not accepted."))
-	if isinstance(answers, str):
-		try:
-			answers = json.loads(answers)
-		except ValueError:
-			answers = None
-	if not isinstance(answers, dict):
-		refuse(_("Choose an answer for every unit."))
+	refuse_if_throttled()
+	if not find_code(code):
+		count_failure()
+		refuse(_("This code is not valid."))
 	record_response(code, answers)
 	return {"message": _("Thank you. Your answers were recorded.")}

@@ -2,7 +2,7 @@
 
 Public, Chinese, for a 360 px phone. It shows only the meeting's reporters and the scale, and only
 to the holder of a valid unspent code; the ballot is sent to
-``sanshu_app.meeting_day.ballot_codes.submit_phone_ballot`` (how anonymity holds is said there).
+``sanshu_app.api.public.submit_phone_ballot`` (how anonymity holds is said in ``meeting_day.ballot_codes``).
 """
 
 import frappe

@@ -15,7 +15,8 @@ from sanshu_app.assessment_and_rectification import ledgers
 from sanshu_app.assessment_and_rectification.archive import archive_rows
 from sanshu_app.assessment_and_rectification.report.integrity_archive import integrity_archive
 from sanshu_app.integrity_archive.access import get_open_count, print_archive
-from sanshu_app.integrity_archive.doctype.asset_declaration.asset_declaration import published, submit_objection
+from sanshu_app.api.public import submit_objection
+from sanshu_app.integrity_archive.doctype.asset_declaration.asset_declaration import published
 from sanshu_app.utils import office_language
 from tests.site.api import api_credentials, api_get
 from tests.site.factories import CountyTestCase, make_cadre, make_user

@@ -27,7 +27,7 @@ from tests.site.factories import make_cadre, make_campaign, make_unit, make_user
 from tests.site.test_evaluation_anonymity import LOG_DOCTYPES, poll, without_voted_flags
 from tests.site.test_meeting_day import codes_from_slips
 
-SUBMIT = "/api/method/sanshu_app.meeting_day.ballot_codes.submit_phone_ballot"
+SUBMIT = "/api/method/sanshu_app.api.public.submit_phone_ballot"
 SCREENSHOT = Path(tempfile.gettempdir()) / "sanshu-ballot-360.png"
 SERVER = """
 import sys
@@ -256,9 +256,11 @@ class TestCodesAreAnonymous(MeetingFixture):
 		self.assertFalse([k for k in keys if any(s in k for s in secrets_)])
 
 	def test_wrong_codes_are_throttled_per_address(self):
-		frappe.cache.delete_value("sanshu-ballot-failed:local")
+		from sanshu_app import utils_net
+
+		utils_net.forget_failures(ballot_codes.FAILURES, "local")  # in-process: no request, no peer
 		usage = ballot_codes.code_usage(self.meeting.name)
-		self.addCleanup(frappe.cache.delete_value, "sanshu-ballot-failed:local")
+		self.addCleanup(utils_net.forget_failures, ballot_codes.FAILURES, "local")
 		for _ in range(ballot_codes.FAILED_ATTEMPTS_PER_IP):
 			with self.assertRaises(frappe.ValidationError):
 				ballot_codes.ballot_for_code("0000-0000-00000")
@@ -266,5 +268,5 @@ class TestCodesAreAnonymous(MeetingFixture):
 		with self.assertRaises(frappe.RateLimitExceededError):
 			ballot_codes.ballot_for_code(self.codes[5])
 		self.assertEqual(ballot_codes.code_usage(self.meeting.name), usage)
-		frappe.cache.delete_value("sanshu-ballot-failed:local")
+		utils_net.forget_failures(ballot_codes.FAILURES, "local")
 		self.assertIn(self.cadres[0].full_name, [r["cadre_name"] for r in ballot_codes.ballot_for_code(self.codes[5])["reporters"]])

@@ -4,6 +4,7 @@ Reports are shown only when accepted and within their campaign's window; questio
 without login, screened by the office, answered by the cadre and published on approval; nothing
 unpublished or internal is reachable as Guest, through the pages or the REST API."""
 
+import json
 import re
 from urllib.parse import quote
 
@@ -21,7 +22,7 @@ from tests.site.factories import CountyTestCase, make_campaign
 from tests.site.webserver import SiteServer, server_message
 
 SCRIPT = "<script>alert('x')</script>"
-ASK = "/api/method/sanshu_app.public_disclosure.api.ask_question"
+ASK = "/api/method/sanshu_app.api.public.ask_question"
 
 
 def set_questions_per_hour(limit):
@@ -244,10 +245,18 @@ class TestOnlineQuestions(PublicTestCase):
 		self.assertEqual(refused_posts(), before_refused + 5)
 
 	def test_posts_are_throttled(self):
+		from sanshu_app import utils_net
+
 		set_questions_per_hour(2)
+		utils_net.forget_calls("public-question", "127.0.0.1")  # the test server's client: the peer counted
 		try:
 			statuses = [self.ask(self.accepted.name, "限流", wrong_sum=True)[0] for _ in range(3)]
 			self.assertEqual(statuses, [417, 417, 429])
+			# a new X-Forwarded-For value is no new visitor (no trusted proxy is set)
+			status, text = self.page(f"/sanshu-public/report?name={quote(self.accepted.name)}")
+			status, body = self.server.request(ASK, {"report": self.accepted.name, "question": "换个地址"}, headers={"X-Forwarded-For": "198.51.100.77"})
+			self.assertEqual(status, 429, body)
+			self.assertIn("请求过多", server_message(json.loads(body)))
 		finally:
 			set_questions_per_hour(1000)
 

@@ -3,6 +3,7 @@ bottom three both years; an inspection with a random draw, two findings (one ope
 rectification) and the quarterly bulletin as PDF; a warning index over four quarters proposes
 talks for the unit persistently at the top."""
 
+import hashlib
 import io
 import random
 import json
@@ -94,6 +95,14 @@ class TestSatisfactionSurvey(CountyTestCase):
 		this.save()
 		frappe.db.commit()
 		self.assertFalse(frappe.db.exists("Satisfaction Survey Code", {"code_hash": codes[0]}))  # only hashes are kept
+		# 13 characters of base32: 65 bits; stored salted, never as the code's plain SHA-256
+		self.assertTrue(all(len(c.replace("-", "")) == 13 for c in codes))
+		plain_hashes = [hashlib.sha256(c.replace("-", "").encode()).hexdigest() for c in codes]
+		self.assertFalse(frappe.db.exists("Satisfaction Survey Code", {"code_hash": ("in", plain_hashes)}))
+		self.assertEqual(frappe.db.count("Satisfaction Survey Code", {"survey": this.name}), 4)
+		from sanshu_app import utils_net
+
+		utils_net.forget_calls("survey", "127.0.0.1")  # answers per address and hour: this test's own
 		server = SiteServer()
 		try:
 			status, text = server.request(f"/sanshu-public/survey?code={codes[0]}", headers={"Accept": "text/html"})
@@ -104,12 +113,12 @@ class TestSatisfactionSurvey(CountyTestCase):
 				{a: "基本满意", b: "不满意", c: "满意", d: "不满意", e: "基本满意"},
 			]
 			for code, answer in zip(codes, answers):
-				status, body = server.json("/api/method/sanshu_app.supervision.public.answer_survey", {"code": code, "answers": json.dumps(answer, ensure_ascii=False)})
+				status, body = server.json("/api/method/sanshu_app.api.public.answer_survey", {"code": code, "answers": json.dumps(answer, ensure_ascii=False)})
 				self.assertEqual(status, 200, body)
-			status, body = server.json("/api/method/sanshu_app.supervision.public.answer_survey", {"code": codes[0], "answers": json.dumps(answers[0], ensure_ascii=False)})
+			status, body = server.json("/api/method/sanshu_app.api.public.answer_survey", {"code": codes[0], "answers": json.dumps(answers[0], ensure_ascii=False)})
 			self.assertEqual(status, 417)
 			self.assertIn("已使用", server_message(body))
-			status, body = server.json("/api/method/sanshu_app.supervision.public.answer_survey", {"code": codes[3], "answers": json.dumps({a: "满意"}, ensure_ascii=False)})
+			status, body = server.json("/api/method/sanshu_app.api.public.answer_survey", {"code": codes[3], "answers": json.dumps({a: "满意"}, ensure_ascii=False)})
 			self.assertEqual(status, 417)
 			frappe.db.commit()  # a fresh snapshot: the answers came through the server's connections
 			self.assertEqual(frappe.db.count("Satisfaction Survey Code", {"survey": this.name, "used": 1}), 3)
@@ -136,6 +145,51 @@ class TestSatisfactionSurvey(CountyTestCase):
 			self.assertLess(text.index(c), text.index(e))
 			ws = load_workbook(io.BytesIO(bulletin.survey_ranking_workbook(this.name))).active
 			self.assertEqual([row[1] for row in ws.iter_rows(min_row=4, values_only=True)][:1], [c])
+		finally:
+			server.stop()
+
+	def test_wrong_survey_codes_are_throttled_per_peer_address_whatever_the_forwarded_header(self):
+		from sanshu_app import utils_net
+		from sanshu_app.supervision.public import FAILURES
+
+		(a,) = units_with_people(1, "限流镇")
+		survey = self.survey(spare_year(), [a])
+		code = issue_codes(survey.name, 1)[0]
+		survey.reload()
+		survey.status = "Open"
+		survey.save()
+		frappe.db.set_single_value("Supervision Settings", "survey_failed_codes_per_address", 3)
+		frappe.db.commit()
+		self.addCleanup(frappe.db.commit)
+		self.addCleanup(frappe.db.set_single_value, "Supervision Settings", "survey_failed_codes_per_address", 20)
+		peer = "127.0.0.1"  # the test server's client: every request below comes from this peer
+		utils_net.forget_failures(FAILURES, peer)
+		utils_net.forget_calls("survey", peer)
+		self.addCleanup(utils_net.forget_failures, FAILURES, peer)
+		server = SiteServer()
+		try:
+			# three guesses, each claiming another address in X-Forwarded-For (no trusted proxy is set)
+			for i in range(3):
+				status, text = server.request(f"/sanshu-public/survey?code=GUESS-{i:04d}-00000", headers={"Accept": "text/html", "X-Forwarded-For": f"198.51.100.{i}"})
+				self.assertIn("测评码无效", text)
+			# now the address is refused, the page and the answer alike, even with a good code and a new header
+			status, text = server.request(f"/sanshu-public/survey?code={code}", headers={"Accept": "text/html", "X-Forwarded-For": "203.0.113.99"})
+			self.assertIn("本网络输入错误测评码次数过多", text)
+			self.assertNotIn(a, text)
+			status, text = server.request(
+				"/api/method/sanshu_app.api.public.answer_survey",
+				{"code": code, "answers": json.dumps({a: "满意"}, ensure_ascii=False)},
+				headers={"X-Forwarded-For": "203.0.113.100"},
+			)
+			self.assertEqual(status, 429, text)
+			self.assertIn("本网络输入错误测评码次数过多", server_message(json.loads(text)))
+			frappe.db.commit()
+			self.assertEqual(frappe.db.count("Satisfaction Survey Code", {"survey": survey.name, "used": 1}), 0)
+			# ten minutes later (the counter forgotten) the good code answers once
+			utils_net.forget_failures(FAILURES, peer)
+			status, body = server.json("/api/method/sanshu_app.api.public.answer_survey", {"code": code, "answers": json.dumps({a: "满意"}, ensure_ascii=False)})
+			self.assertEqual(status, 200, body)
+			self.assertIn("已记录", body["message"]["message"])
 		finally:
 			server.stop()
 

@@ -1,6 +1,6 @@
 """公示: the asset declarations in their publicity period — only the summary the office chose to
 publish, the declarant's name, unit and post. Public ones for everyone (Guest included), unit-only
-ones for the unit's cadres. Objections post to asset_declaration.submit_objection (throttled)."""
+ones for the unit's cadres. Objections post to sanshu_app.api.public.submit_objection (throttled)."""
 
 from frappe import _
 

@@ -13,6 +13,11 @@ def get_context(context):
 	context.no_cache = 1
 	code = frappe.form_dict.get("code")
 	context.code = code if isinstance(code, str) else ""
-	context.survey = open_survey_for_code(context.code)
+	context.refusal = None
+	try:
+		context.survey = open_survey_for_code(context.code)  # wrong codes count against the address
+	except frappe.RateLimitExceededError as error:
+		frappe.clear_messages()
+		context.survey, context.refusal = None, str(error)
 	context.title = context.survey.survey_title if context.survey else frappe._("Satisfaction Survey")
 	return context

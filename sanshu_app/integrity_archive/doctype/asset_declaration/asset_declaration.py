@@ -9,7 +9,6 @@ anyone else, and the publicity shows only ``published_summary``."""
 
 import frappe
 from frappe import _
-from frappe.rate_limiter import rate_limit
 from frappe.utils import getdate, today
 
 from sanshu_app.integrity_archive.attachments import require_private_files
@@ -112,10 +111,11 @@ def published(user=None):
 	return [r for r in rows if r.publicity_scope == "Within Unit and Public" or r.unit in units]
 
 
-@frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=5, seconds=60 * 60)
-def submit_objection(declaration, content, contact=None):
-	"""An objection from the publicity page, during the period only."""
+def receive_objection(declaration, content, contact=None):
+	"""An objection from the publicity page, during the period only. Reached only through the guest
+	door ``sanshu_app.api.public.submit_objection`` (language, call throttle per peer address)."""
+	if not isinstance(declaration, str) or not isinstance(content or "", str) or not isinstance(contact or "", str):
+		frappe.throw(_("Write the objection."), title=_("Not Saved"))
 	content = (content or "").strip()
 	if not content:
 		frappe.throw(_("Write the objection."), title=_("Not Saved"))

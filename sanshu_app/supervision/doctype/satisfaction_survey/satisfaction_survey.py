@@ -3,12 +3,9 @@
 
 """党风政风行风群众满意度测评: a survey per year and sector over the units it covers, on a scale.
 
-Responses come through the public link, one per one-time code (the code is kept only as a hash
+Responses come through the public link, one per one-time code (the code is kept only as a salted hash
 and a response is added to the unit totals, never stored with the code), or from an xlsx of
 results by unit. The ranking and the bottom-places rule (seed 001 (二)22) run on the scores."""
-
-import hashlib
-import secrets
 
 import frappe
 from frappe import _
@@ -16,7 +13,8 @@ from frappe.model.document import Document
 from frappe.utils import cint, flt
 
 from sanshu_app.rules.messages import RuleViolation
-from sanshu_app.rules.supervision import bottom, persistent, rank, read_unit_sheet
+from sanshu_app.rules.meeting import format_code, new_code
+from sanshu_app.rules.supervision import bottom, persistent, rank, read_unit_sheet, survey_code_hash
 from sanshu_app.supervision.settings import default_scale, setting
 from sanshu_app.supervision.talks import missing_person_message, propose_talk
 from sanshu_app.supervision.xlsx import sheet_rows
@@ -59,8 +57,23 @@ class SatisfactionSurvey(Document):
 		return {row.unit: flt(row.score) for row in self.units if row.responses}
 
 
+def code_salt() -> str:
+	"""The site's secret salt for survey codes (as for ballot codes: the site's encryption key)."""
+	from frappe.utils.password import get_encryption_key
+
+	return get_encryption_key()
+
+
 def code_hash(code: str) -> str:
-	return hashlib.sha256((code or "").strip().upper().encode()).hexdigest()
+	"""What is kept of a code: salted, never the code or its plain hash (``rules.supervision``)."""
+	return survey_code_hash(code, code_salt())
+
+
+def find_code(code):
+	"""The stored code row (name, survey, used) for a code as typed, or None."""
+	if not code or not isinstance(code, str) or len(code) > 64:
+		return None
+	return frappe.db.get_value("Satisfaction Survey Code", {"code_hash": code_hash(code)}, ["name", "survey", "used"], as_dict=True)
 
 
 def _survey(name, perm="write"):
@@ -79,7 +92,7 @@ def issue_codes(name, count):
 		frappe.throw(_("Issue between 1 and {0} codes at a time.").format(10000))
 	codes = []
 	for _i in range(count):
-		code = secrets.token_hex(5).upper()
+		code = format_code(new_code())  # 65 random bits
 		frappe.get_doc({"doctype": "Satisfaction Survey Code", "survey": doc.name, "code_hash": code_hash(code)}).insert(ignore_permissions=True)
 		codes.append(code)
 	doc.db_set("codes_issued", cint(doc.codes_issued) + count)
@@ -89,8 +102,7 @@ def issue_codes(name, count):
 def record_response(code, answers: dict):
 	"""One response for the code's survey: ``answers`` unit -> scale option, every unit answered.
 	The code is spent in the same transaction; a spent or unknown code changes nothing."""
-	digest = code_hash(code)
-	row = frappe.db.get_value("Satisfaction Survey Code", {"code_hash": digest}, ["name", "survey", "used"], as_dict=True)
+	row = find_code(code)
 	if not row:
 		frappe.throw(_("This code is not valid."), title=_("Not Accepted"))
 	if row.used:

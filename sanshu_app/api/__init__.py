@@ -1,0 +1,1 @@
+"""Entry points of the app that are not desk forms: ``public`` is everything a guest may call."""
