@@ -14,7 +14,7 @@ from frappe.utils import getdate, today
 from sanshu_app.integrity_archive.attachments import require_private_files
 from sanshu_app.rules import integrity_archive as rules
 from sanshu_app.utils import is_office, require_roles, throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 CONTENT_FIELDS = ("reason", "declaration_date", "attachment", "declarant_note")
 
