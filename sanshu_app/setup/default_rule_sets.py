@@ -21,6 +21,8 @@ DEFAULT_RULE_SETS = [
 			{"outcome": "基本满意", "counted_options": "满意、基本满意", "comparison": ">=", "percent": 60},
 		],
 		"fallback_outcome": "基本满意",
+		# Not in the seeds (issue 18): a count over fewer ballots could be one person's choice.
+		"min_ballots_shown": 5,
 	},
 	{
 		"rule_set_name": DEMOCRATIC_ASSESSMENT,
@@ -47,6 +49,9 @@ DEFAULT_RULE_SETS = [
 			},
 		],
 		"fallback_outcome": "正常",
+		# Not in the seeds (issue 18): counts over fewer than 5 ballots, and evaluator groups of fewer
+		# than 5, are not shown (merged into 其他): a count over one ballot is that person's choice.
+		"min_ballots_shown": 5,
 		"deadlines": [
 			{"deadline_type": "Inquiry Reply", "days": 15, "day_kind": "Working Days"},
 			{"deadline_type": "Rectification Report", "days": 30, "day_kind": "Calendar Days"},

@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from sanshu_app import ballot_box
+from sanshu_app.api import public
 from sanshu_app.meeting_day import ballot_codes
 from sanshu_app.meeting_day.doctype.sanshu_meeting.sanshu_meeting import paper_ballot_template, results_workbook
 from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation.sanshu_evaluation import cast_ballot
@@ -33,10 +34,33 @@ def phone(code, choices):
 	user, lang = frappe.session.user, frappe.local.lang
 	frappe.set_user("Guest")
 	try:
-		return ballot_codes.submit_phone_ballot(code, json.dumps(choices, ensure_ascii=False))
+		return public.submit_phone_ballot(code, json.dumps(choices, ensure_ascii=False))
 	finally:
 		frappe.set_user(user)
 		frappe.local.lang = lang
+
+
+def http_guest(path, data=None, headers=None):
+	"""A request over HTTP from an anonymous phone (peer 127.0.0.1): (status, body text)."""
+	from threading import Thread
+
+	from frappe.utils import get_test_client
+
+	site, result = frappe.local.site, {}
+
+	def call():
+		with patch("frappe.app.get_site_name", return_value=site):
+			client, peer = get_test_client(), {"REMOTE_ADDR": "127.0.0.1"}  # the TCP peer a server would see
+			if data is not None:
+				response = client.post(path, data=data, headers=headers or {}, environ_base=peer)
+			else:
+				response = client.get(path, headers=headers or {}, environ_base=peer)
+			result["status"], result["body"] = response.status_code, response.get_data(as_text=True)
+
+	thread = Thread(target=call)
+	thread.start()
+	thread.join()
+	return result["status"], result["body"]
 
 
 def pad(name):
@@ -236,15 +260,30 @@ class TestMeetingDay(CountyTestCase):
 		results = meeting.results()
 		self.assertEqual(sorted(r["cadre_name"] for r in results), sorted(names))
 		self.assertEqual(sorted(r["rank"] for r in results)[0], 1)
+		# per group only groups of k = 5 ballots or more: the 3 desk evaluators (Conduct Supervisor)
+		# go into 其他, and with them the smallest other group (the 5 paper ballots), so that 其他
+		# holds 5 or more too and the whole minus the groups shown does not give it away
+		for r in results:
+			self.assertEqual(set(r["by_group"]), {"Discipline Committee Member", "Service Recipient", "其他"})
+			self.assertEqual(r["merged"], ["Conduct Supervisor", "Paper Ballots"])
+			self.assertEqual(sum(r["by_group"]["其他"].values()), 8)
+			self.assertTrue(all(sum(c.values()) >= 5 for c in r["by_group"].values()))
 		printed = pdf_text("Sanshu Meeting", meeting.name, "测评结果汇总表")
 		self.assertIn("测评结果汇总表", printed)
 		for name in names:
 			self.assertIn(name, printed)
 		self.assertIn("68", printed)  # each reporter's total
+		self.assertIn("其他", printed)
+		self.assertIn("不足5票的类别合并为“其他”", plain(printed))
+		self.assertFalse({"Conduct Supervisor", "纠风监督员"} & set(printed.split()) or "纠风监督员" in printed)
 		results_workbook(meeting.name)
 		sheet = load_workbook(BytesIO(frappe.response["filecontent"])).active
 		table = [row for row in sheet.iter_rows(values_only=True)]
-		by_name = {row[1]: row for row in table[2:]}
+		self.assertTrue(any("不足5票的类别合并为“其他”" in str(row[0]) for row in table[:3]))
+		header = next(row for row in table if row[1] in ("Cadre Name", "干部姓名"))
+		self.assertTrue(any("其他" in str(cell) for cell in header))
+		self.assertFalse(any("监督员" in str(cell) or "Conduct Supervisor" in str(cell) for cell in header))  # no column of the small group
+		by_name = {row[1]: row for row in table if row[1] in names}
 		first = by_name[names[0]]
 		self.assertEqual(list(first[2:6]), [expected[names[0]][o] + paper[names[0]][o] for o in SCALE])
 		self.assertEqual(first[6], 68)
@@ -263,6 +302,37 @@ class TestMeetingDay(CountyTestCase):
 		text = plain("".join(page.extract_text() for page in pages))
 		for name in names:
 			self.assertIn(f"{name}同志", text)
+
+	def test_wrong_codes_count_against_the_peer_address_whatever_x_forwarded_for_says(self):
+		from sanshu_app import utils_net
+		from tests.site.webserver import server_message
+
+		meeting = self.new_meeting(self.cadres[:1], desk_evaluators=[], campaign=self.fresh_campaign(self.cadres[:1]))
+		good = codes_from_slips(meeting.generate_codes("Service Recipient", 1)["html"])[0]
+		ballot = {"choices": json.dumps({meeting.reporters[0].name: "好"}, ensure_ascii=False)}
+		frappe.db.commit()  # the web requests read it from their own connections
+		peer = "127.0.0.1"
+		utils_net.forget_failures(ballot_codes.FAILURES, peer)
+		self.addCleanup(utils_net.forget_failures, ballot_codes.FAILURES, peer)
+		vote = "/api/method/sanshu_app.api.public.submit_phone_ballot"
+		for i in range(ballot_codes.FAILED_ATTEMPTS_PER_IP):
+			# each wrong code claims a new address: it used to reset the counter
+			status, body = http_guest(vote, {"code": f"0000-0000-{i:05d}", **ballot}, {"X-Forwarded-For": f"198.51.100.{i}"})
+			self.assertEqual(status, 417, body)
+			self.assertIn("测评码无效", server_message(json.loads(body)))
+		status, body = http_guest(vote, {"code": good, **ballot}, {"X-Forwarded-For": "203.0.113.7"})
+		self.assertEqual(status, 429, body)
+		self.assertIn("本网络输入错误测评码次数过多", server_message(json.loads(body)))
+		status, page = http_guest(f"/sanshu-ballot?code={good}", headers={"X-Forwarded-For": "203.0.113.8", "Accept": "text/html"})
+		self.assertIn("本网络输入错误测评码次数过多", page)
+		frappe.db.commit()  # a fresh snapshot
+		self.assertEqual(meeting.code_usage()["Service Recipient"], {"issued": 1, "used": 0})
+		# once the counter is gone (ten minutes), the good code votes
+		utils_net.forget_failures(ballot_codes.FAILURES, peer)
+		status, body = http_guest(vote, {"code": good, **ballot})
+		self.assertEqual(status, 200, body)
+		frappe.db.commit()
+		self.assertEqual(meeting.code_usage()["Service Recipient"], {"issued": 1, "used": 1})
 
 	def test_the_template_follows_the_clerks_layout_and_reads_back(self):
 		meeting = self.new_meeting(self.cadres[:3])
@@ -320,6 +390,7 @@ class TestMeetingDay(CountyTestCase):
 		weighted = frappe.copy_doc(plain)
 		weighted.rule_set_name = f"{plain.rule_set_name} 加权 {frappe.generate_hash(length=4)}"
 		weighted.allow_abstention = 1
+		weighted.min_ballots_shown = 1  # three ballots, shown here to check the weighting (the default k is 5)
 		weighted.append("group_weights", {"evaluator_group": "Discipline Committee Member", "weight": 40})
 		weighted.append("group_weights", {"evaluator_group": "Service Recipient", "weight": 50})
 		with self.assertRaisesRegex(frappe.ValidationError, "add up to 90"):

@@ -214,33 +214,52 @@ class SanshuMeeting(Document):
 
 	# results -------------------------------------------------------------------------------------
 	def results(self) -> list[dict]:
-		"""Per reporter: counts per option, shares, outcome and rank, and counts per group; after closing only."""
+		"""Per reporter, after closing only: counts per option, shares, outcome and rank, and counts
+		per evaluator group. Shown only over at least k ballots (the rule set's ``min_ballots_shown``):
+		a reporter with fewer ballots in all gets no counts, shares or rank (``withheld``), and groups
+		with fewer are merged into 其他 (``merged``: the groups merged); see ``rules.anonymity``."""
+		from sanshu_app.rules.anonymity import counts_shown, merge_small_groups
 		from sanshu_app.rules.meeting import rank, weighted_shares
 
 		if self.status != "Closed":
 			frappe.throw(_("Results are shown when the meeting is closed."), title=_("Meeting Open"))
 		scale = self.scale()
 		weights = self.group_weights()
-		rows = []
+		k = self.min_ballots_shown()
+		shown, withheld = [], []
 		for row in self.reporters:
 			evaluation = frappe.get_doc("Sanshu Evaluation", row.evaluation)
-			counts = {c.option: cint(c.total_ballots) for c in evaluation.counts}
+			all_groups = evaluation.group_counts()  # the box's counts (online by group) and the paper ones
+			counts = {o: sum(g.get(o, 0) for g in all_groups.values()) for o in scale}
 			total = sum(counts.values())
-			by_group = evaluation.group_counts()
-			shares = weighted_shares(by_group, weights, scale) if weights else {o: (counts.get(o, 0) / total if total else 0) for o in scale}
-			rows.append(
-				{
-					"cadre_name": row.cadre_name,
-					"report_mode": row.report_mode,
-					"evaluation": evaluation.name,
-					"counts": counts,
-					"total": total,
-					"shares": shares,
-					"outcome": evaluation.outcome,
-					"by_group": by_group,
-				}
-			)
-		return rank(rows, scale)
+			by_group, merged = merge_small_groups(all_groups, k)
+			result = {
+				"cadre_name": row.cadre_name,
+				"report_mode": row.report_mode,
+				"evaluation": evaluation.name,
+				"outcome": evaluation.outcome,
+				"total": total,
+				"by_group": by_group,
+				"merged": merged,
+				"withheld": not counts_shown(total, k) or bool(evaluation.counts_withheld),
+			}
+			if result["withheld"]:
+				result.update(counts={}, shares={}, by_group={}, rank=None)
+				withheld.append(result)
+				continue
+			result["counts"] = counts
+			result["shares"] = weighted_shares(all_groups, weights, scale) if weights else {o: (counts.get(o, 0) / total if total else 0) for o in scale}
+			shown.append(result)
+		return rank(shown, scale) + withheld
+
+	def min_ballots_shown(self) -> int:
+		return frappe.get_cached_doc("Sanshu Rule Set", self.rule_set).min_ballots()
+
+	def result_groups(self, results) -> list:
+		return result_groups(results)
+
+	def anonymity_notes(self, results) -> list[str]:
+		return anonymity_notes(results, self.min_ballots_shown())
 
 	def group_weights(self) -> dict:
 		"""Group -> weight (percent) from the rule set, or {} when ballots count plainly (the seeds)."""
@@ -300,13 +319,18 @@ def results_workbook(meeting):
 	doc = frappe.get_doc("Sanshu Meeting", meeting)
 	scale = doc.scale()
 	results = doc.results()
-	groups = sorted({g for r in results for g in r["by_group"]})
+	groups = result_groups(results)
 	book = Workbook()
 	sheet = book.active
 	sheet.title = "测评结果汇总表"
 	sheet.append([f"{doc.name} 测评结果汇总表"])
+	for note in anonymity_notes(results, doc.min_ballots_shown()):
+		sheet.append([note])
 	sheet.append([_("Ranking"), _("Cadre Name"), *scale, _("Total Ballots"), *[f"{o} {_('Share of Ballots')}" for o in scale], _("Outcome"), *[f"{_(g)} {o}" for g in groups for o in scale]])
 	for r in results:
+		if r["withheld"]:
+			sheet.append([None, r["cadre_name"], *["—"] * len(scale), "—", *["—"] * len(scale), r["outcome"], *["—"] * (len(groups) * len(scale))])
+			continue
 		sheet.append(
 			[
 				r["rank"],
@@ -315,7 +339,7 @@ def results_workbook(meeting):
 				r["total"],
 				*[round(r["shares"].get(o, 0) * 100, 2) for o in scale],
 				r["outcome"],
-				*[r["by_group"].get(g, {}).get(o, 0) for g in groups for o in scale],
+				*[r["by_group"].get(g, {}).get(o, 0) if g in r["by_group"] else "—" for g in groups for o in scale],
 			]
 		)
 	buffer = BytesIO()
@@ -323,6 +347,24 @@ def results_workbook(meeting):
 	frappe.response["type"] = "binary"
 	frappe.response["filename"] = f"{doc.name}-测评结果汇总表.xlsx"
 	frappe.response["filecontent"] = buffer.getvalue()
+
+
+def result_groups(results) -> list:
+	"""The evaluator groups shown in any reporter's results, 其他 last."""
+	from sanshu_app.rules.anonymity import OTHER_GROUP
+
+	groups = sorted({g for r in results for g in r["by_group"] if g != OTHER_GROUP})
+	return groups + ([OTHER_GROUP] if any(OTHER_GROUP in r["by_group"] for r in results) else [])
+
+
+def anonymity_notes(results, k) -> list[str]:
+	"""What the results summary says about the counts it does not show (in Chinese, as printed)."""
+	notes = []
+	if any(r["merged"] for r in results if not r["withheld"]):
+		notes.append(f"注：为保护投票人匿名，分类别票数中不足{k}票的类别合并为“其他”列示。")
+	if any(r["withheld"] for r in results):
+		notes.append(f"注：有效票不足{k}张的被评议人，不列示各评价票数、占比和名次，只列示测评结果（票数过少可能暴露个人选择）。")
+	return notes
 
 
 @frappe.whitelist()

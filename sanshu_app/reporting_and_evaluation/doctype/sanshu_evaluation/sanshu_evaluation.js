@@ -35,8 +35,17 @@ frappe.ui.form.on("Sanshu Evaluation", {
 		if (frm.doc.docstatus === 0 && !frm.is_new()) {
 			frm.set_intro(__("Online votes are counted when the evaluation is closed. The paper sheet needs the columns 序号 and 评价, one row per ballot."));
 		}
+		const onload = frm.doc.__onload || {};
+		if (!frm.is_new() && onload.turnout !== undefined) {
+			// the office's only view of the roster's voted flags: how many, never who
+			frm.dashboard.add_indicator(__("Voted online: {0} of {1}", [onload.turnout, (frm.doc.roster || []).length]), "blue");
+		}
 		if (frm.doc.docstatus === 1) {
-			frm.set_intro(__("Closed: outcome {0}.", [frappe.utils.escape_html(frm.doc.outcome || "")]), "blue");
+			let intro = __("Closed: outcome {0}.", [frappe.utils.escape_html(frm.doc.outcome || "")]);
+			if (frm.doc.counts_withheld) {
+				intro += " " + __("Fewer than {0} ballots were cast: the counts per option are not shown, since they could reveal a person's choice.", [onload.min_ballots_shown || 5]);
+			}
+			frm.set_intro(intro, frm.doc.counts_withheld ? "orange" : "blue");
 		}
 	},
 });

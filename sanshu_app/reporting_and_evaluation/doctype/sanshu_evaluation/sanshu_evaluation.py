@@ -5,9 +5,12 @@
 Anonymity: an online ballot goes into the ballot box (``sanshu_app.ballot_box``), a plain table
 that is not a DocType, so no generic door counts or reads it; a box row holds the choice, the
 evaluation and the evaluator group, nothing about who or when. Who has voted is kept apart, as
-the roster's ``voted`` flag (office-only, written without touching ``modified``), in the same
-transaction, for the once-only rule. Online counts are read from the box only when the
-evaluation is closed.
+the roster's ``voted`` flag, in the same transaction, for the once-only rule: it is written
+without touching ``modified`` and sits at a permission level no role may read, so nobody (the
+office included) reads or filters it; the office sees only the turnout (``onload``), an evaluator
+only their own marks (``my_ballots``: the evaluations they have still to vote in). Online counts are read from the box only when the evaluation
+is closed, and kept per option only when at least k ballots were cast (the rule set's
+``min_ballots_shown``): a count over fewer could be one person's choice.
 """
 
 from io import BytesIO
@@ -17,6 +20,7 @@ from frappe import _
 from frappe.utils import cint, flt, nowdate
 
 from sanshu_app import ballot_box
+from sanshu_app.rules.anonymity import counts_shown
 from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
 from sanshu_app.rules.meeting import weighted_tally
 from sanshu_app.rules.messages import RuleError
@@ -29,6 +33,14 @@ PAPER_GROUP = "Paper Ballots"  # paper ballots carry no evaluator group: weighte
 
 
 class SanshuEvaluation(ScopedDocument):
+	def onload(self):
+		if not self.is_new() and is_office():
+			self.set_onload("turnout", turnout(self.name))
+		self.set_onload("min_ballots_shown", self.min_ballots_shown())
+
+	def min_ballots_shown(self) -> int:
+		return frappe.get_cached_doc("Sanshu Rule Set", self.rule_set).min_ballots() if self.rule_set else 0
+
 	def validate(self):
 		self.fill_from_campaign()
 		self.validate_one_per_cadre()
@@ -118,6 +130,12 @@ class SanshuEvaluation(ScopedDocument):
 			row.share = flt(float(rating.shares.get(row.option, 0)) * 100, 2)
 		self.online_ballots = sum(online.values())
 		self.total_ballots = rating.total
+		ballots = sum(cint(row.total_ballots) for row in self.counts)
+		self.counts_withheld = int(not counts_shown(ballots, rule_set.min_ballots()))
+		if self.counts_withheld:
+			# fewer than k ballots: a count per option could be one person's choice; keep none
+			for row in self.counts:
+				row.online_ballots = row.total_ballots = row.share = 0
 		self.outcome = rating.outcome
 		self.status = "Closed"
 		self.closed_on = nowdate()
@@ -295,6 +313,16 @@ def cast_ballot(evaluation, choice):
 	ballot_box.cast(evaluation, evaluation, choice, row.evaluator_group)
 	frappe.db.set_value("Sanshu Evaluator", row.name, "voted", 1, update_modified=False)
 	return _("Your vote has been recorded.")
+
+
+def turnout(evaluation) -> int:
+	"""How many on the roster have voted online: the office's only view of the voted flags."""
+	return cint(
+		frappe.db.sql(
+			"select count(*) from `tabSanshu Evaluator` where parent=%s and parenttype='Sanshu Evaluation' and voted=1",
+			evaluation,
+		)[0][0]
+	)
 
 
 @frappe.whitelist()

@@ -3,7 +3,9 @@
 
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import cint
 
+from sanshu_app.rules.anonymity import DEFAULT_K
 from sanshu_app.rules.meeting import group_weight_violations
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.rules.rating import Threshold, check_thresholds, parse_options, rate
@@ -19,6 +21,8 @@ class SanshuRuleSet(Document):
 		if self.purpose == "Evaluation Rating":
 			problems += check_thresholds(self.scale(), self.rating_thresholds(), self.fallback_outcome)
 			problems += group_weight_violations([(row.evaluator_group, row.weight) for row in self.get("group_weights") or []])
+			if self.min_ballots_shown is not None and cint(self.min_ballots_shown) < 1:
+				problems.append(RuleViolation("Fewest Ballots Shown as Counts must be at least 1."))
 		if self.purpose == "Responsibility Assessment":
 			problems += check_assessment(self.max_score, self.special_inspection_weight, self.routine_inspection_weight, self.pass_mark)
 			if not self.member_grades:
@@ -45,6 +49,10 @@ class SanshuRuleSet(Document):
 	def rate(self, tally: dict[str, int]):
 		"""Rate a tally (scale option -> ballots) with this rule set's thresholds."""
 		return rate(tally, self.scale(), self.rating_thresholds(), self.fallback_outcome)
+
+	def min_ballots(self) -> int:
+		"""k: the fewest ballots a count per option, or per evaluator group, may be shown over."""
+		return cint(self.get("min_ballots_shown")) or DEFAULT_K
 
 	def weights_by_group(self) -> dict:
 		"""Evaluator group -> weight (percent); empty when ballots count plainly (the seeds)."""
