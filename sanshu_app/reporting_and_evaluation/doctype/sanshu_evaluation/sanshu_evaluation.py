@@ -24,8 +24,8 @@ from sanshu_app.rules.anonymity import counts_shown
 from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
 from sanshu_app.rules.meeting import weighted_tally
 from sanshu_app.rules.messages import RuleError
-from sanshu_app.utils import OFFICE_ROLES, office_language, raise_rule_error, require_roles, throw_violations
-from sanshu_app.scoped_document import ScopedDocument
+from sanshu_app.utils import OFFICE_ROLES, is_office, office_language, raise_rule_error, require_roles, throw_violations
+from sanshu_app.permissions.scoped_document import ScopedDocument
 
 EVALUATOR_ROLE = "Evaluator"
 RECTIFICATION = "Rectification"
