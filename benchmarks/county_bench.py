@@ -507,7 +507,7 @@ def count_ballots(evaluation):
 	return frappe.db.sql(f"select count(*) from `{BOX_TABLE}` where subject = %s", evaluation)[0][0]
 
 
-VOTE_METHOD = "sanshu_app.meeting_day.ballot_codes.submit_phone_ballot"  # what the phone page posts
+VOTE_METHOD = "sanshu_app.api.public.submit_phone_ballot"  # what the phone page posts
 CLIENTS = 32  # requests in flight at once, at most
 PINGS = 100  # baseline pings sent during the same minute
 BENCH_MEETING_PLACE = "基准县会场"
