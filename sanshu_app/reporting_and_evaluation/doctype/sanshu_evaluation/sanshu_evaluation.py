@@ -86,9 +86,10 @@ class SanshuEvaluation(ScopedDocument):
 			return
 		# The voted flags live in the database only: a form loaded before a vote must not undo it.
 		voted = set(frappe.get_all("Sanshu Evaluator", filters={"parent": self.name, "parenttype": self.doctype, "voted": 1}, pluck="evaluator"))
-		removed = voted - seen
-		if removed:
-			frappe.throw(_("{0} has already voted and cannot be taken off the roster.").format(", ".join(sorted(removed))), title=_("Invalid Roster"))
+		stored = set(frappe.get_all("Sanshu Evaluator", filters={"parent": self.name, "parenttype": self.doctype}, pluck="evaluator"))
+		if voted and stored - seen:
+			# Refused for anyone once anyone has voted: refusing only voters would tell who voted.
+			frappe.throw(_("Voting has begun: nobody can be taken off the roster any more."), title=_("Invalid Roster"))
 		for row in self.roster:
 			row.voted = 1 if row.evaluator in voted else 0
 

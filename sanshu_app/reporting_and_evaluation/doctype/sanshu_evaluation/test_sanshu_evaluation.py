@@ -80,8 +80,13 @@ class TestSanshuEvaluation(IntegrationTestCase):
 		frappe.set_user(self.c.manager)
 		stale = ev  # loaded before the vote: still shows voted = 0
 		stale.roster = [r for r in stale.roster if r.evaluator != self.voters[0]]
-		with self.assertRaisesRegex(frappe.ValidationError, "already voted"):
+		with self.assertRaisesRegex(frappe.ValidationError, "Voting has begun"):
 			stale.save()
+		# nor anyone else: refusing only voters would tell the office who has voted
+		other = frappe.get_doc("Sanshu Evaluation", ev.name)
+		other.roster = [r for r in other.roster if r.evaluator != self.voters[1]]
+		with self.assertRaisesRegex(frappe.ValidationError, "Voting has begun"):
+			other.save()
 		fresh = frappe.get_doc("Sanshu Evaluation", ev.name)
 		fresh.save()
 		self.assertEqual([r.evaluator for r in fresh.roster if r.voted], [self.voters[0]])
