@@ -16,6 +16,11 @@ from sanshu_app.rules.net import client_address
 TRUSTED_PROXIES_KEY = "sanshu_trusted_proxies"
 
 
+def trusted_proxies():
+	"""The site's own reverse proxies (site config ``sanshu_trusted_proxies``), or None."""
+	return frappe.conf.get(TRUSTED_PROXIES_KEY)
+
+
 def peer_address() -> str:
 	"""The address a request is counted against ("local" outside a web request)."""
 	request = getattr(frappe.local, "request", None)
@@ -23,7 +28,7 @@ def peer_address() -> str:
 		return "local"
 	environ = getattr(request, "environ", None) or {}
 	remote = environ.get("REMOTE_ADDR") or getattr(request, "remote_addr", None)
-	trusted = frappe.conf.get(TRUSTED_PROXIES_KEY)
+	trusted = trusted_proxies()
 	forwarded = request.headers.get("X-Forwarded-For") if trusted else None
 	return client_address(remote, forwarded, trusted)
 

@@ -334,6 +334,33 @@ class TestMeetingDay(CountyTestCase):
 		frappe.db.commit()
 		self.assertEqual(meeting.code_usage()["Service Recipient"], {"issued": 1, "used": 1})
 
+	def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_counter(self):
+		from sanshu_app import utils_net
+		from tests.site.webserver import server_message
+
+		meeting = self.new_meeting(self.cadres[:1], desk_evaluators=[], campaign=self.fresh_campaign(self.cadres[:1]))
+		good = codes_from_slips(meeting.generate_codes("Service Recipient", 1)["html"])[0]
+		ballot = {"choices": json.dumps({meeting.reporters[0].name: "好"}, ensure_ascii=False)}
+		frappe.db.commit()
+		guesser, neighbour = "198.51.100.5", "198.51.100.6"
+		for address in (guesser, neighbour):
+			utils_net.forget_failures(ballot_codes.FAILURES, address)
+			self.addCleanup(utils_net.forget_failures, ballot_codes.FAILURES, address)
+		vote = "/api/method/sanshu_app.api.public.submit_phone_ballot"
+		# the site names its proxy (127.0.0.1, the peer of every request here); the proxy appends the
+		# client's address to whatever the client claimed
+		with patch("sanshu_app.utils_net.trusted_proxies", return_value=["127.0.0.1"]):
+			for i in range(ballot_codes.FAILED_ATTEMPTS_PER_IP):
+				status, body = http_guest(vote, {"code": f"0000-0000-{i:05d}", **ballot}, {"X-Forwarded-For": f"10.9.9.{i}, {guesser}"})
+				self.assertEqual(status, 417, body)
+			status, body = http_guest(vote, {"code": good, **ballot}, {"X-Forwarded-For": f"1.2.3.4, {guesser}"})
+			self.assertEqual(status, 429, body)  # a claimed address in front changes nothing
+			self.assertIn("本网络输入错误测评码次数过多", server_message(json.loads(body)))
+			status, body = http_guest(vote, {"code": good, **ballot}, {"X-Forwarded-For": neighbour})
+			self.assertEqual(status, 200, body)  # another client behind the same proxy votes
+		frappe.db.commit()
+		self.assertEqual(meeting.code_usage()["Service Recipient"], {"issued": 1, "used": 1})
+
 	def test_the_template_follows_the_clerks_layout_and_reads_back(self):
 		meeting = self.new_meeting(self.cadres[:3])
 		paper_ballot_template(meeting.name)
