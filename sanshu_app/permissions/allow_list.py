@@ -49,6 +49,7 @@ ALLOWED_METHODS: dict[str, str] = {
 	"frappe.realtime.has_permission": "socket.io asks before it sends a document's updates to the user (hidden answers as missing, doors.py)",
 	"frappe.realtime.get_user_info": "socket.io learns who the connected user is",
 	"frappe.desk.notifications.get_open_count": "a cadre form's connections (the integrity archive, counted only with 调阅 access)",
+	"frappe.desk.doctype.event.event.get_events": "the desk's notification panel lists the user's own upcoming events",
 	"frappe.boot.get_unseen_notes": "the desk shows notes addressed to the user",
 	"frappe.translate.get_translations": "the desk loads its Chinese labels",
 	"frappe.utils.change_log.get_versions": "the desk's About dialog",
@@ -78,6 +79,7 @@ ALLOWED_METHODS: dict[str, str] = {
 	"frappe.desk.reportview.get_list": "list views",
 	"frappe.desk.reportview.get_count": "a list view's count",
 	"frappe.desk.listview.get_list_settings": "a list view's saved settings",
+	"frappe.model.utils.user_settings.save": "list and report views remember the user's own columns and sort",
 	"frappe.desk.listview.set_list_settings": "saving one's own list view settings",
 	"frappe.desk.listview.get_group_by_count": "a list view's sidebar counts (doors.py)",
 	"frappe.desk.query_report.get_script": "a script report's filters and columns",
@@ -92,6 +94,7 @@ ALLOWED_METHODS: dict[str, str] = {
 	"frappe.client.validate_link": "a link field checks its value (doors.py)",
 	# printing
 	"frappe.www.printview.get_html_and_style": "the print view (the stored record, its own doctype's formats, doors.py)",
+	"frappe.printing.page.print.print.get_print_settings_to_show": "the print view shows the doctype's print settings",
 	"frappe.utils.print_format.download_pdf": "the print view's PDF (the stored record, its own doctype's formats)",
 	# the app's own pages and buttons
 	"sanshu_app.sanshu_desk.home.home": "the role home 三述工作台 lists the user's own to-dos",

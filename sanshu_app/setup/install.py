@@ -44,9 +44,9 @@ def after_migrate():
 
 def ensure_scope_stamp_indexes():
 	"""The permission layer's caches compare the newest `modified` of units, cadres and the scoped
-	records (sanshu_app/scope_cache.py): an index makes that a lookup, not a scan."""
-	from sanshu_app.record_scopes import RECORD_SCOPES
-	from sanshu_app.scope_cache import SCOPE_DOCTYPES
+	records (sanshu_app/permissions/scope_cache.py): an index makes that a lookup, not a scan."""
+	from sanshu_app.permissions.scopes import RECORD_SCOPES
+	from sanshu_app.permissions.scope_cache import SCOPE_DOCTYPES
 
 	for doctype in (*SCOPE_DOCTYPES, *RECORD_SCOPES):
 		frappe.db.add_index(doctype, ["modified"], index_name="modified")

@@ -31,6 +31,8 @@ CHROMIUM_FLAGS = (
 WAIT = 30  # seconds a page or a dialog may take on two shared cores; not a timed assertion
 
 _server = None
+# user (None for a guest page) -> the whitelisted methods their pages called, over the whole run
+CALLED: dict[str | None, set[str]] = {}
 
 
 class DeskServer:
@@ -87,7 +89,7 @@ class Browser:
 		for flag in CHROMIUM_FLAGS:
 			options.add_argument(flag)
 		options.add_argument(f"--user-data-dir={self.profile}")
-		options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+		record_network(options)
 		self.driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
 		self.driver.set_page_load_timeout(120)
 		self.landing = None
@@ -225,7 +227,42 @@ class Browser:
 			"a confirmation message",
 		)
 
+	def methods_called(self) -> set[str]:
+		"""Every whitelisted method this browser's pages have called so far (see ``methods_in_log``)."""
+		return methods_in_log(self.driver, self.user)
+
 	def errors_in_console(self):
 		"""Uncaught script errors the page logged (e.g. a rejected promise nobody handled)."""
 		return [e["message"] for e in self.driver.get_log("browser") if e["level"] == "SEVERE" and "Uncaught" in e["message"]]
 
+
+
+# --- which methods the pages call ----------------------------------------------------------------
+def record_network(options):
+	"""Have Chromium log its network requests (read by ``methods_in_log``), and its console."""
+	options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+	options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
+
+
+def methods_in_log(driver, user) -> set[str]:
+	"""Drain the browser's network log into ``CALLED[user]``; the methods the pages called.
+
+	A method is named by ``/api/method/<m>``, ``/api/v2/method/<m>`` or a ``cmd`` form field, as
+	the allow-list gate reads it (sanshu_app/permissions/allow_list.py)."""
+	import json
+	from urllib.parse import parse_qs, unquote, urlparse
+
+	found = CALLED.setdefault(user, set())
+	for entry in driver.get_log("performance"):
+		message = json.loads(entry["message"])["message"]
+		if message.get("method") != "Network.requestWillBeSent":
+			continue
+		request = message["params"]["request"]
+		path = urlparse(request["url"]).path
+		for prefix in ("/api/method/", "/api/v1/method/", "/api/v2/method/"):
+			if path.startswith(prefix):
+				found.add(unquote(path[len(prefix) :]).strip("/"))
+		body = request.get("postData") or ""
+		if "cmd=" in body:
+			found.update(parse_qs(body).get("cmd", []))
+	return found

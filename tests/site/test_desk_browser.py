@@ -135,6 +135,7 @@ def browsers():
 			opened[user].log_in()
 		return opened[user]
 
+	browser.opened = opened
 	yield browser
 	for b in opened.values():
 		b.close()
@@ -403,3 +404,18 @@ def test_a_unit_leader_asks_to_read_an_archive_and_the_office_approves(world, br
 	manager.fill_dialog("同意调阅")
 	assert manager.wait_until(lambda: stored("Archive Access Request", request, "status") == "Approved", "the request approved")
 	assert not manager.errors_in_console()
+
+
+def test_every_method_the_pages_called_is_on_the_allow_list(world, browsers):
+	"""Deny by default: each method a role's pages called above is on the allow-list, with its
+	reason — a page that needs a method the list lacks fails here, not in a clerk's hands. Runs last."""
+	from sanshu_app.permissions.allow_list import ALLOWED_METHODS
+	from sanshu_app.permissions.rule import is_office
+
+	called = {user: b.methods_called() for user, b in browsers.opened.items()}
+	outside_office = {user: methods for user, methods in called.items() if not is_office(user)}
+	assert len(outside_office) >= 3, sorted(called)  # a cadre, a unit leader, an evaluator …
+	assert all(len(m) >= 5 for m in outside_office.values()), outside_office  # the log was read
+	missing = {user: sorted(m - set(ALLOWED_METHODS)) for user, m in outside_office.items() if m - set(ALLOWED_METHODS)}
+	assert not missing, f"pages called methods that are not on the allow-list: {missing}"
+	assert all(ALLOWED_METHODS[m].strip() for methods in outside_office.values() for m in methods)

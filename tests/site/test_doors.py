@@ -453,6 +453,7 @@ def test_one_hidden_record_is_out_of_reach_at_every_door(county, clients, role):
 			"link title": client.call("frappe.desk.search.get_link_title", "GET", doctype=doctype, docname=name),
 			"is_document_amended": client.call("frappe.client.is_document_amended", "GET", doctype=doctype, docname=name),
 			"get_doc_permissions": client.call("frappe.client.get_doc_permissions", "GET", doctype=doctype, docname=name),
+			"realtime has_permission": client.call("frappe.realtime.has_permission", "GET", doctype=doctype, name=name),
 			"attachment download": client.get(county.files[(doctype, name)]) if (doctype, name) in county.files else None,
 			"File list": client.get("/api/resource/File", fields='["file_url","attached_to_name"]', filters=json.dumps([["attached_to_name", "=", name]])),
 			"Version list": client.get("/api/resource/Version", fields='["docname","data"]', filters=json.dumps([["docname", "=", name]])),
@@ -489,6 +490,7 @@ EXISTENCE_DOORS = {
 	"get_doc_permissions": lambda c, dt, n: c.call("frappe.client.get_doc_permissions", "GET", doctype=dt, docname=n),
 	"linked_with": lambda c, dt, n: c.call("frappe.desk.form.linked_with.get", "GET", doctype=dt, docname=n),
 	"get_next": lambda c, dt, n: c.call("frappe.desk.form.utils.get_next", "GET", doctype=dt, value=n, prev=0),
+	"realtime has_permission": lambda c, dt, n: c.call("frappe.realtime.has_permission", "GET", doctype=dt, name=n),
 }
 
 
@@ -778,3 +780,241 @@ def test_prints_work_for_what_is_in_scope(county, clients, role):
 		leaks.check_body(f"printview {doctype}", response)
 		leaks.expect(f"printview {doctype}", response.ok and mine[0] in response.text, f"answered {response.status_code}")
 	leaks.assert_none()
+
+
+# --- deny by default (issue 18) ------------------------------------------------------------------
+UNKNOWN_METHOD = "sanshu_app.no_such_module.no_such_method"
+# Modules not imported to find whitelisted methods: tests, patches and command-line entry points.
+NOT_IMPORTED = (".tests", ".test_", ".patches", ".commands", "bench_helper", "parallel_test_runner", ".testing")
+
+
+def whitelisted_methods() -> list[str]:
+	"""Every whitelisted function of the platform and the app, by its dotted name: all their modules
+	imported, then ``frappe.whitelisted``. Methods of document classes are reached only through
+	``run_doc_method`` and are left out."""
+	import importlib
+	import pkgutil
+
+	if not getattr(whitelisted_methods, "found", None):
+		for app in frappe.get_installed_apps():
+			package = importlib.import_module(app)
+			for info in pkgutil.walk_packages(package.__path__, app + "."):
+				if any(part in info.name for part in NOT_IMPORTED):
+					continue
+				try:
+					importlib.import_module(info.name)
+				except Exception:  # a module needing what this site lacks exposes nothing here either
+					continue
+		whitelisted_methods.found = sorted({f"{fn.__module__}.{fn.__name__}" for fn in frappe.whitelisted if "." not in fn.__qualname__})
+	return whitelisted_methods.found
+
+
+@pytest.mark.parametrize("role", ("cadre", "evaluator", "guest"))
+def test_every_whitelisted_method_is_on_the_list_or_refused(county, clients, role):
+	"""A plain cadre, an Evaluator and a guest get the unknown method's 403 from every whitelisted
+	method not on the allow-list, through v1, v2 and the ``cmd`` form field."""
+	from sanshu_app.permissions.allow_list import ALLOWED_METHODS
+
+	client = clients[role]
+	methods = whitelisted_methods()
+	assert len(methods) > 300 and "frappe.desk.doctype.dashboard_chart.dashboard_chart.get" in methods
+	unknown = client.call(UNKNOWN_METHOD, "POST")
+	assert unknown.status_code == 403
+	refused = _answer(unknown, UNKNOWN_METHOD)
+	problems = []
+	for i, method in enumerate(m for m in methods if m not in ALLOWED_METHODS):
+		answers = {"v1": client.call(method, "POST"), "v2": client.request("POST", f"/api/v2/method/{method}")}
+		if i % 10 == 0:
+			answers["cmd"] = client.request("POST", "/", data={"cmd": method})
+		for door, response in answers.items():
+			if door == "v2":
+				if response.status_code != 403:
+					problems.append(f"{door} {method}: {response.status_code}")
+			elif _answer(response, method) != refused:
+				problems.append(f"{door} {method}: {response.status_code} {response.text[:120]}")
+	assert not problems, f"{role}: {len(problems)} methods run outside the allow-list:\n" + "\n".join(problems[:40])
+
+
+def test_every_allow_list_entry_is_a_real_method_with_its_reason():
+	from sanshu_app.permissions.allow_list import ALLOWED_METHODS
+
+	known = set(whitelisted_methods())
+	handler_names = {"login", "logout", "web_logout", "run_doc_method", "upload_file", "ping"}
+	for method, reason in ALLOWED_METHODS.items():
+		assert len(reason.strip()) >= 10, f"{method}: say why a page needs it"
+		assert method in known or method in handler_names, f"{method} is not a whitelisted method"
+
+
+def _write_doors(client, child: str, row: dict, field: str, value: str) -> dict:
+	"""Every way to write one table row on its own."""
+	q, name = quote(child), row["name"]
+	as_sent = {**{k: v for k, v in row.items() if isinstance(v, str | int | float) or v is None}, "doctype": child, field: value}
+	new_row = {"doctype": child, "parent": row["parent"], "parenttype": row["parenttype"], "parentfield": row["parentfield"], field: value}
+	return {
+		"REST v1 PUT": client.request("PUT", f"/api/resource/{q}/{quote(name)}", json={field: value}),
+		"REST v2 PUT": client.request("PUT", f"/api/v2/document/{q}/{quote(name)}", json={field: value}),
+		"REST v2 PATCH": client.request("PATCH", f"/api/v2/document/{q}/{quote(name)}", json={field: value}),
+		"REST v1 POST": client.request("POST", f"/api/resource/{q}", json=new_row),
+		"REST v2 POST": client.request("POST", f"/api/v2/document/{q}", json=new_row),
+		"frappe.client.set_value": client.call("frappe.client.set_value", "POST", doctype=child, name=name, fieldname=field, value=value),
+		"frappe.client.save": client.call("frappe.client.save", "POST", doc=as_sent),
+		"frappe.client.insert": client.call("frappe.client.insert", "POST", doc=new_row),
+		"frappe.client.insert_many": client.call("frappe.client.insert_many", "POST", docs=[new_row]),
+		"frappe.client.bulk_update": client.call("frappe.client.bulk_update", "POST", docs=[{"doctype": child, "docname": name, field: value}]),
+		"savedocs": client.call("frappe.desk.form.save.savedocs", "POST", doc=as_sent, action="Save"),
+		"frappe.client.delete": client.call("frappe.client.delete", "POST", doctype=child, name=name),
+		"REST v1 DELETE": client.request("DELETE", f"/api/resource/{q}/{quote(name)}"),
+		"REST v2 DELETE": client.request("DELETE", f"/api/v2/document/{q}/{quote(name)}"),
+	}
+
+
+@pytest.mark.parametrize("role", ("cadre", OFFICE))
+def test_table_rows_are_written_only_through_their_parent(county, clients, role):
+	"""For the cadre on their own records and for the office alike: every door that writes a table
+	row on its own is refused, and the row and its siblings stay as they were."""
+	client = clients[role]
+	problems, tried = [], 0
+	for doctype in sorted(RECORD_SCOPES):
+		visible = county.visible(role, doctype)
+		for table in frappe.get_meta(doctype).get_table_fields():
+			child = table.options
+			text_fields = [df.fieldname for df in frappe.get_meta(child).fields if df.fieldtype in TEXT_TYPES and not df.options]
+			rows = frappe.get_all(child, filters={"parenttype": doctype, "parent": ("in", sorted(visible) or [""])}, fields=["*"], limit=1)
+			if not rows or not text_fields:
+				continue
+			tried += 1
+			row, field = rows[0], text_fields[0]
+			before = frappe.get_all(child, filters={"parent": row.parent, "parenttype": doctype}, fields=["*"], order_by="idx")
+			for door, response in _write_doors(client, child, row, field, "CHANGED-ALONE").items():
+				if response.ok:
+					problems.append(f"{door} {child}: {response.status_code}")
+			frappe.db.rollback()
+			after = frappe.get_all(child, filters={"parent": row.parent, "parenttype": doctype}, fields=["*"], order_by="idx")
+			if after != before:
+				problems.append(f"{child}: rows of {row.parent} changed")
+	assert tried >= 5, tried
+	assert not problems, f"{role}: " + "\n".join(problems)
+
+
+def _hidden_from(user: str, doctype: str) -> set[str]:
+	"""Fields of ``doctype`` above the user's read level, from its DocPerms (a table's rows from
+	its parent's), computed here rather than with the code under test."""
+	roles = set(frappe.get_roles(user))
+	meta = frappe.get_meta(doctype)
+	if meta.istable:
+		parents = [(p.parent, p.fieldname) for p in frappe.get_all("DocField", filters={"options": doctype, "fieldtype": "Table"}, fields=["parent", "fieldname"])]
+		hidden = set()
+		for parent, fieldname in parents:
+			levels = {0} | {p.permlevel for p in frappe.get_meta(parent).permissions if p.role in roles and p.read}
+			table_level = frappe.get_meta(parent).get_field(fieldname).permlevel or 0
+			hidden |= {df.fieldname for df in meta.fields if df.fieldtype not in frappe.model.no_value_fields and (table_level not in levels or (df.permlevel or 0) not in levels)}
+		return hidden
+	levels = {0} | {p.permlevel for p in meta.permissions if p.role in roles and p.read}
+	return {df.fieldname for df in meta.fields if df.fieldtype not in frappe.model.no_value_fields and (df.permlevel or 0) not in levels}
+
+
+@pytest.mark.parametrize("role", ("cadre", "secretary", "officer", "inspector", "evaluator"))
+def test_a_field_above_the_users_level_is_named_in_no_list_door(county, clients, role):
+	"""No filter, sort, group or aggregate on a field the user may not read: each would answer
+	questions about its values (the evaluated cadre asking who has voted)."""
+	client = clients[role]
+	problems, tried = [], 0
+	for doctype in sorted(app_doctypes()):
+		if app_doctypes()[doctype].issingle:
+			continue
+		hidden = sorted(_hidden_from(county.users[role], doctype))
+		if not hidden:
+			continue
+		field = hidden[0]
+		parent = {}
+		if app_doctypes()[doctype].istable:
+			parent = {"parent": frappe.get_all("DocField", filters={"options": doctype, "fieldtype": "Table"}, pluck="parent")[0]}
+		q = quote(doctype)
+		tried += 1
+		doors = {
+			"get_list filter": client.call("frappe.client.get_list", "GET", doctype=doctype, filters=[[field, "is", "set"]], **parent),
+			"get_list or_filter": client.call("frappe.client.get_list", "GET", doctype=doctype, or_filters=[[field, "is", "set"]], **parent),
+			"get_list order_by": client.call("frappe.client.get_list", "GET", doctype=doctype, order_by=f"{field} desc", **parent),
+			"get_list group_by": client.call("frappe.client.get_list", "GET", doctype=doctype, fields=["count(name) as n"], group_by=field, **parent),
+			"get_list aggregate": client.call("frappe.client.get_list", "GET", doctype=doctype, fields=[f"sum({field}) as s"], **parent),
+			"get_count": client.call("frappe.client.get_count", "GET", doctype=doctype, filters={field: ["is", "set"]}),
+			"get_value": client.call("frappe.client.get_value", "GET", doctype=doctype, fieldname="name", filters={field: ["is", "set"]}, **parent),
+			"reportview.get": client.call("frappe.desk.reportview.get", "POST", doctype=doctype, fields=[f"`tab{doctype}`.`name`"], filters=[[doctype, field, "is", "set"]]),
+			"reportview.get_count": client.call("frappe.desk.reportview.get_count", "POST", doctype=doctype, filters=[[doctype, field, "is", "set"]]),
+			"group_by_count": client.call("frappe.desk.listview.get_group_by_count", "POST", doctype=doctype, current_filters="[]", field=field),
+			"REST v1 list": client.get(f"/api/resource/{q}", filters=json.dumps([[field, "is", "set"]]), **parent),
+			"REST v1 order": client.get(f"/api/resource/{q}", order_by=f"{field} asc", **parent),
+			"REST v2 list": client.get(f"/api/v2/document/{q}", filters=json.dumps([[field, "is", "set"]]), **parent),
+			"REST v2 count": client.get(f"/api/v2/doctype/{q}/count", filters=json.dumps([[field, "is", "set"]])),
+		}
+		for door, response in doors.items():
+			if response.ok:
+				problems.append(f"{door} {doctype}.{field}: {response.status_code}")
+	assert tried >= 1
+	assert not problems, f"{role}: " + "\n".join(problems)
+
+
+@pytest.mark.parametrize("role", ("cadre", "secretary"))
+def test_the_change_log_shows_a_field_only_to_those_who_may_read_it(county, clients, role):
+	"""A change to a field above the user's level leaves no trace in the form's timeline, and the
+	Version records of the app's doctypes are read only through the form."""
+	client = clients[role]
+	tried = 0
+	for doctype in sorted(RECORD_SCOPES):
+		hidden = sorted(_hidden_from(county.users[role], doctype))
+		visible = sorted(county.visible(role, doctype))
+		if not hidden or not visible or not frappe.get_meta(doctype).track_changes:
+			continue
+		tried += 1
+		secret, shown = _token(), _token()
+		frappe.get_doc(
+			{
+				"doctype": "Version",
+				"ref_doctype": doctype,
+				"docname": visible[0],
+				"data": json.dumps({"changed": [[hidden[0], "", secret], ["modified_by", "", shown]], "added": [], "removed": [], "row_changed": []}),
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.commit()
+		form = client.call("frappe.desk.form.load.getdoc", "GET", doctype=doctype, name=visible[0])
+		docinfo = client.call("frappe.desk.form.load.get_docinfo", "GET", doctype=doctype, name=visible[0])
+		versions = client.get("/api/resource/Version", fields='["data"]', filters=json.dumps([["docname", "=", visible[0]]]))
+		assert form.ok and docinfo.ok, (form.status_code, docinfo.status_code)
+		assert shown in form.text and shown in docinfo.text, f"{doctype}: the readable change is in the timeline"
+		assert secret not in form.text and secret not in docinfo.text, f"{doctype}: {hidden[0]} shown in the change log"
+		assert secret not in versions.text and shown not in versions.text, f"{doctype}: Version read outside the form"
+		office = clients[OFFICE].call("frappe.desk.form.load.getdoc", "GET", doctype=doctype, name=visible[0])
+		assert secret in office.text, f"{doctype}: the office sees the whole change log"
+	assert tried >= 1
+
+
+@pytest.mark.parametrize("role", ("cadre", "evaluator", "guest"))
+def test_charts_and_workflow_counts_read_nothing(county, clients, role):
+	"""The reported class: a client-sent heatmap over any table and column, and a workflow count
+	grouped by any column. Refused at the door, with the unknown method's answer."""
+	client = clients[role]
+	chart = {"chart_type": "Count", "type": "Heatmap", "document_type": "Asset Declaration", "based_on": "creation", "timeseries": 1, "filters_json": "[]", "value_based_on": "sleep(1)"}
+	for response in (
+		client.call("frappe.desk.doctype.dashboard_chart.dashboard_chart.get", "POST", chart=chart, no_cache=1),
+		client.call("frappe.workflow.doctype.workflow.workflow.get_workflow_state_count", "POST", doctype="Asset Declaration", workflow_state_field="cadre", states=[]),
+	):
+		assert response.status_code == 403, response.text[:200]
+		assert not any(t in response.text for t in county.tokens)
+
+
+@pytest.mark.parametrize("role", ("cadre", "evaluator"))
+def test_a_print_format_prints_only_its_own_doctype(county, clients, role):
+	"""The quarterly bulletin applied to a campaign, or to a client-sent document, would print the
+	office's findings through its own helpers."""
+	client = clients[role]
+	answers = {
+		"printview": client.get("/printview", doctype="Sanshu Campaign", name=county.campaign, format="Supervision Bulletin"),
+		"download_pdf": client.call("frappe.utils.print_format.download_pdf", "GET", doctype="Sanshu Campaign", name=county.campaign, format="Supervision Bulletin"),
+		"get_html_and_style": client.call(
+			"frappe.www.printview.get_html_and_style", "POST", doc={"doctype": "ToDo", "year": 2026, "quarter": 1, "name": "x"}, print_format="Supervision Bulletin"
+		),
+		"printview with a sent doc": client.get("/printview", doc=json.dumps({"doctype": "Sanshu Campaign", "name": county.campaign})),
+	}
+	for door, response in answers.items():
+		assert response.status_code == 403, f"{door}: {response.status_code}"
+		assert not any(t in response.text for t in county.tokens), door

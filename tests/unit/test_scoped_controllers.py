@@ -10,7 +10,7 @@ APP = Path(__file__).resolve().parents[2] / "sanshu_app"
 
 
 def record_scopes():
-	spec = importlib.util.spec_from_file_location("record_scopes", APP / "record_scopes.py")
+	spec = importlib.util.spec_from_file_location("record_scopes", APP / "permissions" / "scopes.py")
 	module = importlib.util.module_from_spec(spec)
 	spec.loader.exec_module(module)
 	return module
