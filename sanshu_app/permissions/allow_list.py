@@ -36,7 +36,6 @@ ALLOWED_METHODS: dict[str, str] = {
 	"frappe.core.doctype.user.user.update_password": "the update-password page after a reset",
 	"frappe.core.doctype.user.user.test_password_strength": "the update-password page rates the new password",
 	# the desk's frame: boot, pages, workspaces, notifications, realtime
-	"frappe.sessions.get": "the desk reloads its boot information",
 	"frappe.desk.desk_page.getpage": "the desk opens a page (the role home 三述工作台)",
 	"frappe.desk.desktop.get_workspace_sidebar_items": "the desk's sidebar lists the workspaces the user may open",
 	"frappe.desk.desktop.get_desktop_page": "the desk opens a workspace",
@@ -50,8 +49,6 @@ ALLOWED_METHODS: dict[str, str] = {
 	"frappe.realtime.get_user_info": "socket.io learns who the connected user is",
 	"frappe.desk.notifications.get_open_count": "a cadre form's connections (the integrity archive, counted only with 调阅 access)",
 	"frappe.desk.doctype.event.event.get_events": "the desk's notification panel lists the user's own upcoming events",
-	"frappe.boot.get_unseen_notes": "the desk shows notes addressed to the user",
-	"frappe.translate.get_translations": "the desk loads its Chinese labels",
 	"frappe.utils.change_log.get_versions": "the desk's About dialog",
 	# forms
 	"frappe.desk.form.load.getdoctype": "a form loads its doctype's layout",

@@ -95,6 +95,8 @@ def hidden_fields(doctype: str, parenttype: str | None = None, user: str | None 
 	except frappe.DoesNotExistError:
 		return set()
 	hidden = _hidden_in(meta, parenttype, user)
+	if meta.istable and _table_above_level(doctype, parenttype, user):
+		hidden = {f.fieldname for f in meta.fields if f.fieldtype not in frappe.model.no_value_fields}
 	for df in meta.get_table_fields():
 		child = frappe.get_meta(df.options)
 		if df.permlevel and df.permlevel not in _levels(meta, parenttype, user):
@@ -105,6 +107,21 @@ def hidden_fields(doctype: str, parenttype: str | None = None, user: str | None 
 	if cache is not None:
 		cache[key] = hidden
 	return hidden
+
+
+def _table_above_level(child: str, parenttype: str | None, user) -> bool:
+	"""Whether a table's rows are above the user's level on the parent that holds them (an
+	evaluation's roster): then every field of the row is."""
+	from sanshu_app.permissions.rule import child_parents
+
+	for parent, fieldname in child_parents().get(child, ()):
+		if parenttype and parent != parenttype:
+			continue
+		parent_meta = frappe.get_meta(parent)
+		level = parent_meta.get_field(fieldname).permlevel or 0
+		if level and level not in _levels(parent_meta, None, user):
+			return True
+	return False
 
 
 def _hidden_in(meta, parenttype, user) -> set[str]:

@@ -839,7 +839,8 @@ def test_every_allow_list_entry_is_a_real_method_with_its_reason():
 	from sanshu_app.permissions.allow_list import ALLOWED_METHODS
 
 	known = set(whitelisted_methods())
-	handler_names = {"login", "logout", "web_logout", "run_doc_method", "upload_file", "ping"}
+	# names the request handler resolves itself (frappe.handler, frappe.api), not whitelisted functions
+	handler_names = {"login", "logout", "web_logout", "run_doc_method", "frappe.handler.run_doc_method", "upload_file", "ping"}
 	for method, reason in ALLOWED_METHODS.items():
 		assert len(reason.strip()) >= 10, f"{method}: say why a page needs it"
 		assert method in known or method in handler_names, f"{method} is not a whitelisted method"
@@ -954,38 +955,52 @@ def test_a_field_above_the_users_level_is_named_in_no_list_door(county, clients,
 	assert not problems, f"{role}: " + "\n".join(problems)
 
 
-@pytest.mark.parametrize("role", ("cadre", "secretary"))
-def test_the_change_log_shows_a_field_only_to_those_who_may_read_it(county, clients, role):
+def _version_hiding(doctype: str, user: str, token: str, shown: str) -> dict | None:
+	"""Version data changing a field above the user's level to ``token`` (on the record or on one
+	of its rows) and a readable field to ``shown``; None when the user may read every field."""
+	meta = frappe.get_meta(doctype)
+	data = {"changed": [["modified_by", "", shown]], "added": [], "removed": [], "row_changed": []}
+	hidden = sorted(_hidden_from(user, doctype))
+	if hidden:
+		data["changed"].append([hidden[0], "", token])
+		return data
+	for table in meta.get_table_fields():
+		hidden = sorted(_hidden_from(user, table.options))
+		if hidden:
+			data["row_changed"].append([table.fieldname, 0, "row", [[hidden[0], "", token]]])
+			return data
+	return None
+
+
+def test_the_change_log_shows_a_field_only_to_those_who_may_read_it(county, clients):
 	"""A change to a field above the user's level leaves no trace in the form's timeline, and the
-	Version records of the app's doctypes are read only through the form."""
-	client = clients[role]
-	tried = 0
+	Version records of the app's doctypes are read only through the form. The organisation
+	department reads an opinion request but not the office's check on each candidate."""
+	user = make_user("门组织部", ("Organisation Department",))
+	set_password(user, PASSWORD)
+	frappe.db.commit()
+	client = Client(user, PASSWORD)
+	tried = []
 	for doctype in sorted(RECORD_SCOPES):
-		hidden = sorted(_hidden_from(county.users[role], doctype))
-		visible = sorted(county.visible(role, doctype))
-		if not hidden or not visible or not frappe.get_meta(doctype).track_changes:
-			continue
-		tried += 1
+		readable = frappe.get_list(doctype, pluck="name", user=user, limit=1) if frappe.has_permission(doctype, "read", user=user) else []
 		secret, shown = _token(), _token()
-		frappe.get_doc(
-			{
-				"doctype": "Version",
-				"ref_doctype": doctype,
-				"docname": visible[0],
-				"data": json.dumps({"changed": [[hidden[0], "", secret], ["modified_by", "", shown]], "added": [], "removed": [], "row_changed": []}),
-			}
-		).insert(ignore_permissions=True)
+		data = _version_hiding(doctype, user, secret, shown)
+		if not readable or data is None or not frappe.get_meta(doctype).track_changes:
+			continue
+		tried.append(doctype)
+		name = readable[0]
+		frappe.get_doc({"doctype": "Version", "ref_doctype": doctype, "docname": name, "data": json.dumps(data)}).insert(ignore_permissions=True)
 		frappe.db.commit()
-		form = client.call("frappe.desk.form.load.getdoc", "GET", doctype=doctype, name=visible[0])
-		docinfo = client.call("frappe.desk.form.load.get_docinfo", "GET", doctype=doctype, name=visible[0])
-		versions = client.get("/api/resource/Version", fields='["data"]', filters=json.dumps([["docname", "=", visible[0]]]))
+		form = client.call("frappe.desk.form.load.getdoc", "GET", doctype=doctype, name=name)
+		docinfo = client.call("frappe.desk.form.load.get_docinfo", "GET", doctype=doctype, name=name)
+		versions = client.get("/api/resource/Version", fields='["data"]', filters=json.dumps([["docname", "=", name]]))
 		assert form.ok and docinfo.ok, (form.status_code, docinfo.status_code)
 		assert shown in form.text and shown in docinfo.text, f"{doctype}: the readable change is in the timeline"
-		assert secret not in form.text and secret not in docinfo.text, f"{doctype}: {hidden[0]} shown in the change log"
+		assert secret not in form.text and secret not in docinfo.text, f"{doctype}: a field above the level shown in the change log"
 		assert secret not in versions.text and shown not in versions.text, f"{doctype}: Version read outside the form"
-		office = clients[OFFICE].call("frappe.desk.form.load.getdoc", "GET", doctype=doctype, name=visible[0])
+		office = clients[OFFICE].call("frappe.desk.form.load.getdoc", "GET", doctype=doctype, name=name)
 		assert secret in office.text, f"{doctype}: the office sees the whole change log"
-	assert tried >= 1
+	assert "Integrity Opinion Request" in tried, tried
 
 
 @pytest.mark.parametrize("role", ("cadre", "evaluator", "guest"))
