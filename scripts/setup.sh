@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Set up and run sanshu_app with demo data on a Debian/Ubuntu machine:
 #   installs MariaDB, Redis, wkhtmltopdf, Chromium and CJK fonts if missing, installs the `bench`
-#   command, builds a Frappe bench if none is given, installs this app on a site with a demo county,
-#   and serves it on http://localhost:8000 with its background workers and scheduler.
+#   command, builds a Frappe bench if none is given, links this checkout into it as the app
+#   sanshu_app, records where the bench is (for the tests and scripts/serve.sh), installs the app on
+#   a site with a demo county, and serves it on http://127.0.0.1:8000 with socket.io, a worker and
+#   the scheduler (scripts/serve.sh start|stop|status).
 #
 # Run it as a normal user with sudo (the bench is theirs), or as root: then the bench belongs to a
 # dedicated system user (`frappe` by default), as Frappe expects — bench refuses to run as root.
+# Running it again is harmless: it migrates the site, refreshes the demo and restarts the serve.
 #
 # Settings (environment):
 #   SANSHU_BENCH            an existing bench to use, or where to build one
@@ -15,7 +18,7 @@
 #   FRAPPE_BRANCH           branch for a new bench from upstream              (default version-16)
 #   SANSHU_SITE_NAME        the site                                           (default sanshu.localhost)
 #   SANSHU_DB_ROOT_PASSWORD MariaDB root password (set on a fresh MariaDB)     (default root)
-#   SANSHU_NO_SERVE=1       set everything up, start the workers and scheduler, but not the web server
+#   SANSHU_NO_SERVE=1       set everything up but serve nothing (later: scripts/serve.sh start)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +39,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	BENCH_PYTHON="/usr/bin/python3"
 	BENCH_CLI_VENV="/opt/frappe-bench-cli"
 	BENCH_CLI_LINK="/usr/local/bin/bench"
+	BENCH_RECORD="/etc/sanshu_app/bench"
 else
 	SUDO="sudo"
 	BENCH_USER="$(id -un)"
@@ -43,6 +47,7 @@ else
 	BENCH_PYTHON="$(command -v python3)"
 	BENCH_CLI_VENV="$HOME/.local/share/frappe-bench-cli"
 	BENCH_CLI_LINK="$HOME/.local/bin/bench"
+	BENCH_RECORD="${XDG_CONFIG_HOME:-$HOME/.config}/sanshu_app/bench"
 fi
 BENCH="${SANSHU_BENCH:-$BENCH_HOME/frappe-bench}"
 
@@ -138,25 +143,123 @@ build_bench() {
 	as_bench_user "$BENCH/env/bin/pip" install -q "setuptools<81"
 }
 
+STARTED_REDIS=()
 start_redis() {
 	for conf in redis_cache redis_queue; do
 		local port
 		port=$(sed -n 's/^port \([0-9]*\)/\1/p' "$BENCH/config/$conf.conf" 2>/dev/null || true)
 		if [ -n "$port" ] && ! redis-cli -p "$port" ping >/dev/null 2>&1; then
 			(cd "$BENCH" && as_bench_user redis-server "config/$conf.conf" --daemonize yes >/dev/null)
+			STARTED_REDIS+=("$port")
 		fi
 	done
 }
 
+# The bench runs this checkout: apps/sanshu_app is a link to it, so the tests test what is served
+# (`bench get-app` would clone it). Nothing is written into the checkout: the app joins the bench's
+# Python through a .pth file, as tests/bench_site.py does.
+APP_SOURCE="$REPO"
+link_app() {
+	cd "$BENCH"
+	local link="$BENCH/apps/sanshu_app"
+	if ! as_bench_user test -r "$REPO/sanshu_app/hooks.py"; then
+		# A checkout the bench's user cannot read (under /root, say): they get a copy of it, made
+		# again by every set-up and every site-tier run (tests/bench_site.py uses the same place).
+		APP_SOURCE="$BENCH/.sanshu_app-checkout"
+		say "$BENCH_USER cannot read $REPO: linking a copy of it, $APP_SOURCE (clone the app where $BENCH_USER can read it to link the checkout itself)"
+		as_bench_user rm -rf "$APP_SOURCE"
+		as_bench_user mkdir -p "$APP_SOURCE"
+		tar -C "$REPO" --exclude=.git --exclude=__pycache__ --exclude=.pytest_cache --exclude='*.egg-info' --exclude=.venv -cf - . |
+			as_bench_user tar -C "$APP_SOURCE" -xf -
+	fi
+	if [ -d "$link" ] && [ ! -L "$link" ]; then
+		# An older set-up's `bench get-app` clone: keep it, where `bench remove-app` archives apps.
+		local aside="$BENCH/archived/apps/sanshu_app-$(date +%Y-%m-%d_%H%M%S)"
+		say "Moving the clone $link aside to $aside: the bench now runs $APP_SOURCE"
+		as_bench_user mkdir -p "$BENCH/archived/apps"
+		as_bench_user mv "$link" "$aside"
+	fi
+	if [ "$(readlink -f "$link")" != "$(readlink -f "$APP_SOURCE")" ]; then
+		say "Linking $link -> $APP_SOURCE"
+		as_bench_user ln -sfn "$APP_SOURCE" "$link"
+	fi
+	grep -qx sanshu_app sites/apps.txt 2>/dev/null ||
+		as_bench_user sh -c '[ ! -s sites/apps.txt ] || [ -z "$(tail -c1 sites/apps.txt)" ] || echo >>sites/apps.txt; echo sanshu_app >>sites/apps.txt'
+	# Importable from the sites folder as Frappe imports it; else a .pth file names apps/sanshu_app
+	# (an editable install left by `bench get-app` is replaced).
+	local found
+	found="$(cd sites && as_bench_user ../env/bin/python -c 'import os, sanshu_app; print(os.path.realpath(sanshu_app.__file__))' 2>/dev/null || true)"
+	case "$found" in
+	"$(readlink -f "$APP_SOURCE")"/*) ;;
+	*)
+		local purelib
+		purelib="$(as_bench_user env/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+		as_bench_user sh -c 'rm -f "$1"/__editable__*sanshu_app* && echo "$2" >"$1/sanshu_app.pth"' - "$purelib" "$link"
+		;;
+	esac
+	# The app's own dependencies (pyproject.toml), into the bench's env.
+	local deps
+	deps="$(as_bench_user env/bin/python - "$APP_SOURCE/pyproject.toml" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+try:
+	import tomllib
+	deps = tomllib.loads(text)["project"]["dependencies"]
+except ImportError:  # Python 3.10
+	block = re.search(r"^dependencies\s*=\s*\[(.*?)\]", text, re.S | re.M).group(1)
+	deps = re.findall(r'^\s*"([^"]+)"', block, re.M)
+print(" ".join(deps))
+PY
+)"
+	if [ -n "$deps" ]; then
+		# shellcheck disable=SC2086  # requirement specifiers have no spaces
+		if as_bench_user env/bin/python -m pip --version >/dev/null 2>&1; then
+			as_bench_user env/bin/python -m pip install -q $deps
+		else
+			as_bench_user uv pip install -q --python env/bin/python $deps
+		fi
+	fi
+	# The desk loads the app's scripts from sites/assets/sanshu_app, as `bench build` links it.
+	local assets="sites/assets/sanshu_app"
+	if [ -d sites/assets ] && { [ -L "$assets" ] || [ ! -e "$assets" ]; } &&
+		[ "$(readlink -f "$assets")" != "$(readlink -f "$APP_SOURCE/sanshu_app/public")" ]; then
+		as_bench_user ln -sfn "$link/sanshu_app/public" "$assets"
+	fi
+}
+
+# Where the bench is, for the site tier (tests/bench_site.py) and scripts/serve.sh, whoever runs them.
+record_bench() {
+	local path
+	path="$(cd "$BENCH" && pwd -P)"
+	mkdir -p "$(dirname "$BENCH_RECORD")"
+	if [ "$(cat "$BENCH_RECORD" 2>/dev/null)" != "$path" ]; then
+		echo "$path" >"$BENCH_RECORD"
+		say "Recorded the bench in $BENCH_RECORD"
+	fi
+}
+
+# An older set-up started a worker and the scheduler with nohup; they keep the code they loaded
+# (an old clone's, say), and write it into the site's caches. scripts/serve.sh runs them now.
+warn_old_workers() {
+	local pid cwd found=""
+	for pid in $(pgrep -f 'frappe.utils.bench_helper frappe (worker|schedule)' || true); do
+		cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null || true)"
+		[ "$cwd" = "$BENCH" ] || [ "$cwd" = "$BENCH/sites" ] || continue
+		local up="$pid" served=""
+		while [ -n "$up" ] && [ "$up" -gt 1 ]; do  # started by scripts/serve.sh's honcho?
+			tr '\0' ' ' <"/proc/$up/cmdline" 2>/dev/null | grep -q 'Procfile.serve' && served=1 && break
+			up="$(ps -o ppid= -p "$up" | tr -d ' ')"
+		done
+		[ -n "$served" ] || found+=" $pid"
+	done
+	[ -n "$found" ] || return 0
+	say "WARNING: a worker or scheduler of this bench runs outside scripts/serve.sh (pids$found), probably
+    started by an older set-up with nohup. It runs the code it loaded then, and can fill the site's
+    cache with it (then every page fails). Stop it (kill$found) and run this again."
+}
+
 install_app() {
 	cd "$BENCH"
-	if [ ! -e "$BENCH/apps/sanshu_app" ]; then
-		say "Getting sanshu_app into the bench"
-		# This checkout belongs to another user (root); let the bench user's git clone it.
-		as_bench_user git config --global --get-all safe.directory | grep -qx "$REPO/.git" ||
-			as_bench_user git config --global --add safe.directory "$REPO/.git"
-		as_bench_user bench get-app "$REPO"
-	fi
 	if [ ! -d "sites/$SITE" ]; then
 		say "Creating site $SITE"
 		as_bench_user bench new-site "$SITE" --db-root-password "$DB_ROOT_PASSWORD" --admin-password admin --install-app sanshu_app
@@ -166,24 +269,31 @@ install_app() {
 	fi
 	as_bench_user bench --site "$SITE" execute sanshu_app.demo.make_demo
 	# wkhtmltopdf and Chromium fetch the print styles from host_name, so it must be this server.
-	as_bench_user bench --site "$SITE" set-config host_name "http://localhost:8000"
+	as_bench_user bench --site "$SITE" set-config host_name "http://127.0.0.1:8000"
 	as_bench_user bench use "$SITE"
-}
-
-# The scheduler (daily reminders) and the workers (queued mail, notifications, bulk issue).
-start_workers() {
-	cd "$BENCH"
+	# The scheduler (daily reminders) runs once served.
 	as_bench_user bench --site "$SITE" scheduler enable >/dev/null
 	as_bench_user bench --site "$SITE" scheduler resume >/dev/null
-	local pid running=""
-	for pid in $(pgrep -f "frappe.utils.bench_helper frappe worker" || true); do
-		[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" = "$BENCH/sites" ] && running=1
-	done
-	if [ -z "$running" ]; then
-		say "Starting a background worker and the scheduler (logs in $BENCH/logs)"
-		as_bench_user nohup bench worker >>"$BENCH/logs/worker.log" 2>&1 &
-		as_bench_user nohup bench schedule >>"$BENCH/logs/schedule.log" 2>&1 &
+}
+
+# Everything in the bench belongs to its user: a file root left there (a log, say) makes the site
+# answer 500 to every request once the web server, running as that user, cannot write it.
+give_back_files() {
+	[ "$(id -u)" -eq 0 ] || return 0
+	local stray
+	stray="$(find "$BENCH" -not -user "$BENCH_USER" -print | head -n 20)"
+	if [ -n "$stray" ]; then
+		say "Giving back to $BENCH_USER what other users left in the bench:"
+		printf '%s\n' "$stray"
+		find "$BENCH" -not -user "$BENCH_USER" -exec chown -h "$BENCH_USER:" {} +
 	fi
+}
+
+serve() {
+	# The Redis this run started was for the install; the serve runs its own.
+	local port
+	for port in "${STARTED_REDIS[@]}"; do redis-cli -p "$port" shutdown >/dev/null 2>&1 || true; done
+	SANSHU_BENCH="$BENCH" "$REPO/scripts/serve.sh" restart
 }
 
 install_system_packages
@@ -192,19 +302,22 @@ install_bench_cli
 configure_mariadb
 build_bench
 start_redis
+link_app
+record_bench
+warn_old_workers
 install_app
-start_workers
+give_back_files
+[ -n "${SANSHU_NO_SERVE:-}" ] || serve
 
 cat <<MSG
 
-sanshu_app is ready on http://localhost:8000  (bench: $BENCH, owned by $BENCH_USER; \`bench\` is on the PATH)
+sanshu_app is set up (bench: $BENCH, owned by $BENCH_USER, running $APP_SOURCE; \`bench\` is on the PATH)
   Administrator / admin
   manager@demo.sanshu.local / Sanshu@2026   (党廉办, Sanshu Manager)
   cadre01@demo.sanshu.local … cadre30@demo.sanshu.local / Sanshu@2026
 MSG
-[ -n "${SANSHU_NO_SERVE:-}" ] && exit 0
-cd "$BENCH"
-if [ "$(id -u)" -eq 0 ]; then
-	exec runuser -u "$BENCH_USER" -- env HOME="$BENCH_HOME" PATH="/usr/local/bin:/usr/bin:/bin" bench serve --port 8000
+if [ -n "${SANSHU_NO_SERVE:-}" ]; then
+	echo "Not served (SANSHU_NO_SERVE): scripts/serve.sh start serves it on http://127.0.0.1:8000"
+else
+	echo "Served on http://127.0.0.1:8000 — scripts/serve.sh status|stop|start|restart"
 fi
-exec "$BENCH_CLI_LINK" serve --port 8000
