@@ -241,7 +241,10 @@ def _wait_for_port(host, port, seconds=30):
 		raise RuntimeError(f"nothing is listening on {host}:{port}")
 
 
-if __name__ == "__main__":  # manual use: python tests/bench_site.py new-site | drop-site NAME
+if __name__ == "__main__":  # manual use: python tests/bench_site.py path | new-site | drop-site NAME
+	if sys.argv[1:2] == ["path"]:  # where the site tier looks for the bench (scripts/test, .ci/run)
+		print(bench_path())
+		sys.exit(0)
 	b = Bench(bench_path())
 	b.ensure_services()
 	b.link_app()
