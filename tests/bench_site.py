@@ -143,7 +143,7 @@ class Bench:
 			raise RuntimeError(f"{target} is another copy of {APP}; remove it or point SANSHU_BENCH at another bench")
 		# From the sites folder, as Frappe imports it (not from here, where the checkout shadows it).
 		found = self.run([self.python, "-c", f"import {APP}, os; print(os.path.realpath({APP}.__file__))"], cwd=self.sites, check=False)
-		if found.returncode != 0 or not found.stdout.strip().startswith(str(self.checkout.resolve())):
+		if found.returncode != 0 or not found.stdout.strip().startswith(str(self.checkout.resolve()) + os.sep):
 			site_packages = self.run([self.python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
 			for stale in Path(site_packages).glob(f"__editable__*{APP}*"):
 				self.run(["rm", "-f", stale])
