@@ -191,6 +191,9 @@ class Bench:
 	def drop_site(self, site: str):
 		self.bench("drop-site", site, "--db-root-password", db_root_password(), "--force", "--no-backup", check=False)
 		shutil.rmtree(self.sites / site, ignore_errors=True)
+		# drop-site keeps the site's folder under archived/sites even without a backup: run after run
+		# the bench would fill with throwaway sites.
+		shutil.rmtree(self.path / "archived" / "sites" / site, ignore_errors=True)
 		self.forget_queued_jobs()
 
 	def forget_queued_jobs(self):
