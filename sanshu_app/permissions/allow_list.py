@@ -157,12 +157,13 @@ def gate():
 	methods = requested_methods(request, frappe.form_dict)
 	if not methods and not request.path.startswith(("/api/", "/printview")):
 		return
-	from sanshu_app.permissions import child_rows, field_levels, printing
+	from sanshu_app.permissions import child_rows, field_levels, hidden_records, printing
 	from sanshu_app.permissions.rule import is_office
 
 	office = is_office(frappe.session.user)
 	if not office and any(not allowed(m) for m in methods):
 		refuse()
+	hidden_records.check_request(request, office)
 	child_rows.check_request(request, methods)
 	field_levels.check_request(request, methods)
 	if not office:

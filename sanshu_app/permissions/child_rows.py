@@ -101,6 +101,13 @@ class ChildRow(Document):
 			return frappe.get_doc(self.parenttype, self.parent).has_permission(permtype, debug=debug, user=user)
 		return super().has_permission(permtype, debug=debug, user=user)
 
+	def load_from_db(self):
+		from sanshu_app.permissions.hidden_records import is_hidden, raise_not_found
+
+		if is_hidden(self.doctype, self.name):
+			raise_not_found(self.doctype, self.name)  # as for a row that is not there
+		return super().load_from_db()
+
 	# A parent writes its rows with db_insert / db_update, never with these: a call here is a row
 	# written on its own.
 	def insert(self, *args, **kwargs):

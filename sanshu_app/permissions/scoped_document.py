@@ -12,6 +12,10 @@ class ScopedDocument(Document):
 	cannot change them."""
 
 	def load_from_db(self):
+		from sanshu_app.permissions.hidden_records import is_hidden, raise_not_found
+
+		if is_hidden(self.doctype, self.name):
+			raise_not_found(self.doctype, self.name)  # as for a name that is not there
 		super().load_from_db()
 		from sanshu_app.permissions.rule import remember_stored
 

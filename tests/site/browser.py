@@ -266,3 +266,13 @@ def methods_in_log(driver, user) -> set[str]:
 		if "cmd=" in body:
 			found.update(parse_qs(body).get("cmd", []))
 	return found
+
+
+def assert_guest_methods_allowed(driver):
+	"""A public page's calls, as a guest: each on the allow-list (sanshu_app/permissions/allow_list.py)."""
+	from sanshu_app.permissions.allow_list import ALLOWED_METHODS
+
+	called = methods_in_log(driver, None)
+	missing = sorted(called - set(ALLOWED_METHODS))
+	assert not missing, f"public pages called methods that are not on the allow-list: {missing}"
+	return called

@@ -491,6 +491,12 @@ EXISTENCE_DOORS = {
 	"linked_with": lambda c, dt, n: c.call("frappe.desk.form.linked_with.get", "GET", doctype=dt, docname=n),
 	"get_next": lambda c, dt, n: c.call("frappe.desk.form.utils.get_next", "GET", doctype=dt, value=n, prev=0),
 	"realtime has_permission": lambda c, dt, n: c.call("frappe.realtime.has_permission", "GET", doctype=dt, name=n),
+	"REST v1 get": lambda c, dt, n: c.get(f"/api/resource/{quote(dt)}/{quote(n)}"),
+	"REST v2 get": lambda c, dt, n: c.get(f"/api/v2/document/{quote(dt)}/{quote(n)}"),
+	"frappe.client.get": lambda c, dt, n: c.call("frappe.client.get", "GET", doctype=dt, name=n),
+	"getdoc": lambda c, dt, n: c.call("frappe.desk.form.load.getdoc", "GET", doctype=dt, name=n),
+	"get_docinfo": lambda c, dt, n: c.call("frappe.desk.form.load.get_docinfo", "GET", doctype=dt, name=n),
+	"download_pdf": lambda c, dt, n: c.call("frappe.utils.print_format.download_pdf", "GET", doctype=dt, name=n),
 }
 
 
@@ -1033,3 +1039,50 @@ def test_a_print_format_prints_only_its_own_doctype(county, clients, role):
 	for door, response in answers.items():
 		assert response.status_code == 403, f"{door}: {response.status_code}"
 		assert not any(t in response.text for t in county.tokens), door
+
+
+def _probe_arguments(doctype: str, name: str, user: str) -> dict:
+	"""The arguments a listed method might read a record from, all naming one hidden record."""
+	doc = {"doctype": doctype, "name": name}
+	return {
+		"doctype": doctype, "name": name, "docname": name, "doc_name": name, "dt": doctype, "dn": name,
+		"reference_doctype": doctype, "reference_name": name, "ref_doctype": doctype, "txt": "", "value": name,
+		"doc": json.dumps(doc), "docs": json.dumps(doc), "filters": json.dumps({"name": name}), "fields": '["*"]',
+		"fieldname": '["*"]', "method": "get_title", "action": "Approve", "user": user, "prev": 0, "format": "Standard",
+		"report_name": "Sanshu Campaign Overview", "content": "x", "comment_email": user, "comment_by": user,
+	}  # fmt: skip
+
+
+@pytest.mark.parametrize("role", ("cadre", "secretary", "evaluator", "guest"))
+def test_every_listed_method_keeps_every_hidden_record(county, clients, role):
+	"""Every method on the allow-list, called as the role with arguments that name a record it may
+	not read, for every app doctype: nothing of the record comes back and nothing of it changes."""
+	from concurrent.futures import ThreadPoolExecutor
+
+	from sanshu_app.permissions.allow_list import ALLOWED_METHODS
+
+	client = clients[role]
+	leaks = Leaks(county, role)
+	targets = {}
+	for doctype in sorted({*RECORD_SCOPES, *office_only_doctypes()}):
+		expected = county.visible(role, doctype) if role != "guest" else set()
+		hidden = [n for n in county.records[doctype] if n not in expected]
+		if hidden:
+			targets[doctype] = hidden[0]
+	assert len(targets) >= 10
+	skip = {"login", "logout", "web_logout", "frappe.core.doctype.user.user.reset_password", "frappe.core.doctype.user.user.update_password"}
+	before = {dt: _snapshot(dt, n) for dt, n in targets.items()}
+	calls = [(m, dt, n) for m in sorted(set(ALLOWED_METHODS) - skip) for dt, n in targets.items()]
+	user = county.users.get(role) or "Guest"
+
+	def call(job):
+		method, doctype, name = job
+		return job, client.call(method, "POST", **_probe_arguments(doctype, name, user))
+
+	with ThreadPoolExecutor(max_workers=4) as pool:
+		for (method, doctype, name), response in pool.map(call, calls):
+			leaks.check_body(f"{method} {doctype}", response)
+	frappe.db.rollback()  # see what the server committed
+	for doctype, name in targets.items():
+		leaks.expect(f"listed methods {doctype}", _snapshot(doctype, name) == before[doctype], "the hidden record changed")
+	leaks.assert_none()

@@ -121,7 +121,7 @@ class TestPhoneBallotInABrowser(MeetingFixture):
 
 		options = webdriver.ChromeOptions()
 		options.binary_location = "/usr/bin/chromium"
-		from tests.site.browser import CHROMIUM_FLAGS
+		from tests.site.browser import CHROMIUM_FLAGS, assert_guest_methods_allowed, record_network
 
 		for flag in (
 			*(f for f in CHROMIUM_FLAGS if not f.startswith("--window-size")),
@@ -129,8 +129,10 @@ class TestPhoneBallotInABrowser(MeetingFixture):
 			f"--user-data-dir={tempfile.mkdtemp(prefix='sanshu-chromium-')}",
 		):
 			options.add_argument(flag)
+		record_network(options)
 		driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 		self.addCleanup(driver.quit)
+		self.addCleanup(assert_guest_methods_allowed, driver)  # runs before quit
 		# a phone's viewport: 360 CSS pixels wide (a desktop window cannot be made that narrow)
 		driver.execute_cdp_cmd(
 			"Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True}

@@ -16,6 +16,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.site.factories import CountyTestCase, make_campaign
+from tests.site.browser import assert_guest_methods_allowed, record_network
 from tests.site.webserver import SiteServer
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -33,6 +34,7 @@ def phone_browser(profile):
 	):  # fmt: skip
 		options.add_argument(flag)
 	options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": PHONE_WIDTH, "height": 800, "pixelRatio": 1}})
+	record_network(options)
 	return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
 
@@ -63,7 +65,10 @@ class TestPublicPagesInABrowser(CountyTestCase):
 
 	@classmethod
 	def tearDownClass(cls):
-		cls.browser.quit()
+		try:
+			assert "sanshu_app.api.public.ask_question" in assert_guest_methods_allowed(cls.browser)
+		finally:
+			cls.browser.quit()
 		cls.server.stop()
 		shutil.rmtree(cls.profile, ignore_errors=True)
 		super().tearDownClass()
