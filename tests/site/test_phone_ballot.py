@@ -144,9 +144,15 @@ class TestPhoneBallotInABrowser(MeetingFixture):
 		from selenium.webdriver.support import expected_conditions as EC
 		from selenium.webdriver.support.ui import WebDriverWait
 
+		from sanshu_app import utils_net
+
+		# other tests' wrong codes from this machine's address must not throttle the phone
+		utils_net.forget_failures(ballot_codes.FAILURES, "127.0.0.1")
+		utils_net.forget_calls("phone-ballot", "127.0.0.1")
 		driver = self.browser()
 		base = f"http://127.0.0.1:{self.port}/sanshu-ballot"
 		driver.get(f"{base}?code={self.codes[0].replace('-', '')}")
+		WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "ballot-page")))
 		self.assertEqual(driver.execute_script("return window.innerWidth"), 360)
 		page = driver.find_element(By.ID, "ballot-page").text
 		for cadre in self.cadres:
@@ -180,7 +186,8 @@ class TestPhoneBallotInABrowser(MeetingFixture):
 
 		# the code is spent: opening it again says so; the ballots sit in the box, without the code
 		driver.get(f"{base}?code={self.codes[0]}")
-		self.assertIn("该测评码已使用", driver.find_element(By.ID, "ballot-refused").text)
+		refused = WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "ballot-refused")))
+		self.assertIn("该测评码已使用", refused.text)
 		frappe.db.rollback()  # see what the server committed
 		self.assertEqual(ballot_codes.code_usage(self.meeting.name)["Service Recipient"]["used"], 1)
 		rows = frappe.db.sql(f"select * from `{ballot_box.BOX_TABLE}` where box=%s", self.meeting.name, as_dict=True)
@@ -189,14 +196,19 @@ class TestPhoneBallotInABrowser(MeetingFixture):
 
 		# a code typed by hand (any case, spaces) opens the ballot; a wrong one is refused in Chinese
 		driver.get(base)
-		field = driver.find_element(By.ID, "code-input")
+		field = WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "code-input")))
 		field.send_keys("0000 0000 00000")
 		field.submit()
-		self.assertIn("测评码无效", driver.find_element(By.ID, "ballot-refused").text)
-		field = driver.find_element(By.ID, "code-input")
+		# submitting loads a new page: wait for the old field to go, then for what the phone shows
+		WebDriverWait(driver, 30).until(EC.staleness_of(field))
+		refused = WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "ballot-refused")))
+		self.assertIn("测评码无效", refused.text)
+		field = WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "code-input")))
 		field.clear()
 		field.send_keys(self.codes[1].lower().replace("-", " "))
 		field.submit()
+		WebDriverWait(driver, 30).until(EC.staleness_of(field))
+		WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "ballot-form")))
 		self.assertEqual(len(driver.find_elements(By.CSS_SELECTOR, "#ballot-form .card")), 3)
 
 
