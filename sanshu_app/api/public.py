@@ -7,7 +7,7 @@ Four doors, each used by one public page:
 - ``submit_objection``: an objection to a declaration in publicity (``/sanshu-public/declarations``).
 
 Each door goes through one guard (``guest_door``) before its capability runs: the page's language
-(Chinese), a call throttle keyed on the request's peer address (``sanshu_app.utils_net``, never a
+(Chinese), a call throttle keyed on the request's peer address (``sanshu_app.utils.net``, never a
 client-sent header), JSON arguments parsed or refused with a clear message, and, where the page has
 them, the hidden honeypot field and the small sum (captcha). What each capability does stays in its
 module (``meeting_day.ballot_codes``, ``public_disclosure.api``, ``supervision`` and
@@ -21,15 +21,14 @@ import json
 import frappe
 from frappe import _
 
-from sanshu_app import utils_net
+from sanshu_app.utils import net as utils_net
+from sanshu_app.utils import single_setting
 
 PUBLIC_LANGUAGE = "zh"
 HOUR = 60 * 60
 
 
 def _setting(doctype, fieldname):
-	from sanshu_app.supervision.settings import single_setting
-
 	return single_setting(doctype, fieldname)
 
 
@@ -41,9 +40,7 @@ def _plain_refusal(title):
 
 
 def _counted_refusal(message):
-	from sanshu_app.public_disclosure.api import refuse
-
-	refuse(message)
+	utils_net.refuse_post(message)
 
 
 def guest_door(name, *, calls, seconds, refuse=None, json_args=None, honeypot=None, captcha=None):

@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, format_date, nowdate
 
-from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, send_xlsx
+from sanshu_app.utils.xlsx import ledger_workbook, send_xlsx
 
 COMMITMENT_REPORT = "Commitment Compliance"
 

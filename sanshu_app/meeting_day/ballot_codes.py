@@ -15,7 +15,7 @@ How anonymity holds:
 - No Version, Comment or Activity Log is written (neither table is a document); a refused attempt
   raises a validation error, which Frappe does not put into the Error Log. The failed-attempt
   throttle is a counter in Redis keyed by the request's peer address only
-  (``sanshu_app.utils_net.peer_address``: never a client-sent ``X-Forwarded-For``), never by code;
+  (``sanshu_app.utils.net.peer_address``: never a client-sent ``X-Forwarded-For``), never by code;
   the call throttle of the guest door keys likewise.
 - The page is opened at ``/sanshu-ballot?code=…`` (a GET: the web server's access log sees the
   code, the IP and the time, but not the choices); the ballot is sent as a POST body, which access
@@ -32,7 +32,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from sanshu_app import ballot_box, utils_net
+from sanshu_app import ballot_box
+from sanshu_app.utils import net as utils_net
 from sanshu_app.rules.meeting import format_code, hash_code, new_code, normalize_code, phone_ballot_violations
 from sanshu_app.utils import throw_violations
 
@@ -106,7 +107,7 @@ def find_code(code: str, lock: bool = False):
 
 
 # the phone ballot ----------------------------------------------------------------------------
-# Wrong codes are counted per peer address (``sanshu_app.utils_net``: never a client-sent header).
+# Wrong codes are counted per peer address (``sanshu_app.utils.net``: never a client-sent header).
 FAILURES = "ballot-code"
 TOO_MANY = "Too many wrong codes from this network. Please wait ten minutes and try again."
 

@@ -16,7 +16,7 @@ from frappe.model.naming import getseries
 from frappe.utils import cint, cstr, getdate, today
 
 from sanshu_app.official_documents.letter_bodies import fill_body
-from sanshu_app.responsibility_documents.common import refuse
+from sanshu_app.utils import refuse
 from sanshu_app.rules.document_numbers import check_pattern, format_number, sequence_key
 from sanshu_app.rules.messages import RuleError
 from sanshu_app.utils import raise_rule_error

@@ -22,6 +22,8 @@ Every read-only field of the doctype and its child tables is protected the same 
 
 from dataclasses import dataclass
 
+from sanshu_app.rules.roles import OFFICE_ROLES, UNIT_ROLES  # noqa: F401  (UNIT_ROLES importable from here)
+
 
 @dataclass(frozen=True)
 class RecordScope:
@@ -95,10 +97,9 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 # suite checks it).
 REFERENCE_DOCTYPES = ("Sanshu Unit", "Sanshu Campaign", "Sanshu Rule Set", "Sanshu Settings", "Assessment Template")
 
-# Roles that see every record in the app.
-UNRESTRICTED_ROLES = ("Sanshu Manager", "System Manager")
-# Roles that answer for a whole unit (and its sub-units), not only for their own records.
-UNIT_ROLES = ("Party Secretary", "Supervision Officer")
+# Roles that see every record in the app (the office), and roles that answer for a whole unit (and
+# its sub-units), not only for their own records: named in sanshu_app/rules/roles.py.
+UNRESTRICTED_ROLES = OFFICE_ROLES
 
 # Platform records that point at an app record (its versions, comments, attachments, shares …):
 # (doctype field, name field). Each is read only by those who may read the record it points at.

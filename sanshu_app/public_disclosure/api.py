@@ -12,10 +12,11 @@ from frappe.utils import now_datetime
 
 from sanshu_app.public_disclosure.publication import report_on_show_or_none
 from sanshu_app.rules.public import captcha_answer, question_violations
-from sanshu_app.supervision.settings import single_setting
+from sanshu_app.utils import single_setting
+from sanshu_app.utils.net import refuse_post as refuse
+from sanshu_app.utils.net import refused_posts  # noqa: F401  (importable from here, as before)
 
 SETTINGS = "Public Disclosure Settings"
-REFUSED_COUNTER = "sanshu_public_refused_posts"
 HOUR = 60 * 60
 
 
@@ -45,15 +46,6 @@ def captcha_passes(token, answer) -> bool:
 		return expected is not None and int(str(answer).strip()) == int(expected)
 	except (TypeError, ValueError):
 		return False
-
-
-def refused_posts() -> int:
-	return int(frappe.cache.get(frappe.cache.make_key(REFUSED_COUNTER)) or 0)
-
-
-def refuse(message):
-	frappe.cache.incrby(frappe.cache.make_key(REFUSED_COUNTER), 1)  # atomic, straight in Redis
-	frappe.throw(message, title=_("Not Accepted"))
 
 
 def receive_question(report=None, question=None, contact=None):

@@ -8,9 +8,8 @@ import frappe
 from frappe import _
 
 from sanshu_app.official_documents import numbering
-from sanshu_app.responsibility_documents.common import refuse
 from sanshu_app.rules.responsibility import still_to_issue
-from sanshu_app.utils import OFFICE_ROLES, require_roles
+from sanshu_app.utils import OFFICE_ROLES, refuse, require_roles
 from sanshu_app.rules.signing import PRINCIPAL, SUBJECT, SUPERVISOR
 
 LETTER = "Responsibility Letter"

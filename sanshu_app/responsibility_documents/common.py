@@ -5,14 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import cstr, get_url_to_form
 
-from sanshu_app.rules.messages import RuleViolation
-from sanshu_app.utils import office_language, throw_violations
-
-
-def current_cadre(user: str | None = None) -> str | None:
-	"""The cadre record of ``user`` (the session user by default), or None."""
-	user = user or frappe.session.user
-	return frappe.db.get_value("Sanshu Cadre", {"user": user}, "name")
+from sanshu_app.utils import current_cadre, office_language, refuse  # noqa: F401  (importable from here, as before)
 
 
 def users_of(cadres) -> list[str]:
@@ -62,11 +55,6 @@ def default_title(doc, type_field: str) -> str:
 		year = doc.get("year")
 		return _("Year {0}: {1}").format(year, label) if year else label
 
-
-
-def refuse(template: str, *values):
-	"""Refuse with one translated rule message."""
-	throw_violations([RuleViolation(template, values)], title=_("Not Allowed"))
 
 
 def guard_signature_fields(doc, table: str | None, fields: tuple[str, ...]):

@@ -1,10 +1,10 @@
 """Idempotent set-up of this module, run on install and on every migrate (workflows, defaults)."""
 
+from sanshu_app.rules.roles import MANAGER, RESPONSIBLE_CADRE, UNIT_ROLES
 from sanshu_app.setup.workflows import ensure_workflow
 
-MANAGER = "Sanshu Manager"
 # Whoever signs last completes the signing; the transition exists for every role a signer may hold.
-SIGNER_ROLES = ("Responsible Cadre", "Party Secretary", "Supervision Officer", MANAGER)
+SIGNER_ROLES = (RESPONSIBLE_CADRE, *UNIT_ROLES, MANAGER)
 
 
 def after_migrate():

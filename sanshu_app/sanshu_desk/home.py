@@ -9,11 +9,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from sanshu_app.responsibility_documents.common import current_cadre
 from sanshu_app.rules.inquiries import OPEN, OVERDUE
-from sanshu_app.utils import is_office
+from sanshu_app.rules.roles import ASSESSMENT_INSPECTOR, RESPONSIBLE_CADRE
+from sanshu_app.utils import UNIT_ROLES, current_cadre, is_office
 
-UNIT_ROLES = ("Party Secretary", "Supervision Officer")
 
 
 def active_campaign(user=None) -> str | None:
@@ -45,9 +44,9 @@ def landing(user=None) -> str:
 	roles = set(frappe.get_roles(user))
 	if is_office(user):
 		return "office"
-	if current_cadre(user) or roles.intersection(UNIT_ROLES) or "Responsible Cadre" in roles:
+	if current_cadre(user) or roles.intersection(UNIT_ROLES) or RESPONSIBLE_CADRE in roles:
 		return "cadre"
-	if "Assessment Inspector" in roles:
+	if ASSESSMENT_INSPECTOR in roles:
 		return "inspector"
 	return "evaluator"
 

@@ -1,7 +1,6 @@
 """Importing units and cadres from the office's Excel workbook: all rows or none."""
 
 import re
-from io import BytesIO
 
 import frappe
 from frappe import _
@@ -9,11 +8,10 @@ from frappe.core.doctype.file.utils import relink_mismatched_files
 from frappe.desk.form.document_follow import follow_document
 from frappe.utils import cint
 from frappe.utils.global_search import update_global_search
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 
 from sanshu_app.rules.master_sheet import CADRE_HEADERS, CADRE_SHEET, UNIT_HEADERS, UNIT_SHEET, read_master_sheet
 from sanshu_app.utils import require_roles, throw_violations
+from sanshu_app.utils.xlsx import Sheet, plain_workbook, read_sheets, send_xlsx
 
 # Cadres are written this many to an INSERT statement (see insert_batch).
 INSERT_BATCH = 500
@@ -23,24 +21,9 @@ INSERT_BATCH = 500
 def download_master_template():
 	"""An empty workbook with the two sheets and their headers, and one example row each."""
 	require_roles()
-	book = Workbook()
-	units = book.active
-	units.title = UNIT_SHEET
-	units.append(UNIT_HEADERS)
-	units.append(("示例镇", "乡镇", ""))
-	cadres = book.create_sheet(CADRE_SHEET)
-	cadres.append(CADRE_HEADERS)
-	cadres.append(("张三", "示例镇", "党委书记", "正科级", "", "是", "否", "否"))
-	for sheet in (units, cadres):
-		for cell in sheet[1]:
-			cell.font = Font(bold=True)
-		for column in sheet.columns:
-			sheet.column_dimensions[column[0].column_letter].width = 16
-	buffer = BytesIO()
-	book.save(buffer)
-	frappe.response.filename = "units_and_cadres.xlsx"
-	frappe.response.filecontent = buffer.getvalue()
-	frappe.response.type = "binary"
+	units = Sheet(UNIT_SHEET, [UNIT_HEADERS, ("示例镇", "乡镇", "")], bold_header=True, width=16)
+	cadres = Sheet(CADRE_SHEET, [CADRE_HEADERS, ("张三", "示例镇", "党委书记", "正科级", "", "是", "否", "否")], bold_header=True, width=16)
+	send_xlsx("units_and_cadres.xlsx", plain_workbook(units, cadres))
 
 
 @frappe.whitelist(methods=["POST"])
@@ -49,10 +32,9 @@ def import_master_data(file_url: str) -> dict:
 	require_roles()
 	content = frappe.get_doc("File", {"file_url": file_url}).get_content()
 	try:
-		book = load_workbook(BytesIO(content), read_only=True, data_only=True)
+		sheets = {title: [tuple(row) for row in rows] for title, rows in read_sheets(content)}
 	except Exception:
 		frappe.throw(_("The file is not an Excel workbook (.xlsx)."), title=_("Nothing Imported"))
-	sheets = {sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
 	parsed = read_master_sheet(
 		sheets,
 		existing_units=set(frappe.get_all("Sanshu Unit", pluck="name")),

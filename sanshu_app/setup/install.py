@@ -4,17 +4,10 @@ import frappe
 
 from sanshu_app.ballot_box import drop_ballot_box, ensure_ballot_box
 from sanshu_app.meeting_day.ballot_codes import drop_code_table, ensure_code_table
+from sanshu_app.rules.roles import APP_ROLES
 from sanshu_app.setup.default_rule_sets import DEFAULT_RULE_SETS
 
-ROLES = (
-	"Sanshu Manager",
-	"Party Secretary",
-	"Supervision Officer",
-	"Responsible Cadre",
-	"Assessment Inspector",
-	"Evaluator",
-	"Organisation Department",
-)
+ROLES = APP_ROLES
 
 
 def after_install():

@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, format_date, nowdate
 
-from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, send_xlsx
+from sanshu_app.utils.xlsx import ledger_workbook, send_xlsx
 from sanshu_app.utils import require_roles
 
 

@@ -5,8 +5,8 @@ the guest's answer comes through ``sanshu_app.api.public.answer_survey``."""
 import frappe
 from frappe import _
 
-from sanshu_app import utils_net
-from sanshu_app.public_disclosure.api import refuse
+from sanshu_app.utils import net as utils_net
+from sanshu_app.utils.net import refuse_post as refuse
 from sanshu_app.supervision.settings import setting
 
 

@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, format_date, getdate, nowdate
 
-from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, send_xlsx
+from sanshu_app.utils.xlsx import ledger_workbook, send_xlsx
 from sanshu_app.rules import work_plan as rules
 
 TASK = "Sanshu Work Plan Task"

@@ -304,7 +304,7 @@ class TestMeetingDay(CountyTestCase):
 			self.assertIn(f"{name}同志", text)
 
 	def test_wrong_codes_count_against_the_peer_address_whatever_x_forwarded_for_says(self):
-		from sanshu_app import utils_net
+		from sanshu_app.utils import net as utils_net
 		from tests.site.webserver import server_message
 
 		meeting = self.new_meeting(self.cadres[:1], desk_evaluators=[], campaign=self.fresh_campaign(self.cadres[:1]))
@@ -335,7 +335,7 @@ class TestMeetingDay(CountyTestCase):
 		self.assertEqual(meeting.code_usage()["Service Recipient"], {"issued": 1, "used": 1})
 
 	def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_counter(self):
-		from sanshu_app import utils_net
+		from sanshu_app.utils import net as utils_net
 		from tests.site.webserver import server_message
 
 		meeting = self.new_meeting(self.cadres[:1], desk_evaluators=[], campaign=self.fresh_campaign(self.cadres[:1]))
@@ -349,7 +349,7 @@ class TestMeetingDay(CountyTestCase):
 		vote = "/api/method/sanshu_app.api.public.submit_phone_ballot"
 		# the site names its proxy (127.0.0.1, the peer of every request here); the proxy appends the
 		# client's address to whatever the client claimed
-		with patch("sanshu_app.utils_net.trusted_proxies", return_value=["127.0.0.1"]):
+		with patch("sanshu_app.utils.net.trusted_proxies", return_value=["127.0.0.1"]):
 			for i in range(ballot_codes.FAILED_ATTEMPTS_PER_IP):
 				status, body = http_guest(vote, {"code": f"0000-0000-{i:05d}", **ballot}, {"X-Forwarded-For": f"10.9.9.{i}, {guesser}"})
 				self.assertEqual(status, 417, body)

@@ -144,7 +144,7 @@ class TestPhoneBallotInABrowser(MeetingFixture):
 		from selenium.webdriver.support import expected_conditions as EC
 		from selenium.webdriver.support.ui import WebDriverWait
 
-		from sanshu_app import utils_net
+		from sanshu_app.utils import net as utils_net
 
 		# other tests' wrong codes from this machine's address must not throttle the phone
 		utils_net.forget_failures(ballot_codes.FAILURES, "127.0.0.1")
@@ -270,7 +270,7 @@ class TestCodesAreAnonymous(MeetingFixture):
 		self.assertFalse([k for k in keys if any(s in k for s in secrets_)])
 
 	def test_wrong_codes_are_throttled_per_address(self):
-		from sanshu_app import utils_net
+		from sanshu_app.utils import net as utils_net
 
 		utils_net.forget_failures(ballot_codes.FAILURES, "local")  # in-process: no request, no peer
 		usage = ballot_codes.code_usage(self.meeting.name)

@@ -245,7 +245,7 @@ class TestOnlineQuestions(PublicTestCase):
 		self.assertEqual(refused_posts(), before_refused + 5)
 
 	def test_posts_are_throttled(self):
-		from sanshu_app import utils_net
+		from sanshu_app.utils import net as utils_net
 
 		set_questions_per_hour(2)
 		utils_net.forget_calls("public-question", "127.0.0.1")  # the test server's client: the peer counted

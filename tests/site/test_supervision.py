@@ -100,7 +100,7 @@ class TestSatisfactionSurvey(CountyTestCase):
 		plain_hashes = [hashlib.sha256(c.replace("-", "").encode()).hexdigest() for c in codes]
 		self.assertFalse(frappe.db.exists("Satisfaction Survey Code", {"code_hash": ("in", plain_hashes)}))
 		self.assertEqual(frappe.db.count("Satisfaction Survey Code", {"survey": this.name}), 4)
-		from sanshu_app import utils_net
+		from sanshu_app.utils import net as utils_net
 
 		utils_net.forget_calls("survey", "127.0.0.1")  # answers per address and hour: this test's own
 		server = SiteServer()
@@ -149,7 +149,7 @@ class TestSatisfactionSurvey(CountyTestCase):
 			server.stop()
 
 	def test_wrong_survey_codes_are_throttled_per_peer_address_whatever_the_forwarded_header(self):
-		from sanshu_app import utils_net
+		from sanshu_app.utils import net as utils_net
 		from sanshu_app.supervision.public import FAILURES
 
 		(a,) = units_with_people(1, "限流镇")

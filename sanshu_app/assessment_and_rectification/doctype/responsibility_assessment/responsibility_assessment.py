@@ -6,17 +6,18 @@ from frappe import _
 from frappe.utils import escape_html, flt, now_datetime, today
 
 from sanshu_app.assessment_and_rectification.doctype.assessment_template.assessment_template import default_template
-from sanshu_app.assessment_and_rectification.xlsx import ledger_workbook, read_rows, send_xlsx
+from sanshu_app.utils.xlsx import ledger_workbook, read_rows, send_xlsx
 from sanshu_app.rules import assessment as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS_ALL_SCHEMES
+from sanshu_app.rules.roles import ASSESSMENT_INSPECTOR, MANAGER, UNIT_ROLES
 from sanshu_app.utils import OFFICE_ROLES, is_office, office_language, throw_violations
 from sanshu_app.permissions.scoped_document import ScopedDocument
 
 STATES = rules.ASSESSMENT_STATES
-INSPECTOR_ROLES = ("Assessment Inspector", "Sanshu Manager")
+INSPECTOR_ROLES = (ASSESSMENT_INSPECTOR, MANAGER)
 ASSESSMENT_PURPOSE = "Responsibility Assessment"
-SELF_ASSESSING_ROLES = ("Party Secretary", "Supervision Officer", *OFFICE_ROLES)
+SELF_ASSESSING_ROLES = (*UNIT_ROLES, *OFFICE_ROLES)
 
 
 def _reached(state, step):

@@ -10,7 +10,6 @@ said there), desk Evaluators voting in each evaluation, and the clerk's paper wo
 """
 
 import secrets
-from io import BytesIO
 
 import frappe
 from frappe import _
@@ -21,6 +20,7 @@ from sanshu_app.meeting_day import ballot_codes
 from sanshu_app.rules.meeting import bare_name, draw, format_code, parse_meeting_workbook
 from sanshu_app.rules.messages import RuleError
 from sanshu_app.utils import OFFICE_ROLES, raise_rule_error, require_roles
+from sanshu_app.utils.xlsx import Sheet, plain_workbook, send_xlsx, uploaded_sheets
 
 PAGE_ROUTE = "sanshu-ballot"
 
@@ -268,70 +268,45 @@ class SanshuMeeting(Document):
 
 def read_workbook(file_url) -> list:
 	"""Every sheet of an uploaded workbook as (name, rows), formulas kept as text (so a totals row shows)."""
-	from openpyxl import load_workbook
-
-	file_name = frappe.db.get_value("File", {"file_url": file_url})
-	if not file_name:
-		frappe.throw(_("File {0} was not found.").format(file_url), title=_("Malformed Workbook"))
-	try:
-		content = frappe.get_doc("File", file_name).get_content()
-		book = load_workbook(BytesIO(content), read_only=True, data_only=False)
-		return [(sheet.title, list(sheet.iter_rows(values_only=True))) for sheet in book.worksheets]
-	except Exception:
-		frappe.throw(_("{0} is not a readable Excel (.xlsx) workbook.").format(file_url.rsplit("/", 1)[-1]), title=_("Malformed Workbook"))
+	sheets = uploaded_sheets(file_url, "{0} is not a readable Excel (.xlsx) workbook.", "Malformed Workbook", missing="File {0} was not found.", formulas=True)
+	return [(title, [tuple(row) for row in rows]) for title, rows in sheets]
 
 
 @frappe.whitelist()
 def paper_ballot_template(meeting):
 	"""The workbook clerks fill: a title and a note, then 票号 / 被评议人 / 单位 and one tick column per option."""
-	from openpyxl import Workbook
-	from openpyxl.styles import Alignment, Font
-
 	require_roles(OFFICE_ROLES)
 	doc = frappe.get_doc("Sanshu Meeting", meeting)
 	scale = doc.scale()
-	book = Workbook()
-	sheet = book.active
-	sheet.title = "测评票"
-	width = 3 + len(scale)
-	sheet.append([f"{getdate(doc.meeting_date).year}年度述职述责述廉民主测评统计表"] + [None] * (width - 1))
-	sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-	sheet["A1"].font = Font(bold=True, size=14)
-	sheet["A1"].alignment = Alignment(horizontal="center")
-	sheet.append(["说明：每张选票每位被评议人一行，在所选评价下打√。"] + [None] * (width - 1))
-	sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
-	sheet.append(["票号", "被评议人", "单位", *scale])
+	rows = [["票号", "被评议人", "单位", *scale]]
 	for row in doc.reporters:
-		sheet.append([1, row.cadre_name, frappe.db.get_value("Sanshu Cadre", row.cadre, "unit"), *([None] * len(scale))])
-	buffer = BytesIO()
-	book.save(buffer)
-	frappe.response["type"] = "binary"
-	frappe.response["filename"] = f"{doc.name}-paper-ballots.xlsx"
-	frappe.response["filecontent"] = buffer.getvalue()
+		rows.append([1, row.cadre_name, frappe.db.get_value("Sanshu Cadre", row.cadre, "unit"), *([None] * len(scale))])
+	sheet = Sheet(
+		"测评票",
+		rows,
+		heading=f"{getdate(doc.meeting_date).year}年度述职述责述廉民主测评统计表",
+		note="说明：每张选票每位被评议人一行，在所选评价下打√。",
+	)
+	send_xlsx(f"{doc.name}-paper-ballots.xlsx", plain_workbook(sheet))
 
 
 @frappe.whitelist()
 def results_workbook(meeting):
 	"""The meeting's 测评结果汇总表 as xlsx."""
-	from openpyxl import Workbook
-
 	require_roles(OFFICE_ROLES)
 	doc = frappe.get_doc("Sanshu Meeting", meeting)
 	scale = doc.scale()
 	results = doc.results()
 	groups = result_groups(results)
-	book = Workbook()
-	sheet = book.active
-	sheet.title = "测评结果汇总表"
-	sheet.append([f"{doc.name} 测评结果汇总表"])
+	rows = [[f"{doc.name} 测评结果汇总表"]]
 	for note in anonymity_notes(results, doc.min_ballots_shown()):
-		sheet.append([note])
-	sheet.append([_("Ranking"), _("Cadre Name"), *scale, _("Total Ballots"), *[f"{o} {_('Share of Ballots')}" for o in scale], _("Outcome"), *[f"{_(g)} {o}" for g in groups for o in scale]])
+		rows.append([note])
+	rows.append([_("Ranking"), _("Cadre Name"), *scale, _("Total Ballots"), *[f"{o} {_('Share of Ballots')}" for o in scale], _("Outcome"), *[f"{_(g)} {o}" for g in groups for o in scale]])
 	for r in results:
 		if r["withheld"]:
-			sheet.append([None, r["cadre_name"], *["—"] * len(scale), "—", *["—"] * len(scale), r["outcome"], *["—"] * (len(groups) * len(scale))])
+			rows.append([None, r["cadre_name"], *["—"] * len(scale), "—", *["—"] * len(scale), r["outcome"], *["—"] * (len(groups) * len(scale))])
 			continue
-		sheet.append(
+		rows.append(
 			[
 				r["rank"],
 				r["cadre_name"],
@@ -342,11 +317,7 @@ def results_workbook(meeting):
 				*[r["by_group"].get(g, {}).get(o, 0) if g in r["by_group"] else "—" for g in groups for o in scale],
 			]
 		)
-	buffer = BytesIO()
-	book.save(buffer)
-	frappe.response["type"] = "binary"
-	frappe.response["filename"] = f"{doc.name}-测评结果汇总表.xlsx"
-	frappe.response["filecontent"] = buffer.getvalue()
+	send_xlsx(f"{doc.name}-测评结果汇总表.xlsx", plain_workbook(Sheet("测评结果汇总表", rows)))
 
 
 def result_groups(results) -> list:

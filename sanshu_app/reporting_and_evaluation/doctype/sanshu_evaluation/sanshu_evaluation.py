@@ -13,7 +13,6 @@ is closed, and kept per option only when at least k ballots were cast (the rule 
 ``min_ballots_shown``): a count over fewer could be one person's choice.
 """
 
-from io import BytesIO
 
 import frappe
 from frappe import _
@@ -23,11 +22,13 @@ from sanshu_app import ballot_box
 from sanshu_app.rules.anonymity import counts_shown
 from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
 from sanshu_app.rules.meeting import weighted_tally
+from sanshu_app.rules import roles
 from sanshu_app.rules.messages import RuleError
 from sanshu_app.utils import OFFICE_ROLES, is_office, office_language, raise_rule_error, require_roles, throw_violations
+from sanshu_app.utils.xlsx import Sheet, plain_workbook, send_xlsx, uploaded_sheets
 from sanshu_app.permissions.scoped_document import ScopedDocument
 
-EVALUATOR_ROLE = "Evaluator"
+EVALUATOR_ROLE = roles.EVALUATOR
 RECTIFICATION = "Rectification"
 PAPER_GROUP = "Paper Ballots"  # paper ballots carry no evaluator group: weighted as a group of their own
 
@@ -244,37 +245,14 @@ class SanshuEvaluation(ScopedDocument):
 @frappe.whitelist()
 def ballot_sheet_template(evaluation):
 	"""An empty paper-ballot sheet for an evaluation: the 序号 / 评价 heading, choices limited to the scale."""
-	from openpyxl import Workbook
-	from openpyxl.worksheet.datavalidation import DataValidation
-
 	require_roles(OFFICE_ROLES)
 	doc = frappe.get_doc("Sanshu Evaluation", evaluation)
-	book = Workbook()
-	sheet = book.active
-	sheet.title = "选票"
-	sheet.append(["序号", "评价"])
-	choices = DataValidation(type="list", formula1='"{}"'.format(",".join(doc.scale())), allow_blank=True)
-	sheet.add_data_validation(choices)
-	choices.add("B2:B2000")
-	buffer = BytesIO()
-	book.save(buffer)
-	frappe.response["type"] = "binary"
-	frappe.response["filename"] = f"{doc.name}-ballots.xlsx"
-	frappe.response["filecontent"] = buffer.getvalue()
+	send_xlsx(f"{doc.name}-ballots.xlsx", plain_workbook(Sheet("选票", [["序号", "评价"]], choices=(doc.scale(), "B2:B2000"))))
 
 
 def read_ballot_sheet(file_url, scale, cadre_name=None) -> dict:
-	from openpyxl import load_workbook
-
-	file_name = frappe.db.get_value("File", {"file_url": file_url})
-	if not file_name:
-		frappe.throw(_("File {0} was not found.").format(file_url), title=_("Malformed Sheet"))
-	try:
-		content = frappe.get_doc("File", file_name).get_content()
-		workbook = load_workbook(BytesIO(content), read_only=True, data_only=True)
-		rows = list(workbook.worksheets[0].iter_rows(values_only=True))
-	except Exception:
-		frappe.throw(_("{0} is not a readable Excel (.xlsx) sheet.").format(file_url.rsplit("/", 1)[-1]), title=_("Malformed Sheet"))
+	sheets = uploaded_sheets(file_url, "{0} is not a readable Excel (.xlsx) sheet.", "Malformed Sheet", missing="File {0} was not found.")
+	rows = [tuple(row) for row in sheets[0][1]]
 	try:
 		return parse_ballot_sheet(rows, scale, cadre_name)
 	except RuleError as error:

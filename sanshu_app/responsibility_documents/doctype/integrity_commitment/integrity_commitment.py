@@ -5,10 +5,10 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
-from sanshu_app.responsibility_documents.common import current_cadre, default_title, guard_signature_fields, notify_signers, refuse
+from sanshu_app.responsibility_documents.common import default_title, guard_signature_fields, notify_signers
 from sanshu_app.rules import signing
 from sanshu_app.rules.responsibility import check_commitment_fits, check_one_annual_commitment, commitment_needs_cadre_flags
-from sanshu_app.utils import throw_violations
+from sanshu_app.utils import current_cadre, refuse, throw_violations
 from sanshu_app.permissions.scoped_document import ScopedDocument
 
 ANNUAL = "Annual Responsibility Commitment"

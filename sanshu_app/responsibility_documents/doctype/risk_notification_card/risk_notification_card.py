@@ -5,16 +5,16 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime, today
 
-from sanshu_app.responsibility_documents.common import current_cadre, guard_signature_fields, notify_signers, refuse
+from sanshu_app.responsibility_documents.common import guard_signature_fields, notify_signers
 from sanshu_app.rules import signing
-from sanshu_app.utils import require_roles, throw_violations
+from sanshu_app.utils import OFFICE_ROLES, UNIT_ROLES, current_cadre, refuse, require_roles, throw_violations
 from sanshu_app.permissions.scoped_document import ScopedDocument
 
 DRAFT = "Draft"
 AWAITING_SIGN_OFF = "Awaiting Sign-off"
 FOLLOWING_UP = "Following Up"
 CLOSED = "Closed"
-FOLLOW_UP_ROLES = ("Sanshu Manager", "System Manager", "Party Secretary", "Supervision Officer")
+FOLLOW_UP_ROLES = (*OFFICE_ROLES, *UNIT_ROLES)
 # The three parties, in signing order: field naming the cadre, their capacity, field of the signature.
 PARTIES = (
 	("party_secretary", signing.PRINCIPAL, "party_secretary_signed_at"),

@@ -17,7 +17,7 @@ from sanshu_app.rules.meeting import format_code, new_code
 from sanshu_app.rules.supervision import bottom, persistent, rank, read_unit_sheet, survey_code_hash
 from sanshu_app.supervision.settings import default_scale, setting
 from sanshu_app.supervision.talks import missing_person_message, propose_talk
-from sanshu_app.supervision.xlsx import sheet_rows
+from sanshu_app.utils.xlsx import sheet_rows
 from sanshu_app.utils import office_language, require_roles, throw_violations
 
 CLOSED, OPEN = "Closed", "Open"

@@ -14,7 +14,7 @@ from sanshu_app.rules.messages import RuleError, RuleViolation
 from sanshu_app.rules.supervision import INDEX_COUNTS, quarter_violations, persistent, rank, read_unit_sheet, top, weight_violations, weighted_index
 from sanshu_app.supervision.settings import WEIGHT_FIELDS, setting
 from sanshu_app.supervision.talks import missing_person_message, propose_talk
-from sanshu_app.supervision.xlsx import sheet_rows
+from sanshu_app.utils.xlsx import sheet_rows
 from sanshu_app.utils import office_language, raise_rule_error, require_roles, throw_violations
 
 COUNT_COLUMNS = {

@@ -5,7 +5,6 @@
 sheet (``import_tasks``), the 三书 from its tasks (``generate_letters``), and its progress rules
 (days of grace, reminders, tolerance) are the plan's own data."""
 
-from io import BytesIO
 
 import frappe
 from frappe import _
@@ -15,6 +14,7 @@ from frappe.utils import cint
 from sanshu_app.rules import work_plan as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.utils import require_roles, throw_violations
+from sanshu_app.utils.xlsx import uploaded_sheets
 
 TASK = "Sanshu Work Plan Task"
 
@@ -122,16 +122,7 @@ class SanshuWorkPlan(Document):
 
 
 def sheet_rows(file_url: str) -> list:
-	from openpyxl import load_workbook
-
-	if not file_url or not frappe.db.exists("File", {"file_url": file_url}):
-		frappe.throw(_("The file {0} was not found.").format(file_url or "-"), title=_("Nothing Imported"))
-	content = frappe.get_doc("File", {"file_url": file_url}).get_content()
-	try:
-		book = load_workbook(BytesIO(content), read_only=True, data_only=True)
-	except Exception:
-		frappe.throw(_("The file is not an Excel workbook (.xlsx)."), title=_("Nothing Imported"))
-	return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+	return uploaded_sheets(file_url, "The file is not an Excel workbook (.xlsx).", "Nothing Imported", missing="The file {0} was not found.")[0][1]
 
 
 def known_units() -> dict:

@@ -5,7 +5,10 @@ request (WSGI ``REMOTE_ADDR``), never the platform's ``frappe.local.request_ip``
 ``X-Forwarded-For`` value any client may send. Behind a reverse proxy the site names its proxies in
 site config (``"sanshu_trusted_proxies": ["127.0.0.1", "10.0.0.0/8"]``, off by default); then, for a
 request whose peer is one of them, the rightmost ``X-Forwarded-For`` address that is not a trusted
-proxy counts (``sanshu_app.rules.net.client_address``)."""
+proxy counts (``sanshu_app.rules.net.client_address``).
+
+A post from a public page that is refused (``refuse_post``) stores nothing but one number, the
+count of refused posts (``refused_posts``)."""
 
 import frappe
 from frappe import _
@@ -14,6 +17,7 @@ from frappe.utils import cint
 from sanshu_app.rules.net import client_address
 
 TRUSTED_PROXIES_KEY = "sanshu_trusted_proxies"
+REFUSED_COUNTER = "sanshu_public_refused_posts"
 
 
 def trusted_proxies():
@@ -75,3 +79,14 @@ def refuse_if_failing(name: str, limit: int, message: str):
 	"""Refuse at once when this address has ``limit`` or more recent failures of ``name``."""
 	if failures(name) >= cint(limit):
 		frappe.throw(message, frappe.RateLimitExceededError, title=_("Please Wait"))
+
+
+def refused_posts() -> int:
+	"""How many posts from the public pages were refused."""
+	return int(frappe.cache.get(frappe.cache.make_key(REFUSED_COUNTER)) or 0)
+
+
+def refuse_post(message):
+	"""Refuse a post from a public page, counting it (nothing else of it is stored)."""
+	frappe.cache.incrby(frappe.cache.make_key(REFUSED_COUNTER), 1)  # atomic, straight in Redis
+	frappe.throw(message, title=_("Not Accepted"))

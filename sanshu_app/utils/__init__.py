@@ -1,4 +1,9 @@
-"""Small bridges between Frappe records and the pure rules in ``sanshu_app.rules``."""
+"""The app's toolbox: small bridges between Frappe records and the pure rules in ``sanshu_app.rules``
+that every module shares: refusing with a rule message, a single doctype's setting, the role checks,
+who the user is as a cadre, deadlines, the office's language. ``utils.net`` holds the peer-address
+throttles and the guest pages' counted refusals, ``utils.xlsx`` every spreadsheet read and written.
+
+May import: ``sanshu_app.rules`` only (and Frappe). Nothing of the permission layer or the modules."""
 
 from contextlib import contextmanager
 from datetime import date
@@ -7,7 +12,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from sanshu_app.rules.messages import RuleError
+from sanshu_app.rules.messages import RuleError, RuleViolation
+from sanshu_app.rules.roles import OFFICE_ROLES, UNIT_ROLES  # noqa: F401  (the role names, importable from here)
 from sanshu_app.rules.working_days import add_days
 
 
@@ -25,6 +31,26 @@ def throw_violations(violations, title=None):
 
 def raise_rule_error(error: RuleError, title=None):
 	throw_violations(error.violations, title)
+
+
+def refuse(template: str, *values):
+	"""Refuse with one translated rule message."""
+	throw_violations([RuleViolation(template, values)], title=_("Not Allowed"))
+
+
+def single_setting(doctype, fieldname):
+	"""The office's value, or the shipped default while the settings were never saved (an unsaved
+	single reads as 0, which is a value the office may choose)."""
+	field = frappe.get_meta(doctype).get_field(fieldname)
+	stored = frappe.db.get_value("Singles", {"doctype": doctype, "field": fieldname}, "value", order_by=None)
+	value = field.default if stored in (None, "") else stored
+	return float(value) if field.fieldtype == "Float" else int(float(value)) if field.fieldtype == "Int" else value
+
+
+def current_cadre(user: str | None = None) -> str | None:
+	"""The cadre record of ``user`` (the session user by default), or None."""
+	user = user or frappe.session.user
+	return frappe.db.get_value("Sanshu Cadre", {"user": user}, "name")
 
 
 def calendar_overrides() -> dict:
@@ -57,9 +83,6 @@ def deadline_from(rule_set: str | None, deadline_type: str, start) -> "date | No
 		return None
 	days, kind = rule
 	return add_days(getdate(start), days, kind, calendar_overrides())
-
-
-OFFICE_ROLES = ("Sanshu Manager", "System Manager")
 
 
 def is_office(user=None) -> bool:
