@@ -352,7 +352,7 @@ def overview():
 
 # --- 3. archive ------------------------------------------------------------------------------------
 def archive():
-	from sanshu_app.assessment_and_rectification.archive import archive_rows
+	from sanshu_app.integrity_archive.archive import archive_rows
 
 	cadres = campaign_cadres(campaign())
 	rich, plain = cadres[15], cadres[16]  # a station cadre with 12 years of records; a neighbour with one

@@ -98,7 +98,7 @@ doctype_js = {
 		"public_disclosure/campaign_public_page.js",  # 述前公开: the campaign's public page
 	],
 	"Sanshu Cadre": [
-		"assessment_and_rectification/cadre_archive.js",  # the integrity archive
+		"integrity_archive/cadre_archive.js",  # the integrity archive
 		"integrity_archive/cadre_access.js",  # 调阅: ask to read it
 	],
 	"Responsibility Assessment": ["work_plan/assessment_evidence.js"],  # the work plan's task evidence
@@ -115,10 +115,20 @@ scheduler_events = {
 	],
 }
 
+# The integrity archive (sanshu_app/integrity_archive/archive.py): the row sources each module
+# registers for its own documents that need more than a title in the archive.
+sanshu_archive_rows = {
+	"Responsibility Assessment": "sanshu_app.assessment_and_rectification.archive_rows.assessments",
+	"Asset Declaration": "sanshu_app.integrity_archive.archive_rows.declarations",
+	"Case Accountability": "sanshu_app.integrity_archive.archive_rows.cases",
+	"Audit Finding": "sanshu_app.integrity_archive.archive_rows.audit_findings",
+	"Synchronous Record": "sanshu_app.integrity_archive.archive_rows.synchronous_records",
+}
+
 # The integrity archive's rows, for its print format.
 jinja = {
 	"methods": [
-		"sanshu_app.assessment_and_rectification.archive.jinja_archive",
+		"sanshu_app.integrity_archive.archive.jinja_archive",
 		"sanshu_app.supervision.bulletin.bulletin_units",  # the quarterly bulletin's units and findings
 		"sanshu_app.work_plan.ledger.jinja_bulletin",  # the work plan's quarterly progress bulletin
 	]

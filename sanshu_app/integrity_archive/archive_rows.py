@@ -1,6 +1,6 @@
-"""The integrity archive's rows from this module's documents (see ROW_SOURCES in
-sanshu_app.assessment_and_rectification.archive): each function gives its doctype's part of the
-archive's one query and how a row's title reads.
+"""The integrity archive's rows from this module's documents (registered in the
+``sanshu_archive_rows`` hook; the engine is sanshu_app.integrity_archive.archive): each function
+gives its doctype's part of the archive's one query and how a row's title reads.
 
 A declaration's contents never reach the archive: its row says only that it was declared, its
 publicity and how many objections it drew.
@@ -9,7 +9,7 @@ publicity and how many objections it drew.
 import frappe
 from frappe import _
 
-from sanshu_app.assessment_and_rectification.archive import ArchivePart, ArchiveParts, column, descending
+from sanshu_app.integrity_archive.archive import ArchiveParts, column, record_part
 
 # (cadre field, finding field, outcome field, the responsibility it stands for)
 CASE_ROLES = (
@@ -29,16 +29,13 @@ def cases():
 
 	return ArchiveParts(
 		*(
-			ArchivePart(
+			record_part(
 				"`tabCase Accountability` k",
+				"k",
 				f"{column('k', cadre_field)} = %(cadre)s",
 				title,
-				name="k.name",
-				year="year(k.case_date)",
 				on_date="k.case_date",
-				status="k.status",
 				rank=str(role),
-				s=descending("k.modified"),
 				a="k.case_title",
 				b=column("k", finding),
 				c=column("k", outcome),
@@ -64,16 +61,13 @@ def audit_findings():
 	def title(r, tr):
 		return "；".join(p for p in (tr(r.a), r.b, r.c) if p)[:120]
 
-	about_the_cadre = ArchivePart(
+	about_the_cadre = record_part(
 		"`tabAudit Finding` f",
+		"f",
 		"f.cadre = %(cadre)s",
 		title,
-		name="f.name",
-		year="year(f.report_date)",
 		on_date="f.report_date",
-		status="f.status",
 		rank="0",
-		s=descending("f.modified"),
 		a="f.audit_type",
 		b="f.audit_title",
 		c="f.finding",
@@ -94,15 +88,12 @@ def declarations():
 		parts.append(_("{0} objections").format(int(r.n or 0)))
 		return "；".join(parts)
 
-	return ArchivePart(
+	return record_part(
 		"`tabAsset Declaration` d",
+		"d",
 		"d.cadre = %(cadre)s",
 		title,
-		name="d.name",
-		year="year(d.declaration_date)",
 		on_date="d.declaration_date",
-		status="d.status",
-		s=descending("d.modified"),
 		a="d.reason",
 		b="d.publicity_start",
 		c="d.publicity_end",
@@ -116,15 +107,14 @@ def synchronous_records():
 	def title(r, tr):
 		return "；".join(p for p in (tr(r.a), r.b) if p)
 
-	return ArchivePart(
+	return record_part(
 		"`tabSynchronous Record` s",
+		"s",
 		"s.recorder = %(cadre)s",
 		title,
-		status_of=lambda r: "Serious Risk Reported" if int(r.n or 0) else "",
-		name="s.name",
-		year="year(s.meeting_date)",
 		on_date="s.meeting_date",
-		s=descending("s.modified"),
+		status=None,
+		status_of=lambda r: "Serious Risk Reported" if int(r.n or 0) else "",
 		a="s.decision_type",
 		b="s.meeting",
 		n="s.serious_risk",

@@ -10,7 +10,7 @@ from frappe.utils import add_days, getdate, today
 from openpyxl import Workbook, load_workbook
 
 from sanshu_app.assessment_and_rectification import ledgers, reminders
-from sanshu_app.assessment_and_rectification.archive import archive_rows
+from sanshu_app.integrity_archive.archive import archive_rows
 from sanshu_app.assessment_and_rectification.doctype.responsibility_assessment.responsibility_assessment import download_scoring_sheet
 from sanshu_app.assessment_and_rectification.report.assessment_ranking import assessment_ranking
 from sanshu_app.assessment_and_rectification.report.rectification_ledger import rectification_ledger

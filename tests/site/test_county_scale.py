@@ -8,7 +8,7 @@ from unittest.mock import patch
 import frappe
 from frappe.model.workflow import WorkflowPermissionError
 
-from sanshu_app.assessment_and_rectification.archive import archive_rows
+from sanshu_app.integrity_archive.archive import archive_rows
 from sanshu_app.reporting_and_evaluation.report.sanshu_campaign_overview.sanshu_campaign_overview import execute as campaign_overview
 from sanshu_app.responsibility_documents.bulk_issue import issue_from_campaign
 from tests.site.factories import CountyTestCase, make_cadre, make_campaign, make_unit

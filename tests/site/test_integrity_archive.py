@@ -12,7 +12,7 @@ from frappe.utils import add_days, getdate, today
 from openpyxl import load_workbook
 
 from sanshu_app.assessment_and_rectification import ledgers
-from sanshu_app.assessment_and_rectification.archive import archive_rows
+from sanshu_app.integrity_archive.archive import archive_rows
 from sanshu_app.assessment_and_rectification.report.integrity_archive import integrity_archive
 from sanshu_app.integrity_archive.access import get_open_count, print_archive
 from sanshu_app.api.public import submit_objection

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 
-from sanshu_app.assessment_and_rectification.archive import archive_rows
+from sanshu_app.integrity_archive.archive import archive_rows
 
 
 def execute(filters=None):

@@ -9,6 +9,11 @@ document type in one ``UNION ALL`` query, each type contributing ``select``s of 
 normalised fields (``ROW_FIELDS``); what a row's title says is built in Python from its text
 fields. The SQL is made only of identifiers taken from the doctypes' meta and constants; the
 cadre is a parameter. The query is built once per process (``_archive_query``).
+
+A module whose documents need more in their row than a title registers a row source for them where
+they live: the ``sanshu_archive_rows`` hook ({doctype: "dotted.path.to.function"}, in hooks.py)
+names a function giving that doctype's part of the query (``ArchivePart``, most simply through
+``record_part``); this engine names no module.
 """
 
 import json
@@ -19,6 +24,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, strip_html
 
+from sanshu_app.integrity_archive.access import record_reading, require_archive_access
 from sanshu_app.permissions.scopes import RECORD_SCOPES
 
 # (doctype, section of the archive); only the ones installed at runtime are read.
@@ -38,14 +44,8 @@ ARCHIVE_DOCTYPES = (
 	("Case Accountability", "Integrity Archive"),
 )
 # Doctypes whose archive rows need more than their title (what the row may show, whose role it
-# names): each names a function giving that doctype's part of the query (see ``ArchivePart``).
-ROW_SOURCES = {
-	"Responsibility Assessment": "sanshu_app.assessment_and_rectification.archive.assessments",
-	"Asset Declaration": "sanshu_app.integrity_archive.archive_rows.declarations",
-	"Case Accountability": "sanshu_app.integrity_archive.archive_rows.cases",
-	"Audit Finding": "sanshu_app.integrity_archive.archive_rows.audit_findings",
-	"Synchronous Record": "sanshu_app.integrity_archive.archive_rows.synchronous_records",
-}
+# names) are registered by their module in the ``sanshu_archive_rows`` hook (see ``row_sources``).
+ROW_SOURCES_HOOK = "sanshu_archive_rows"
 # Fields that say what a document is about better than its title, when a doctype has them.
 SUMMARY_FIELDS = ("problems", "reason", "outcome")
 
@@ -177,6 +177,21 @@ CAMPAIGN_YEARS_SQL = (  # JSON escapes a control character in a campaign's name
 )
 
 
+def record_part(source, alias, where, title, on_date, status="status", **columns):
+	"""The part of a record ``alias`` of ``source``: its name, its date (and year) from the column
+	``on_date``, its ``status`` field (None: no status column), newest change first; ``columns``
+	add to these or replace them."""
+	base = {"name": f"{alias}.name", "year": f"year({on_date})", "on_date": on_date, "s": descending(f"{alias}.modified")}
+	if status:
+		base["status"] = f"{alias}.{status}"
+	return ArchivePart(source, where, title, **{**base, **columns})
+
+
+def row_sources() -> dict:
+	"""{doctype: function giving its part}, as the modules register them (the last app's wins)."""
+	return {doctype: paths[-1] for doctype, paths in (frappe.get_hooks(ROW_SOURCES_HOOK) or {}).items() if paths}
+
+
 def column(alias, fieldname):
 	"""A quoted column of a table alias; field names come from the meta, never from a request."""
 	if not fieldname.replace("_", "").isalnum():
@@ -210,8 +225,6 @@ def check_access(cadre, user=None):
 	if not cadre:
 		frappe.throw(_("Choose a cadre."), title=_("Integrity Archive"))
 	# 调阅: beyond the office and the cadre themself, only an approved access request opens it.
-	from sanshu_app.integrity_archive.access import require_archive_access
-
 	return require_archive_access(cadre, user)
 
 
@@ -220,8 +233,6 @@ def archive_rows(cadre, reading="View"):
 	title, status, date (and document_number, the 文号 of a numbered document, for the print).
 
 	The reading (``View``, ``Print``, ``Export``) goes into the access register."""
-	from sanshu_app.integrity_archive.access import record_reading
-
 	basis = check_access(cadre)
 	if not record_reading(cadre, reading, basis):  # no line: there is no such cadre
 		frappe.throw(_("Choose a cadre."), title=_("Integrity Archive"))
@@ -243,9 +254,10 @@ def _archive_query():
 	installed = [(order, doctype, section) for order, (doctype, section) in enumerate(ARCHIVE_DOCTYPES) if f"tab{doctype}" in tables]
 	metas = tuple((doctype, frappe.get_meta(doctype)) for _order, doctype, _section in installed)
 	parts = {}
+	sources = row_sources()
 	for order, doctype, section in installed:
-		if doctype in ROW_SOURCES:
-			part = frappe.get_attr(ROW_SOURCES[doctype])()
+		if doctype in sources:
+			part = frappe.get_attr(sources[doctype])()
 		else:
 			fields = cadre_fields(doctype)
 			part = fields and _documents(doctype, fields)
@@ -354,39 +366,6 @@ def _documents(doctype, fields):
 		part.columns["d"] = column(t, "document_number")
 		part.number = lambda r: r.d or None
 	return part
-
-
-def assessments():
-	"""The assessments of the cadre's unit and those grading the cadre as a member."""
-
-	def title(r, tr):
-		parts = [r.a]
-		if r.n != "" and r.b:  # a score of 0 is a score
-			parts.append(_("{0} points, {1}").format(f"{float(r.n):g}", tr(r.b)))
-		if r.c:
-			parts.append(_("member grade {0}").format(r.c))
-		return "；".join(parts)
-
-	# the cadre's grade as a member: one row at most (the assessment refuses a member graded twice)
-	grade = "`tabAssessment Member Grade` g on g.parent = a.name and g.parenttype = 'Responsibility Assessment' and g.cadre = %(cadre)s"
-	unit = "(select unit from `tabSanshu Cadre` where name = %(cadre)s)"  # the cadre's unit
-	of_the_unit = ArchivePart(
-		f"`tabResponsibility Assessment` a left join {grade}",
-		f"a.unit = {unit}",
-		title,
-		name="a.name",
-		year="a.`year`",
-		on_date="date(coalesce(a.notified_on, a.creation))",
-		status="a.workflow_state",
-		s=descending("a.modified"),
-		a="a.unit",
-		b="a.grade",
-		c="g.grade",
-		n="a.total_score",
-	)
-	# each by its own index: the unit's, then the other units' grading the cadre as a member
-	grading_the_cadre = of_the_unit.another(f"`tabResponsibility Assessment` a join {grade}", f"not a.unit <=> {unit}")
-	return ArchiveParts(of_the_unit, grading_the_cadre)
 
 
 def dashboard_data():
