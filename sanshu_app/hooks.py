@@ -1,4 +1,5 @@
-from sanshu_app.permissions.scopes import RECORD_SCOPES
+"""The app's hooks, as plain data: no import of the app's code (a failed import here would break
+every app's hooks on the site) and no computed values; each dotted path names the code."""
 
 app_name = "sanshu_app"
 app_title = "三述"  # shown untranslated in the desk's app switcher
@@ -11,9 +12,18 @@ add_to_apps_screen = [
 	{"name": "sanshu_app", "logo": "/assets/frappe/images/frappe-framework-logo.svg", "title": "三述", "route": "/app/sanshu-home"}
 ]
 
-# Install and migrate: roles, shipped rule sets, the Employee link when HRMS is present.
+# Install and migrate: roles, the ballot box, shipped rule sets, the Employee link when HRMS is
+# present; then each module's own idempotent set-up (workflows, defaults) in its setup.py. Install
+# runs the same steps (sanshu_app.setup.install.after_install).
 after_install = "sanshu_app.setup.install.after_install"
-after_migrate = "sanshu_app.setup.install.after_migrate"
+after_migrate = [
+	"sanshu_app.setup.install.after_migrate",
+	"sanshu_app.responsibility_documents.setup.after_migrate",
+	"sanshu_app.reporting_and_evaluation.setup.after_migrate",
+	"sanshu_app.assessment_and_rectification.setup.after_migrate",
+	"sanshu_app.integrity_archive.setup.after_migrate",
+	"sanshu_app.official_documents.setup.after_migrate",
+]
 before_uninstall = "sanshu_app.setup.install.before_uninstall"
 
 # One permission rule at every door (see permissions/rule.py): the app's scoped records, their child
@@ -60,21 +70,24 @@ before_request = ["sanshu_app.permissions.doors.before_request"]
 # the platform has settled who the user is, before any handler (sanshu_app/permissions/allow_list.py).
 auth_hooks = ["sanshu_app.permissions.allow_list.gate"]
 
-# Official documents: 文号, issuing office and letter body given when a document is issued.
-NUMBERED_DOCTYPES = ("Responsibility Letter", "Integrity Commitment", "Risk Notification Card", "Rectification", "Sanshu Evaluation")
-# The permission layer's caches (sanshu_app/permissions/, scope_cache.py): a scoped record just
-# written is read again by the next check of it, and what was kept of its doctype between requests
-# is found again; a change to units or cadres recomputes every scope.
-CHANGE_EVENTS = ("after_insert", "on_update", "on_change", "on_trash", "after_rename")
-FORGET_RECORD = {event: "sanshu_app.permissions.forget_record" for event in CHANGE_EVENTS}
-FORGET_SCOPES = {event: "sanshu_app.permissions.forget_scopes" for event in CHANGE_EVENTS}
-FORGET = {
-	**{doctype: FORGET_RECORD for doctype in RECORD_SCOPES},
-	**{doctype: FORGET_SCOPES for doctype in ("Sanshu Unit", "Sanshu Cadre")},
-}
 doc_events = {
-	**FORGET,
-	**{doctype: {**FORGET[doctype], "validate": "sanshu_app.official_documents.numbering.validate"} for doctype in NUMBERED_DOCTYPES},
+	# The permission layer's caches (sanshu_app/permissions/, scope_cache.py): a scoped record just
+	# written is read again by the next check of it, and what was kept of its doctype between
+	# requests is found again; a change to units or cadres recomputes every scope. Registered for
+	# every doctype (the hooks of "*" run besides a doctype's own); it returns at once for the others.
+	"*": {
+		"after_insert": "sanshu_app.permissions.forget_changed",
+		"on_update": "sanshu_app.permissions.forget_changed",
+		"on_change": "sanshu_app.permissions.forget_changed",
+		"on_trash": "sanshu_app.permissions.forget_changed",
+		"after_rename": "sanshu_app.permissions.forget_changed",
+	},
+	# Official documents: 文号, issuing office and letter body given when a document is issued.
+	"Responsibility Letter": {"validate": "sanshu_app.official_documents.numbering.validate"},
+	"Integrity Commitment": {"validate": "sanshu_app.official_documents.numbering.validate"},
+	"Risk Notification Card": {"validate": "sanshu_app.official_documents.numbering.validate"},
+	"Rectification": {"validate": "sanshu_app.official_documents.numbering.validate"},
+	"Sanshu Evaluation": {"validate": "sanshu_app.official_documents.numbering.validate"},
 	"File": {"before_insert": "sanshu_app.permissions.doors.guard_private_file_reuse"},
 	# A campaign's publication window (述前公开) must not end before it starts.
 	"Sanshu Campaign": {"validate": "sanshu_app.public_disclosure.publication.validate_campaign"},
@@ -83,10 +96,7 @@ doc_events = {
 	# The ballot box is no doctype; a Query Report may not read it either (sanshu_app/ballot_box.py).
 	"Report": {"validate": "sanshu_app.ballot_box.refuse_reports_on_the_box"},
 	# Work plan: a unit's assessment shows its task completion beside the task-completion item.
-	"Responsibility Assessment": {
-		**FORGET["Responsibility Assessment"],
-		"onload": "sanshu_app.work_plan.ledger.assessment_onload",
-	},
+	"Responsibility Assessment": {"onload": "sanshu_app.work_plan.ledger.assessment_onload"},
 }
 
 # Buttons the later stages add to the master-data forms (each module keeps its own script).

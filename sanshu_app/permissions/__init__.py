@@ -20,6 +20,7 @@ from sanshu_app.permissions.rule import (  # noqa: F401
 	UNRESTRICTED,
 	app_doctypes,
 	child_parents,
+	forget_changed,
 	forget_record,
 	forget_scopes,
 	forget_stored,

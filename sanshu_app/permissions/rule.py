@@ -102,6 +102,15 @@ def forget_record(doc, method=None):
 	scope_cache.forget(doc.doctype)
 
 
+def forget_changed(doc, method=None):
+	"""doc_events "*" (hooks.py names no doctype list): units and cadres renew every scope, a scoped
+	record its own; any other doctype returns at once."""
+	if doc.doctype in scope_cache.SCOPE_DOCTYPES:
+		forget_scopes(doc, method)
+	elif doc.doctype in RECORD_SCOPES:
+		forget_record(doc, method)
+
+
 def _roles(user: str) -> tuple:
 	return tuple(sorted(frappe.get_roles(user)))
 

@@ -11,17 +11,10 @@ ROLES = APP_ROLES
 
 
 def after_install():
-	after_migrate()
-
-
-# Each module ships its own idempotent set-up (workflows, defaults) in its setup.py.
-MODULE_SETUP_STEPS = (
-	"sanshu_app.responsibility_documents.setup.after_migrate",
-	"sanshu_app.reporting_and_evaluation.setup.after_migrate",
-	"sanshu_app.assessment_and_rectification.setup.after_migrate",
-	"sanshu_app.integrity_archive.setup.after_migrate",
-	"sanshu_app.official_documents.setup.after_migrate",
-)
+	"""Every step of the app's ``after_migrate`` hook (this module's, then each module's own, each
+	shipped in its setup.py and listed in hooks.py)."""
+	for step in frappe.get_hooks("after_migrate", app_name="sanshu_app"):
+		frappe.get_attr(step)()
 
 
 def after_migrate():
@@ -31,8 +24,6 @@ def after_migrate():
 	ensure_default_rule_sets()
 	ensure_employee_link()
 	ensure_scope_stamp_indexes()
-	for step in MODULE_SETUP_STEPS:
-		frappe.get_attr(step)()
 
 
 def ensure_scope_stamp_indexes():
