@@ -24,6 +24,8 @@ How it is used:
   activity log. Either both are committed or neither.
 - ``tally`` is called by closing only: it refuses while the evaluation is open, so counts per
   choice become visible only after closing. It returns ``GROUP BY`` counts, never single rows.
+
+May use: rules, utils, permissions; no other module (a capability the stages use).
 """
 
 import uuid

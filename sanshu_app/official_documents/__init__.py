@@ -1,0 +1,5 @@
+"""Module Official Documents: 文号 assignment, letter templates and bodies, the Chromium PDF
+generator and the campaign's print of all its letters.
+
+May use: rules, utils, permissions; no other module.
+"""

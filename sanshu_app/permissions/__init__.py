@@ -14,6 +14,8 @@
 
 Hook strings (``sanshu_app.permissions.query_conditions`` …) and imports keep working through
 this ``__init__``.
+
+May use: rules and utils only (no module of the app's stages).
 """
 
 from sanshu_app.permissions.rule import (  # noqa: F401

@@ -3,7 +3,7 @@ that every module shares: refusing with a rule message, a single doctype's setti
 who the user is as a cadre, deadlines, the office's language. ``utils.net`` holds the peer-address
 throttles and the guest pages' counted refusals, ``utils.xlsx`` every spreadsheet read and written.
 
-May import: ``sanshu_app.rules`` only (and Frappe). Nothing of the permission layer or the modules."""
+May use: ``sanshu_app.rules`` only (and Frappe). Nothing of the permission layer or the modules."""
 
 from contextlib import contextmanager
 from datetime import date
