@@ -44,6 +44,10 @@ def validate_link(doctype: str, docname: str, fields=None):
 	"""``frappe.client.validate_link`` that does not confirm records the user may not read."""
 	from frappe.client import validate_link as platform_validate_link
 
+	if isinstance(doctype, str) and isinstance(docname, str) and doctype in app_doctypes() and app_doctypes()[doctype]["istable"]:
+		if not may_read_stored(doctype, docname):
+			docname = NO_RECORD  # a row one may not read is looked up as one that is not there
+		return platform_validate_link(doctype, docname, fields)
 	if isinstance(doctype, str) and isinstance(docname, str) and doctype in app_doctypes():
 		if not frappe.has_permission(doctype, "read") and not frappe.has_permission(doctype, "select"):
 			return platform_validate_link(doctype, docname, fields)  # the platform's own refusal

@@ -408,6 +408,14 @@ def test_child_rows_only_through_a_readable_parent(county, clients, role):
 						"frappe.client.get child": client.call("frappe.client.get", "GET", doctype=child, name=row, parent=doctype),
 					}.items():
 						leaks.check_body(f"{door} {child}", response)
+					# whether a row name exists is told by no door
+					for door, ask in {
+						"validate_link child": lambda n: client.call("frappe.client.validate_link", "GET", doctype=child, docname=n),
+						"REST v1 child get": lambda n: client.get(f"/api/resource/{quote(child)}/{quote(n)}"),
+						"frappe.client.get child": lambda n: client.call("frappe.client.get", "GET", doctype=child, name=n, parent=doctype),
+					}.items():
+						hidden_answer, missing_answer = _answer(ask(row), row), _answer(ask(f"{PREFIX}-NOSUCHROW"), f"{PREFIX}-NOSUCHROW")
+						leaks.expect(f"{door} {child}", hidden_answer == missing_answer, f"a hidden row answers {hidden_answer} / none {missing_answer}")
 	leaks.assert_none()
 
 
