@@ -12,6 +12,10 @@ add_to_apps_screen = [
 	{"name": "sanshu_app", "logo": "/assets/frappe/images/frappe-framework-logo.svg", "title": "三述", "route": "/app/sanshu-home"}
 ]
 
+# Doctype controllers carry their fields' types (the "# begin: auto-generated types" blocks; the desk
+# renews them on saving a DocType in developer mode, scripts/export_types.py from the JSON).
+export_python_type_annotations = True
+
 # Install and migrate: roles, the ballot box, shipped rule sets, the Employee link when HRMS is
 # present; then each module's own idempotent set-up (workflows, defaults) in its setup.py. Install
 # runs the same steps (sanshu_app.setup.install.after_install).

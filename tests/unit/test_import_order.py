@@ -12,7 +12,10 @@
   they may import anything.
 - ``hooks.py`` is plain data: it imports nothing at all.
 
-Every import counts, also one inside a function (a late import is still an arrow) and a relative one. A new folder
+Every import that runs counts, also one inside a function (a late import is still an arrow) and a
+relative one; the type-only imports of the controllers' generated types (``if TYPE_CHECKING:``)
+never run and are not counted (a meeting's table of evaluators is typed with the Reporting and
+Evaluation controller). A new folder
 under sanshu_app/ fails here until it is given its place below.
 """
 
@@ -62,7 +65,13 @@ def source_part(path: Path) -> str:
 def imports_of(path: Path):
 	"""(line, imported part of the app) for every import in ``path``."""
 	tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+	type_only = set()  # imports under ``if TYPE_CHECKING:`` (the controllers' generated types) never run
 	for node in ast.walk(tree):
+		if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+			type_only.update(id(n) for statement in node.body for n in ast.walk(statement))
+	for node in ast.walk(tree):
+		if id(node) in type_only:
+			continue
 		if isinstance(node, ast.Import):
 			for alias in node.names:
 				if part := part_of(alias.name):

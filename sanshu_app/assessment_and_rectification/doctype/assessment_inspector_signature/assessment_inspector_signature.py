@@ -5,4 +5,21 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class AssessmentInspectorSignature(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		inspector: DF.Link | None
+		inspector_name: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		signed_at: DF.Datetime | None
+		team_role: DF.Literal["Team Member", "Team Leader"]
+	# end: auto-generated types
+
 	pass

@@ -5,4 +5,22 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class AssessmentMemberGrade(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		cadre: DF.Link
+		full_name: DF.Data | None
+		grade: DF.Autocomplete | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		post: DF.Data | None
+		remarks: DF.SmallText | None
+	# end: auto-generated types
+
 	pass

@@ -8,6 +8,23 @@ from frappe.utils import flt
 
 
 class AssessmentTemplate(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.assessment_and_rectification.doctype.assessment_template_item.assessment_template_item import AssessmentTemplateItem
+
+		applies_to: DF.Literal["All Units", "Township", "County Department"]
+		is_default: DF.Check
+		items: DF.Table[AssessmentTemplateItem]
+		source: DF.Data | None
+		template_name: DF.Data
+		total_points: DF.Float
+	# end: auto-generated types
+
 	def validate(self):
 		if not self.items:
 			frappe.throw(_("The template needs at least one item."), title=_("Not Saved"))

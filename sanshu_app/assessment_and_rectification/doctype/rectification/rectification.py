@@ -28,6 +28,49 @@ OFFICE_FIELDS = (
 
 
 class Rectification(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.assessment_and_rectification.doctype.rectification_measure.rectification_measure import RectificationMeasure
+
+		cadre: DF.Link | None
+		campaign: DF.Link | None
+		document_number: DF.Data | None
+		integrity_talk: DF.DynamicLink | None
+		issuer: DF.Data | None
+		measures: DF.Table[RectificationMeasure]
+		notice_date: DF.Date | None
+		notice_type: DF.Literal["Rectification Notice", "Rectification Recommendation"]
+		outcome: DF.SmallText | None
+		overdue: DF.Check
+		overdue_since: DF.Date | None
+		plan: DF.TextEditor | None
+		problems: DF.TextEditor | None
+		progress_report: DF.TextEditor | None
+		report_at_campaign: DF.Link | None
+		report_attachment: DF.Attach | None
+		report_due_date: DF.Date | None
+		report_reminded_on: DF.Date | None
+		reported_on: DF.Date | None
+		return_reason: DF.SmallText | None
+		rule_set: DF.Link | None
+		source_doctype: DF.Link | None
+		source_name: DF.DynamicLink | None
+		source_type: DF.Literal["", "Evaluation", "Responsibility Assessment", "Inquiry", "Risk Notification Card", "Inspection", "Audit", "Other"]
+		subject_name: DF.Data | None
+		talk_doctype: DF.Link | None
+		talk_proposed: DF.Check
+		unit: DF.Link | None
+		verification_opinion: DF.SmallText | None
+		verified_by: DF.Link | None
+		verified_on: DF.Date | None
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		self.fill_defaults()
 		state = self.workflow_state or "Draft"

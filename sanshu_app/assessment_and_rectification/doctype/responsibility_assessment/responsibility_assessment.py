@@ -25,6 +25,42 @@ def _reached(state, step):
 
 
 class ResponsibilityAssessment(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.assessment_and_rectification.doctype.assessment_inspector_signature.assessment_inspector_signature import AssessmentInspectorSignature
+		from sanshu_app.assessment_and_rectification.doctype.assessment_member_grade.assessment_member_grade import AssessmentMemberGrade
+		from sanshu_app.assessment_and_rectification.doctype.responsibility_assessment_item.responsibility_assessment_item import ResponsibilityAssessmentItem
+
+		approval_reference: DF.Data | None
+		approved_on: DF.Date | None
+		campaign: DF.Link | None
+		explanation: DF.TextEditor | None
+		explanation_filed_on: DF.Date | None
+		grade: DF.Literal["", "Passed", "Below Pass Mark"]
+		inspection_summary: DF.SmallText | None
+		items: DF.Table[ResponsibilityAssessmentItem]
+		member_grades: DF.Table[AssessmentMemberGrade]
+		notified_on: DF.Date | None
+		pass_mark: DF.Float
+		rectification: DF.Link | None
+		review_opinion: DF.SmallText | None
+		routine_score: DF.Float
+		rule_set: DF.Link | None
+		self_total: DF.Float
+		signatures: DF.Table[AssessmentInspectorSignature]
+		special_score: DF.Float
+		template: DF.Link | None
+		total_score: DF.Float
+		unit: DF.Link
+		workflow_state: DF.Link | None
+		year: DF.Int
+	# end: auto-generated types
+
 	def before_insert(self):
 		self.fill_defaults()
 

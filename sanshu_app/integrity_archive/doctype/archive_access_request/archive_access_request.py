@@ -16,6 +16,28 @@ DECISION_FIELDS = ("status", "decided_by", "decided_on", "decision_note")
 
 
 class ArchiveAccessRequest(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		cadre: DF.Link
+		cadre_name: DF.Data | None
+		decided_by: DF.Link | None
+		decided_on: DF.Datetime | None
+		decision_note: DF.SmallText | None
+		purpose: DF.SmallText
+		requester: DF.Link | None
+		requester_cadre: DF.Link | None
+		requester_name: DF.Data | None
+		status: DF.Literal["Pending", "Approved", "Rejected", "Revoked"]
+		unit: DF.Link | None
+		valid_until: DF.Date
+	# end: auto-generated types
+
 	def before_insert(self):
 		self.requester = frappe.session.user
 		self.requester_cadre = frappe.db.get_value("Sanshu Cadre", {"user": self.requester}, "name")

@@ -20,6 +20,36 @@ CONTENT_FIELDS = ("reason", "declaration_date", "attachment", "declarant_note")
 
 
 class AssetDeclaration(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.integrity_archive.doctype.asset_declaration_objection.asset_declaration_objection import AssetDeclarationObjection
+		from sanshu_app.integrity_archive.doctype.asset_declaration_section.asset_declaration_section import AssetDeclarationSection
+
+		attachment: DF.Attach | None
+		cadre: DF.Link
+		cadre_name: DF.Data | None
+		check_result: DF.SmallText | None
+		concluded_on: DF.Date | None
+		conclusion: DF.SmallText | None
+		declarant_note: DF.SmallText | None
+		declaration_date: DF.Date
+		objections: DF.Table[AssetDeclarationObjection]
+		post: DF.Data | None
+		publicity_end: DF.Date | None
+		publicity_scope: DF.Literal["Within Unit and Public", "Within Unit"]
+		publicity_start: DF.Date | None
+		published_summary: DF.SmallText | None
+		reason: DF.Literal["Newly Promoted", "Annual", "Other"]
+		sections: DF.Table[AssetDeclarationSection]
+		status: DF.Literal["Draft", "Submitted", "In Publicity", "Under Check", "Concluded"]
+		unit: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		require_private_files(self, tables=(("sections", "attachment"),))
 		old = self.get_doc_before_save()

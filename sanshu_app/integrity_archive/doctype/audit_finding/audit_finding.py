@@ -12,6 +12,28 @@ from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class AuditFinding(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amount: DF.Currency
+		audit_title: DF.Data
+		audit_type: DF.Literal["Economic Responsibility Audit", "Special Fund Audit", "Government Investment Project Audit", "Other Audit"]
+		auditor: DF.Data | None
+		cadre: DF.Link | None
+		cadre_name: DF.Data | None
+		finding: DF.Text
+		rectification: DF.Link | None
+		report_date: DF.Date
+		serious: DF.Check
+		status: DF.Literal["Open", "Rectification Opened", "Closed"]
+		unit: DF.Link
+	# end: auto-generated types
+
 	def validate(self):
 		if self.cadre and not self.unit:
 			self.unit = frappe.db.get_value("Sanshu Cadre", self.cadre, "unit")

@@ -14,6 +14,36 @@ from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class CaseAccountability(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		case_date: DF.Date
+		case_reference: DF.Data | None
+		case_title: DF.Data
+		concluded_on: DF.Date | None
+		discipline_officer: DF.Link | None
+		discipline_officer_name: DF.Data | None
+		officer_finding: DF.SmallText | None
+		officer_outcome: DF.Data | None
+		party_secretary: DF.Link | None
+		party_secretary_name: DF.Data | None
+		person: DF.Link
+		person_finding: DF.SmallText | None
+		person_name: DF.Data | None
+		person_outcome: DF.Data | None
+		secretary_finding: DF.SmallText | None
+		secretary_outcome: DF.Data | None
+		source_audit_finding: DF.Link | None
+		status: DF.Literal["Open", "Concluded"]
+		summary: DF.Text | None
+		unit: DF.Link
+	# end: auto-generated types
+
 	def validate(self):
 		principal, officer = frappe.db.get_value("Sanshu Unit", self.unit, ["principal", "discipline_officer"]) or (None, None)
 		self.party_secretary = self.party_secretary or principal

@@ -5,4 +5,26 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class IntegrityOpinionCandidate(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		cadre: DF.Link
+		cadre_name: DF.Data | None
+		checked: DF.Check
+		checked_on: DF.Date | None
+		conclusion: DF.Literal["", "No Problems", "Problems Found"]
+		facts: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		post: DF.Data | None
+		reply: DF.Text | None
+		unit: DF.Link | None
+	# end: auto-generated types
+
 	pass

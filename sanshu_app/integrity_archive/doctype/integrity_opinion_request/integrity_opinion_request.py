@@ -17,6 +17,27 @@ CHECK_FIELDS = ("checked", "checked_on", "conclusion", "facts", "reply")
 
 
 class IntegrityOpinionRequest(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.integrity_archive.doctype.integrity_opinion_candidate.integrity_opinion_candidate import IntegrityOpinionCandidate
+
+		amended_from: DF.Link | None
+		approved_by: DF.Link | None
+		approved_on: DF.Date | None
+		candidates: DF.Table[IntegrityOpinionCandidate]
+		document_number: DF.Data | None
+		purpose: DF.Literal["Promotion", "Commendation", "Transfer", "Appointment", "Other"]
+		request_date: DF.Date
+		request_reference: DF.Data | None
+		requesting_body: DF.Data
+		window_years: DF.Int
+	# end: auto-generated types
+
 	def validate(self):
 		self.keep_checks_honest()
 

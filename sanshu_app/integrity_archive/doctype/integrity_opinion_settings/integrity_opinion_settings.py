@@ -11,6 +11,25 @@ from sanshu_app.utils import throw_violations
 
 
 class IntegrityOpinionSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.integrity_archive.doctype.integrity_opinion_rule.integrity_opinion_rule import IntegrityOpinionRule
+
+		counted_talk_types: DF.SmallText | None
+		document_number_pattern: DF.Data
+		longest_access_days: DF.Int
+		no_problem_text: DF.SmallText
+		problem_intro: DF.SmallText
+		publicity_min_days: DF.Int
+		rules: DF.Table[IntegrityOpinionRule]
+		window_years: DF.Int
+	# end: auto-generated types
+
 	def validate(self):
 		rules = OpinionRules(
 			window_years=self.window_years or 0,

@@ -14,6 +14,29 @@ from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class SynchronousRecord(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		attachment: DF.Attach | None
+		decision: DF.Text
+		decision_type: DF.Literal["Major Decision", "Key Appointment", "Major Project", "Large Fund Use", "Assessment and Rewards"]
+		dissent: DF.SmallText | None
+		meeting: DF.Data | None
+		meeting_date: DF.Date
+		participants: DF.SmallText
+		recorder: DF.Link | None
+		recorder_name: DF.Data | None
+		reported_at: DF.Datetime | None
+		risk_description: DF.SmallText | None
+		serious_risk: DF.Check
+		unit: DF.Link
+	# end: auto-generated types
+
 	def validate(self):
 		require_private_files(self)
 		old = self.get_doc_before_save()

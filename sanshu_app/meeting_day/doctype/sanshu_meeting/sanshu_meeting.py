@@ -26,6 +26,34 @@ PAGE_ROUTE = "sanshu-ballot"
 
 
 class SanshuMeeting(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.meeting_day.doctype.sanshu_meeting_group.sanshu_meeting_group import SanshuMeetingGroup
+		from sanshu_app.meeting_day.doctype.sanshu_meeting_reporter.sanshu_meeting_reporter import SanshuMeetingReporter
+		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluator.sanshu_evaluator import SanshuEvaluator
+
+		campaign: DF.Link
+		closed_on: DF.Date | None
+		desk_evaluators: DF.Table[SanshuEvaluator]
+		draw_count: DF.Int
+		draw_seed: DF.Data | None
+		drawn_by: DF.Link | None
+		drawn_on: DF.Datetime | None
+		groups: DF.Table[SanshuMeetingGroup]
+		meeting_date: DF.Date
+		meeting_kind: DF.Literal["Discipline Commission Plenary", "Standing Committee", "Reporting Assembly"]
+		paper_source: DF.Data | None
+		place: DF.Data | None
+		reporters: DF.Table[SanshuMeetingReporter]
+		rule_set: DF.Link | None
+		status: DF.Literal["Open", "Closed"]
+	# end: auto-generated types
+
 	def onload(self):
 		self.set_onload("code_usage", ballot_codes.code_usage(self.name) if not self.is_new() else {})
 

@@ -19,6 +19,18 @@ SAMPLE = {
 
 
 class SanshuLetterTemplate(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		body_template: DF.Code
+		letter_type: DF.Literal["Party Conduct Responsibility Letter", "Division of Responsibility Notice", "Target Task Notice", "Task Supervision Notice", "Annual Responsibility Commitment", "Pre-appointment Integrity Commitment", "Six Commitments"]
+	# end: auto-generated types
+
 	def validate(self):
 		if ".__" in (self.body_template or ""):
 			frappe.throw(_("The template cannot be used: {0}").format("__"), title=_("Not Saved"))

@@ -15,6 +15,33 @@ AWAITING, ACCEPTED, MERGED, REJECTED = "Awaiting Screening", "Accepted", "Merged
 
 
 class PublicQuestion(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		asked_at: DF.Datetime | None
+		cadre: DF.Link | None
+		cadre_name: DF.Data | None
+		campaign: DF.Link | None
+		contact: DF.Data | None
+		inquiry: DF.Link | None
+		merged_into: DF.Link | None
+		published_reply: DF.Text | None
+		question: DF.Text
+		reply_published: DF.Check
+		reply_published_on: DF.Date | None
+		report: DF.Link
+		screened_by: DF.Link | None
+		screened_on: DF.Date | None
+		screening_reason: DF.SmallText | None
+		status: DF.Literal["Awaiting Screening", "Accepted", "Merged", "Rejected"]
+		unit: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		if self.is_new():
 			report = frappe.db.get_value("Sanshu Report", self.report, ["campaign", "cadre", "cadre_name", "unit"], as_dict=True)

@@ -8,6 +8,29 @@ from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class IntegrityTalk(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.reporting_and_evaluation.doctype.integrity_talk_interviewer.integrity_talk_interviewer import IntegrityTalkInterviewer
+
+		amended_from: DF.Link | None
+		cadre: DF.Link
+		cadre_name: DF.Data | None
+		campaign: DF.Link | None
+		interviewers: DF.TableMultiSelect[IntegrityTalkInterviewer]
+		reason: DF.SmallText
+		reason_doctype: DF.Link | None
+		reason_name: DF.DynamicLink | None
+		record: DF.TextEditor | None
+		talk_date: DF.Date | None
+		talk_type: DF.Literal["Interview", "Reminder Talk", "Admonishment Talk"]
+		unit: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		if self.reason_name and not self.reason_doctype:
 			frappe.throw(_("Say which kind of document caused the talk."), title=_("Invalid Talk"))

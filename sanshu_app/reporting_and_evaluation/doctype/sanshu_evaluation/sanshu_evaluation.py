@@ -34,6 +34,45 @@ PAPER_GROUP = "Paper Ballots"  # paper ballots carry no evaluator group: weighte
 
 
 class SanshuEvaluation(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation_count.sanshu_evaluation_count import SanshuEvaluationCount
+		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluator.sanshu_evaluator import SanshuEvaluator
+
+		accountability: DF.Check
+		amended_from: DF.Link | None
+		cadre: DF.Link
+		cadre_name: DF.Data | None
+		campaign: DF.Link
+		closed_on: DF.Date | None
+		consequences: DF.SmallText | None
+		counts: DF.Table[SanshuEvaluationCount]
+		counts_withheld: DF.Check
+		document_number: DF.Data | None
+		evaluation_date: DF.Date
+		integrity_talk: DF.Link | None
+		invalid_paper_ballots: DF.Int
+		issuer: DF.Data | None
+		online_ballots: DF.Int
+		outcome: DF.Data | None
+		paper_ballots_collected: DF.Int
+		paper_source: DF.Data | None
+		rectification: DF.DynamicLink | None
+		rectification_doctype: DF.Link | None
+		rectification_ordered: DF.Check
+		referral: DF.Check
+		roster: DF.Table[SanshuEvaluator]
+		rule_set: DF.Link | None
+		status: DF.Literal["Voting", "Closed"]
+		total_ballots: DF.Int
+		unit: DF.Link | None
+	# end: auto-generated types
+
 	def onload(self):
 		if not self.is_new() and is_office():
 			self.set_onload("turnout", turnout(self.name))

@@ -5,4 +5,22 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class SanshuEvaluationCount(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		online_ballots: DF.Int
+		option: DF.Data
+		paper_ballots: DF.Int
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		share: DF.Percent
+		total_ballots: DF.Int
+	# end: auto-generated types
+
 	pass

@@ -5,4 +5,21 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class SanshuEvaluator(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		evaluator: DF.Link
+		evaluator_group: DF.Literal["Discipline Committee Member", "Deputies and Committee Members", "Conduct Supervisor", "Service Recipient"]
+		evaluator_name: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		voted: DF.Check
+	# end: auto-generated types
+
 	pass

@@ -14,6 +14,30 @@ QUESTION_FIELDS = ("campaign", "cadre", "inquiry_type", "asker", "asked_on", "qu
 
 
 class SanshuInquiry(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		answered_late: DF.Check
+		asked_on: DF.Date
+		asker: DF.Link
+		cadre: DF.Link
+		cadre_name: DF.Data | None
+		campaign: DF.Link
+		inquiry_type: DF.Literal["Meeting Inquiry", "Written Inquiry", "Online Inquiry"]
+		public_question: DF.Link | None
+		question: DF.Text
+		replied_on: DF.Date | None
+		reply: DF.Text | None
+		reply_due_date: DF.Date | None
+		status: DF.Literal["Awaiting Reply", "Overdue", "Answered"]
+		unit: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		self.validate_who_changes_what()
 		self.reply_due_date = self.compute_due_date()

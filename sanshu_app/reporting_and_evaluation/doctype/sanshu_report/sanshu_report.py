@@ -13,6 +13,32 @@ from sanshu_app.permissions.scoped_document import ScopedDocument
 SUBMITTED, ACCEPTED, RETURNED, DRAFT = "Submitted", "Accepted", "Returned", "Draft"
 
 class SanshuReport(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.reporting_and_evaluation.doctype.sanshu_report_section.sanshu_report_section import SanshuReportSection
+
+		accepted_on: DF.Date | None
+		attachment: DF.Attach | None
+		cadre: DF.Link
+		cadre_name: DF.Data | None
+		cadre_user: DF.Link | None
+		campaign: DF.Link
+		due_date: DF.Date | None
+		publish_before_meeting: DF.Check
+		report_mode: DF.Literal["Written Report", "Meeting Report"]
+		return_reason: DF.SmallText | None
+		scheme: DF.Literal["Responsibility, Integrity and Ethics", "Responsibility, Integrity and Risk", "Work, Responsibility and Integrity"]
+		sections: DF.Table[SanshuReportSection]
+		submitted_on: DF.Date | None
+		unit: DF.Link | None
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		self.fill_from_campaign()
 		self.validate_one_per_cadre()

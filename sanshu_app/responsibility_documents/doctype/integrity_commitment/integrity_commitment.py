@@ -18,6 +18,32 @@ SIGNED = "Signed"
 
 
 class IntegrityCommitment(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.responsibility_documents.doctype.integrity_commitment_item.integrity_commitment_item import IntegrityCommitmentItem
+
+		amended_from: DF.Link | None
+		body: DF.TextEditor | None
+		cadre: DF.Link
+		cadre_name: DF.Data | None
+		campaign: DF.Link | None
+		commitment_type: DF.Literal["Annual Responsibility Commitment", "Pre-appointment Integrity Commitment", "Six Commitments"]
+		document_number: DF.Data | None
+		is_public: DF.Check
+		issuer: DF.Data | None
+		items: DF.Table[IntegrityCommitmentItem]
+		signed_at: DF.Datetime | None
+		title: DF.Data | None
+		unit: DF.Link | None
+		workflow_state: DF.Link | None
+		year: DF.Int
+	# end: auto-generated types
+
 	def validate_workflow(self):
 		# Bulk issue (office-only, server-side: flags never come from a client) inserts the annual
 		# commitment straight into the issued state instead of inserting a draft and saving again.

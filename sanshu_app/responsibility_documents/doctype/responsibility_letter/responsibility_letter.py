@@ -40,6 +40,39 @@ def content(doc):
 
 
 class ResponsibilityLetter(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.responsibility_documents.doctype.responsibility_letter_signature.responsibility_letter_signature import ResponsibilityLetterSignature
+		from sanshu_app.responsibility_documents.doctype.responsibility_letter_task.responsibility_letter_task import ResponsibilityLetterTask
+
+		all_signed: DF.Check
+		amended_from: DF.Link | None
+		body: DF.TextEditor | None
+		cadre: DF.Link | None
+		cadre_name: DF.Data | None
+		campaign: DF.Link | None
+		document_number: DF.Data | None
+		issue_date: DF.Date | None
+		issuer: DF.Data | None
+		issuer_unit: DF.Link | None
+		letter_type: DF.Literal["Party Conduct Responsibility Letter", "Division of Responsibility Notice", "Target Task Notice", "Task Supervision Notice"]
+		return_reason: DF.SmallText | None
+		signatures: DF.Table[ResponsibilityLetterSignature]
+		source_letter: DF.Link | None
+		source_task: DF.Data | None
+		tasks: DF.Table[ResponsibilityLetterTask]
+		title: DF.Data | None
+		unit: DF.Link | None
+		work_plan: DF.Link | None
+		workflow_state: DF.Link | None
+		year: DF.Int
+	# end: auto-generated types
+
 	def validate(self):
 		if not self.year:
 			self.year = getdate(self.issue_date or today()).year

@@ -5,4 +5,24 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class ResponsibilityLetterSignature(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		capacity: DF.Literal["Principal Responsible", "Supervisory Responsible", "Responsibility Subject"]
+		opinion_at: DF.Datetime | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		required: DF.Check
+		review_opinion: DF.SmallText | None
+		signed_at: DF.Datetime | None
+		signer: DF.Link
+		signer_name: DF.Data | None
+	# end: auto-generated types
+
 	pass

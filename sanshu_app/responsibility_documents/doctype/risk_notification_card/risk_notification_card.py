@@ -24,6 +24,41 @@ PARTIES = (
 
 
 class RiskNotificationCard(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.responsibility_documents.doctype.risk_notification_follow_up.risk_notification_follow_up import RiskNotificationFollowup
+		from sanshu_app.responsibility_documents.doctype.risk_notification_sign.risk_notification_sign import RiskNotificationSign
+
+		all_signed: DF.Check
+		amended_from: DF.Link | None
+		cadre: DF.Link
+		cadre_acknowledged_at: DF.Datetime | None
+		cadre_name: DF.Data | None
+		campaign: DF.Link | None
+		closed_on: DF.Date | None
+		conclusion: DF.Text | None
+		document_number: DF.Data | None
+		follow_ups: DF.Table[RiskNotificationFollowup]
+		issue_date: DF.Date | None
+		issuer: DF.Data | None
+		party_secretary: DF.Link
+		party_secretary_name: DF.Data | None
+		party_secretary_signed_at: DF.Datetime | None
+		required_actions: DF.Text
+		risk_level: DF.Literal["Low Risk", "Medium Risk", "High Risk"]
+		signs: DF.Table[RiskNotificationSign]
+		supervision_officer: DF.Link
+		supervision_officer_name: DF.Data | None
+		supervision_officer_signed_at: DF.Datetime | None
+		unit: DF.Link | None
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		self.fill_signatories()
 		self.clear_sign_off_on_return()

@@ -5,4 +5,20 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class RiskNotificationFollowup(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		follow_up_date: DF.Date
+		note: DF.SmallText
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		recorded_by: DF.Link | None
+	# end: auto-generated types
+
 	pass

@@ -7,6 +7,26 @@ from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class SanshuCadre(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		discipline_cadre: DF.Check
+		full_name: DF.Data
+		is_principal: DF.Check
+		newly_promoted: DF.Check
+		post: DF.Data | None
+		promoted_on: DF.Date | None
+		rank: DF.Literal["", "Division Level", "Deputy Division Level", "Section Level", "Deputy Section Level", "Staff", "Other"]
+		status: DF.Literal["In Office", "Left"]
+		unit: DF.Link
+		user: DF.Link | None
+	# end: auto-generated types
+
 	def autoname(self):
 		# The master import reserves the names of a whole sheet's cadres in one step of the series
 		# (server-side flag); otherwise the doctype's own naming applies.

@@ -5,4 +5,20 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class SanshuCalendarOverride(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		date: DF.Date
+		day_type: DF.Literal["Holiday", "Working Day"]
+		note: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+
 	pass

@@ -15,6 +15,35 @@ RULE_SET_PURPOSES = {"evaluation_rule_set": "Evaluation Rating", "assessment_rul
 
 
 class SanshuCampaign(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.sanshu_setup.doctype.sanshu_campaign_cadre.sanshu_campaign_cadre import SanshuCampaignCadre
+		from sanshu_app.sanshu_setup.doctype.sanshu_campaign_unit.sanshu_campaign_unit import SanshuCampaignUnit
+
+		assessment_rule_set: DF.Link | None
+		cadres: DF.Table[SanshuCampaignCadre]
+		campaign_title: DF.Data
+		commitment_due_date: DF.Date | None
+		deadline_rule_set: DF.Link | None
+		evaluation_rule_set: DF.Link | None
+		meeting_date: DF.Date | None
+		notes: DF.TextEditor | None
+		previous_campaign: DF.Link | None
+		publish_from: DF.Date | None
+		publish_reports_before_meeting: DF.Check
+		publish_until: DF.Date | None
+		report_due_date: DF.Date | None
+		scheme: DF.Literal["Responsibility, Integrity and Ethics", "Responsibility, Integrity and Risk", "Work, Responsibility and Integrity"]
+		status: DF.Literal["Draft", "Active", "Closed"]
+		units: DF.Table[SanshuCampaignUnit]
+		year: DF.Int
+	# end: auto-generated types
+
 	def validate(self):
 		self.fill_default_rule_sets()
 		self.validate_rule_set_purposes()

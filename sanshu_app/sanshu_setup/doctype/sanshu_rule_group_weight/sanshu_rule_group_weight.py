@@ -5,4 +5,19 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class SanshuRuleGroupWeight(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		evaluator_group: DF.Literal["Discipline Committee Member", "Deputies and Committee Members", "Conduct Supervisor", "Service Recipient", "Paper Ballots"]
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		weight: DF.Percent
+	# end: auto-generated types
+
 	pass

@@ -16,6 +16,36 @@ CONSEQUENCE_FLAGS = ("creates_rectification", "accountability", "referral")
 
 
 class SanshuRuleSet(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.sanshu_setup.doctype.sanshu_rule_deadline.sanshu_rule_deadline import SanshuRuleDeadline
+		from sanshu_app.sanshu_setup.doctype.sanshu_rule_group_weight.sanshu_rule_group_weight import SanshuRuleGroupWeight
+		from sanshu_app.sanshu_setup.doctype.sanshu_rule_scale_option.sanshu_rule_scale_option import SanshuRuleScaleOption
+		from sanshu_app.sanshu_setup.doctype.sanshu_rule_threshold.sanshu_rule_threshold import SanshuRuleThreshold
+
+		allow_abstention: DF.Check
+		deadlines: DF.Table[SanshuRuleDeadline]
+		disabled: DF.Check
+		fallback_outcome: DF.Data | None
+		group_weights: DF.Table[SanshuRuleGroupWeight]
+		max_score: DF.Float
+		member_grades: DF.Table[SanshuRuleScaleOption]
+		min_ballots_shown: DF.Int
+		pass_mark: DF.Float
+		purpose: DF.Literal["Evaluation Rating", "Responsibility Assessment", "Deadlines"]
+		routine_inspection_weight: DF.Float
+		rule_set_name: DF.Data
+		scale_options: DF.Table[SanshuRuleScaleOption]
+		source: DF.Data | None
+		special_inspection_weight: DF.Float
+		thresholds: DF.Table[SanshuRuleThreshold]
+	# end: auto-generated types
+
 	def validate(self):
 		problems = check_deadlines([(d.deadline_type, d.days) for d in self.deadlines])
 		if self.purpose == "Evaluation Rating":

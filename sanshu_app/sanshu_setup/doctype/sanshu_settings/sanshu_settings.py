@@ -7,6 +7,21 @@ from frappe.model.document import Document
 
 
 class SanshuSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.sanshu_setup.doctype.sanshu_calendar_override.sanshu_calendar_override import SanshuCalendarOverride
+		from sanshu_app.sanshu_setup.doctype.sanshu_document_number_pattern.sanshu_document_number_pattern import SanshuDocumentNumberPattern
+
+		calendar_overrides: DF.Table[SanshuCalendarOverride]
+		issuing_office: DF.Data | None
+		number_patterns: DF.Table[SanshuDocumentNumberPattern]
+	# end: auto-generated types
+
 	def validate(self):
 		seen = set()
 		for row in self.calendar_overrides:

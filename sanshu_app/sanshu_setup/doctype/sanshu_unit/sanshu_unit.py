@@ -7,6 +7,25 @@ from frappe.utils.nestedset import NestedSet, get_descendants_of
 
 
 class SanshuUnit(NestedSet):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		discipline_officer: DF.Link | None
+		is_group: DF.Check
+		lft: DF.Int
+		old_parent: DF.Link | None
+		parent_sanshu_unit: DF.Link | None
+		principal: DF.Link | None
+		rgt: DF.Int
+		unit_name: DF.Data
+		unit_type: DF.Literal["Township", "County Department", "Industrial Park", "Grassroots Station", "Enterprise", "Other"]
+	# end: auto-generated types
+
 	nsm_parent_field = "parent_sanshu_unit"
 
 	def validate(self):

@@ -5,4 +5,19 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class SatisfactionScaleOption(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		option: DF.Data
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		score: DF.Float
+	# end: auto-generated types
+
 	pass

@@ -29,6 +29,26 @@ RESULT_COLUMNS = {
 
 
 class SatisfactionSurvey(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.supervision.doctype.satisfaction_scale_option.satisfaction_scale_option import SatisfactionScaleOption
+		from sanshu_app.supervision.doctype.satisfaction_survey_unit.satisfaction_survey_unit import SatisfactionSurveyUnit
+
+		codes_issued: DF.Int
+		results_published: DF.Check
+		scale: DF.Table[SatisfactionScaleOption]
+		sector: DF.Literal["Townships and Streets", "County Departments", "Public Service Industries"]
+		status: DF.Literal["Draft", "Open", "Closed"]
+		survey_title: DF.Data
+		units: DF.Table[SatisfactionSurveyUnit]
+		year: DF.Int
+	# end: auto-generated types
+
 	def validate(self):
 		if not self.scale:
 			for option, score in default_scale():

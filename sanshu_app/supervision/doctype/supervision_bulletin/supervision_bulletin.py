@@ -12,6 +12,23 @@ from sanshu_app.utils import throw_violations
 
 
 class SupervisionBulletin(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		bulletin_title: DF.Data
+		closing: DF.TextEditor | None
+		document_number: DF.Data | None
+		introduction: DF.TextEditor | None
+		issued_on: DF.Date | None
+		quarter: DF.Int
+		year: DF.Int
+	# end: auto-generated types
+
 	def validate(self):
 		throw_violations(quarter_violations(self.quarter), title=_("Invalid Bulletin"))
 

@@ -20,6 +20,35 @@ DRAW_FIELDS = ("draw_seed", "drawn_by", "drawn_at")
 
 
 class SupervisionInspection(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.supervision.doctype.supervision_finding.supervision_finding import SupervisionFinding
+		from sanshu_app.supervision.doctype.supervision_inspection_unit.supervision_inspection_unit import SupervisionInspectionUnit
+		from sanshu_app.supervision.doctype.supervision_pool_unit.supervision_pool_unit import SupervisionPoolUnit
+		from sanshu_app.supervision.doctype.supervision_team_member.supervision_team_member import SupervisionTeamMember
+
+		draw_count: DF.Int
+		draw_pool: DF.TableMultiSelect[SupervisionPoolUnit]
+		draw_seed: DF.Data | None
+		drawn_at: DF.Datetime | None
+		drawn_by: DF.Link | None
+		findings: DF.Table[SupervisionFinding]
+		inspection_date: DF.Date
+		inspection_kind: DF.Literal["Area Team Inspection", "Random Check", "Unannounced Visit", "Special Inspection"]
+		inspection_title: DF.Data
+		quarter: DF.Int
+		status: DF.Literal["Planned", "Completed"]
+		summary: DF.TextEditor | None
+		team: DF.Table[SupervisionTeamMember]
+		units: DF.Table[SupervisionInspectionUnit]
+		year: DF.Int
+	# end: auto-generated types
+
 	def validate(self):
 		date = getdate(self.inspection_date)
 		self.year, self.quarter = date.year, (date.month - 1) // 3 + 1

@@ -10,6 +10,28 @@ from sanshu_app.utils import throw_violations
 
 
 class SupervisionSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		index_consecutive_periods: DF.Int
+		index_talk_type: DF.Literal["Interview", "Reminder Talk", "Admonishment Talk"]
+		index_top_places: DF.Int
+		survey_answers_per_hour: DF.Int
+		survey_bottom_places: DF.Int
+		survey_consecutive_periods: DF.Int
+		survey_default_scale: DF.SmallText
+		survey_failed_codes_per_address: DF.Int
+		survey_talk_type: DF.Literal["Interview", "Reminder Talk", "Admonishment Talk"]
+		weight_efficiency_complaints: DF.Float
+		weight_online_opinion: DF.Float
+		weight_petitions: DF.Float
+	# end: auto-generated types
+
 	def validate(self):
 		problems = weight_violations(
 			{

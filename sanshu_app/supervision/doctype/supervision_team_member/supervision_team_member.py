@@ -5,4 +5,20 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class SupervisionTeamMember(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		member_name: DF.Data
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		team_role: DF.Literal["Team Leader", "Member"]
+		user: DF.Link | None
+	# end: auto-generated types
+
 	pass

@@ -26,6 +26,23 @@ COUNT_COLUMNS = {
 
 
 class WarningIndex(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.supervision.doctype.warning_index_row.warning_index_row import WarningIndexRow
+
+		quarter: DF.Int
+		rows: DF.Table[WarningIndexRow]
+		weight_efficiency_complaints: DF.Float
+		weight_online_opinion: DF.Float
+		weight_petitions: DF.Float
+		year: DF.Int
+	# end: auto-generated types
+
 	def validate(self):
 		if self.is_new() or not self.weight_petitions and not self.weight_efficiency_complaints and not self.weight_online_opinion:
 			for fieldname in WEIGHT_FIELDS.values():

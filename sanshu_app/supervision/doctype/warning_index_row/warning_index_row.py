@@ -5,4 +5,24 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class WarningIndexRow(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		efficiency_complaints: DF.Int
+		index_value: DF.Float
+		online_opinion: DF.Int
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		petitions: DF.Int
+		ranking: DF.Int
+		talks_proposed: DF.Check
+		unit: DF.Link
+	# end: auto-generated types
+
 	pass

@@ -20,6 +20,26 @@ TASK = "Sanshu Work Plan Task"
 
 
 class SanshuWorkPlan(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		campaign: DF.Link | None
+		description: DF.TextEditor | None
+		last_letter_run: DF.SmallText | None
+		plan_title: DF.Data
+		reminder_days_before: DF.Int
+		report_grace_days: DF.Int
+		status: DF.Literal["Draft", "Active", "Closed"]
+		task_count: DF.Int
+		tolerance_percent: DF.Percent
+		year: DF.Int
+	# end: auto-generated types
+
 	def validate(self):
 		problems = []
 		if not 2000 <= cint(self.year) <= 2999:

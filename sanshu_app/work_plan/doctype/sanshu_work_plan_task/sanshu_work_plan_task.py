@@ -11,6 +11,41 @@ from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
 class SanshuWorkPlanTask(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.work_plan.doctype.work_plan_task_leader.work_plan_task_leader import WorkPlanTaskLeader
+		from sanshu_app.work_plan.doctype.work_plan_task_unit.work_plan_task_unit import WorkPlanTaskUnit
+
+		cadence: DF.Literal["Quarterly", "Monthly", "By Deadline"]
+		category: DF.Data | None
+		content: DF.SmallText
+		cooperating_parts: DF.Int
+		cooperating_unit_names: DF.SmallText | None
+		cooperating_units: DF.Table[WorkPlanTaskUnit]
+		deadline: DF.Date
+		deliverable: DF.SmallText | None
+		expected_evidence: DF.SmallText | None
+		expected_progress: DF.Percent
+		heading: DF.Data | None
+		lag: DF.Literal["", "No Report", "Behind Schedule", "Past Deadline"]
+		lag_period: DF.Data | None
+		last_report_date: DF.Date | None
+		lead_unit: DF.Link
+		leader_names: DF.Data | None
+		leaders: DF.Table[WorkPlanTaskLeader]
+		overdue: DF.Check
+		progress: DF.Percent
+		status: DF.Literal["Not Started", "In Progress", "Completed"]
+		supervision_notice: DF.Link | None
+		task_number: DF.Data | None
+		work_plan: DF.Link
+	# end: auto-generated types
+
 	def validate(self):
 		year = cint(frappe.db.get_value("Sanshu Work Plan", self.work_plan, "year"))
 		label = self.task_number or (self.content or "")[:20]

@@ -17,6 +17,30 @@ TASK = "Sanshu Work Plan Task"
 
 
 class WorkPlanProgressReport(ScopedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from sanshu_app.work_plan.doctype.work_plan_evidence.work_plan_evidence import WorkPlanEvidence
+
+		evidence: DF.Table[WorkPlanEvidence]
+		lead_unit: DF.Link | None
+		part: DF.Literal["", "Lead", "Cooperating"]
+		parts_summary: DF.SmallText | None
+		period: DF.Data
+		progress: DF.Percent
+		progress_text: DF.Text
+		report_date: DF.Date
+		status: DF.Literal["In Progress", "Completed", "Not Started", "Difficulties"]
+		task: DF.Link
+		task_content: DF.SmallText | None
+		unit: DF.Link
+		work_plan: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		task = frappe.get_doc(TASK, self.task)
 		supporting = [r.unit for r in task.cooperating_units]

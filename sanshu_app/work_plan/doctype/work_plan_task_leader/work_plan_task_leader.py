@@ -5,4 +5,19 @@ from sanshu_app.permissions.child_rows import ChildRow
 
 
 class WorkPlanTaskLeader(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		cadre: DF.Link
+		cadre_name: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+
 	pass
