@@ -13,7 +13,7 @@ document-method routes of REST v1 and v2 (which are ``run_doc_method`` by anothe
 The gate runs as an ``auth_hooks`` entry: after the platform has settled who the user is (cookie,
 API key or OAuth token) and before any handler. The browser tests record every method each role's
 pages call and fail on one that is not listed here; a site test walks every whitelisted method of
-the platform and the app as a cadre, an evaluator and a guest (tests/site/test_allow_list.py).
+the platform and the app as a cadre, an evaluator and a guest (tests/site/access/test_doors.py).
 
 A listed method that reads records either goes through the permission hooks (``frappe.get_list``,
 ``has_permission``) or has an app-aware override in ``doors.py``; the door suite covers both. The
