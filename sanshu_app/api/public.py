@@ -17,6 +17,7 @@ module (``meeting_day.ballot_codes``, ``public_disclosure.api``, ``supervision``
 import functools
 import inspect
 import json
+from typing import Any
 
 import frappe
 from frappe import _
@@ -96,6 +97,8 @@ def _questions_per_hour():
 
 
 # the doors -----------------------------------------------------------------------------------
+# Their arguments are typed Any: a guest may send anything, and guest_door checks it (json_args,
+# honeypot, captcha) and refuses in Chinese; the platform's type check would refuse before it.
 # Every call to the phone method per address and minute (a whole room may share one address).
 BALLOT_CALLS_PER_MINUTE = 300
 OBJECTIONS_PER_HOUR = 5
@@ -109,7 +112,7 @@ OBJECTIONS_PER_HOUR = 5
 	refuse=_plain_refusal("Ballot Refused"),
 	json_args={"choices": (dict, "The ballot could not be read. Please try again.")},
 )
-def submit_phone_ballot(code=None, choices=None):
+def submit_phone_ballot(code: Any = None, choices: Any = None):
 	"""The phone page's ballot: one choice per reporter, spending the code (``ballot_codes``)."""
 	from sanshu_app.meeting_day.ballot_codes import cast_phone_ballot
 
@@ -125,7 +128,7 @@ def submit_phone_ballot(code=None, choices=None):
 	honeypot="Your question was not accepted.",
 	captcha="The sum is wrong or the form has expired; reload the page and try again.",
 )
-def ask_question(report=None, question=None, contact=None, captcha_token=None, captcha=None, website=None):
+def ask_question(report: Any = None, question: Any = None, contact: Any = None, captcha_token: Any = None, captcha: Any = None, website: Any = None):
 	"""A question under a published report (网上询问), screened by the office before anything shows."""
 	from sanshu_app.public_disclosure.api import receive_question
 
@@ -141,7 +144,7 @@ def ask_question(report=None, question=None, contact=None, captcha_token=None, c
 	json_args={"answers": (dict, "Choose an answer for every unit.")},
 	honeypot="Your answers were not accepted.",
 )
-def answer_survey(code=None, answers=None, website=None):
+def answer_survey(code: Any = None, answers: Any = None, website: Any = None):
 	"""The satisfaction survey answered with a one-time code (the code throttle: ``supervision.public``)."""
 	from sanshu_app.supervision.public import record_answers
 
@@ -152,7 +155,7 @@ def answer_survey(code=None, answers=None, website=None):
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @guest_door("declaration-objection", calls=OBJECTIONS_PER_HOUR, seconds=HOUR, refuse=_plain_refusal("Not Saved"))
-def submit_objection(declaration=None, content=None, contact=None):
+def submit_objection(declaration: Any = None, content: Any = None, contact: Any = None):
 	"""An objection to an asset declaration in publicity (公示), during the period only."""
 	from sanshu_app.integrity_archive.doctype.asset_declaration.asset_declaration import receive_objection
 

@@ -71,20 +71,20 @@ def commitment_compliance(campaign, show_all=0):
 
 
 @frappe.whitelist()
-def download_rectification_ledger(campaign=None, state=None, overdue_only=0):
+def download_rectification_ledger(campaign: str | None = None, state: str | None = None, overdue_only: int | str | bool = 0):
 	send_xlsx(_("Rectification Ledger"), rectification_ledger(campaign, state, overdue_only))
 
 
 @frappe.whitelist()
-def download_assessment_ranking(year, campaign=None):
+def download_assessment_ranking(year: int | str, campaign: str | None = None):
 	send_xlsx(_("{0} Responsibility Assessment Ranking").format(year), assessment_ranking(year, campaign))
 
 
 @frappe.whitelist()
-def download_commitment_compliance(campaign, show_all=0):
+def download_commitment_compliance(campaign: str, show_all: int | str | bool = 0):
 	send_xlsx(_("Commitment Compliance"), commitment_compliance(campaign, show_all))
 
 
 @frappe.whitelist()
-def download_archive(cadre):
+def download_archive(cadre: str):
 	send_xlsx(_("Integrity Archive") + f"-{cadre}", archive(cadre))

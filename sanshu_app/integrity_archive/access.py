@@ -113,7 +113,7 @@ def read_archive(cadre, action):
 
 
 @frappe.whitelist()
-def get_open_count(doctype: str, name: str, items=None):
+def get_open_count(doctype: str, name: str, items: str | list | None = None):
 	"""The connections of a form; on a cadre's form they are the archive, so they are counted only
 	for a reader with access, and the look is registered."""
 	from frappe.desk.notifications import get_open_count as frappe_open_count

@@ -263,7 +263,7 @@ def batch():
 
 
 @frappe.whitelist()
-def download_pdfs(doctype: str, names, print_format: str | None = None):
+def download_pdfs(doctype: str, names: str | list, print_format: str | None = None):
 	"""Many documents of one doctype in one PDF download (one browser for all)."""
 	names = frappe.parse_json(names) if isinstance(names, str) else list(names)
 	frappe.local.response.filename = f"{_(doctype)}.pdf"

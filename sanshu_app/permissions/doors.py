@@ -16,7 +16,12 @@ keep the app's record scope wherever the app is installed (``override_whiteliste
 - Per-record helpers that answered about any record (next/previous, link titles, amendments,
   evaluated permissions, linked documents, likes, follows, renames) first check that the user may
   read the stored record.
+
+An override takes its platform method's arguments as they come and hands them on: typed as the
+platform types them, ``Any`` where the platform's own method leaves them untyped.
 """
+
+from typing import Any
 
 import frappe
 from frappe import _
@@ -30,7 +35,7 @@ NO_RECORD = "\u0000"
 
 
 @frappe.whitelist()
-def get_count(doctype, filters=None, debug=False, cache=False):
+def get_count(doctype: Any, filters: Any = None, debug: Any = False, cache: Any = False):
 	"""``frappe.client.get_count`` through the permission-checked list query. Only doctypes are
 	counted: the platform's own count also took raw table names (``__Auth``)."""
 	if not isinstance(doctype, str) or not frappe.db.exists("DocType", doctype):
@@ -40,7 +45,7 @@ def get_count(doctype, filters=None, debug=False, cache=False):
 
 
 @frappe.whitelist()
-def validate_link(doctype: str, docname: str, fields=None):
+def validate_link(doctype: str, docname: str, fields: Any = None):
 	"""``frappe.client.validate_link`` that does not confirm records the user may not read."""
 	from frappe.client import validate_link as platform_validate_link
 
@@ -57,7 +62,7 @@ def validate_link(doctype: str, docname: str, fields=None):
 
 
 @frappe.whitelist(methods=["GET", "POST"])
-def run_doc_method(method, docs=None, dt=None, dn=None, arg=None, args=None):
+def run_doc_method(method: Any, docs: Any = None, dt: Any = None, dn: Any = None, arg: Any = None, args: Any = None):
 	"""v1 ``run_doc_method``: an app record that exists is acted on as stored."""
 	from frappe.handler import run_doc_method as platform_run_doc_method
 
@@ -73,7 +78,7 @@ def search_link(
 	doctype: str,
 	txt: str,
 	query: str | None = None,
-	filters=None,
+	filters: Any = None,
 	page_length: int = 10,
 	searchfield: str | None = None,
 	reference_doctype: str | None = None,
@@ -92,8 +97,8 @@ def search_widget(
 	searchfield: str | None = None,
 	start: int = 0,
 	page_length: int = 10,
-	filters=None,
-	filter_fields=None,
+	filters: Any = None,
+	filter_fields: Any = None,
 	as_dict: bool = False,
 	reference_doctype: str | None = None,
 	ignore_user_permissions: bool = False,
@@ -126,12 +131,12 @@ def get_group_by_count(doctype: str, current_filters: str, field: str):
 
 
 @frappe.whitelist()
-def get_tagged_docs(doctype, tag):
+def get_tagged_docs(doctype: Any, tag: Any):
 	return frappe.get_list(doctype, filters=[["_user_tags", "like", tag]], fields=["name"], as_list=True, limit_page_length=0)
 
 
 @frappe.whitelist()
-def global_search(text, start=0, limit=20, doctype=""):
+def global_search(text: Any, start: Any = 0, limit: Any = 20, doctype: Any = ""):
 	from frappe.utils.global_search import search as platform_search
 
 	results = platform_search(text, start, limit, doctype)
@@ -150,7 +155,7 @@ def _require_readable(doctype, name):
 
 
 @frappe.whitelist()
-def get_next(doctype, value, prev, filters=None, sort_order="desc", sort_field="creation"):
+def get_next(doctype: Any, value: Any, prev: Any, filters: Any = None, sort_order: Any = "desc", sort_field: Any = "creation"):
 	from frappe.desk.form.utils import get_next as platform_get_next
 
 	if isinstance(doctype, str) and doctype in app_doctypes() and frappe.db.exists(doctype, value) and not may_read_stored(doctype, value):
@@ -159,7 +164,7 @@ def get_next(doctype, value, prev, filters=None, sort_order="desc", sort_field="
 
 
 @frappe.whitelist()
-def get_link_title(doctype, docname):
+def get_link_title(doctype: Any, docname: Any):
 	from frappe.desk.search import get_link_title as platform_get_link_title
 
 	if isinstance(doctype, str) and doctype in app_doctypes() and frappe.db.exists(doctype, docname) and not may_read_stored(doctype, docname):
@@ -186,7 +191,7 @@ def get_doc_permissions(doctype: str, docname: str):
 
 
 @frappe.whitelist()
-def linked_with(doctype, docname):
+def linked_with(doctype: Any, docname: Any):
 	from frappe.desk.form.linked_with import get as platform_get
 
 	_require_readable(doctype, docname)
@@ -194,7 +199,7 @@ def linked_with(doctype, docname):
 
 
 @frappe.whitelist()
-def get_submitted_linked_docs(doctype: str, name: str, ignore_doctypes_on_cancel_all=None):
+def get_submitted_linked_docs(doctype: str, name: str, ignore_doctypes_on_cancel_all: Any = None):
 	from frappe.desk.form.linked_with import get_submitted_linked_docs as platform_get_submitted_linked_docs
 
 	_require_readable(doctype, name)
@@ -207,7 +212,7 @@ def get_submitted_linked_docs(doctype: str, name: str, ignore_doctypes_on_cancel
 
 
 @frappe.whitelist()
-def toggle_like(doctype, name, add=False):
+def toggle_like(doctype: Any, name: Any, add: Any = False):
 	from frappe.desk.like import toggle_like as platform_toggle_like
 
 	_require_readable(doctype, name)
@@ -215,7 +220,7 @@ def toggle_like(doctype, name, add=False):
 
 
 @frappe.whitelist()
-def follow_document(doctype, doc_name, user):
+def follow_document(doctype: Any, doc_name: Any, user: Any):
 	from frappe.desk.form.document_follow import follow_document as platform_follow_document
 
 	_require_readable(doctype, doc_name)
@@ -223,7 +228,7 @@ def follow_document(doctype, doc_name, user):
 
 
 @frappe.whitelist()
-def rename_doc(doctype, old_name, new_name, merge=False):
+def rename_doc(doctype: Any, old_name: Any, new_name: Any, merge: Any = False):
 	from frappe.client import rename_doc as platform_rename_doc
 
 	_require_readable(doctype, old_name)
@@ -233,7 +238,7 @@ def rename_doc(doctype, old_name, new_name, merge=False):
 
 
 @frappe.whitelist()
-def update_document_title(*, doctype: str, docname: str, title=None, name=None, merge=False, enqueue=False, **kwargs):
+def update_document_title(*, doctype: str, docname: str, title: Any = None, name: Any = None, merge: Any = False, enqueue: Any = False, **kwargs: Any):
 	from frappe.model.rename_doc import update_document_title as platform_update_document_title
 
 	_require_readable(doctype, docname)
@@ -241,7 +246,7 @@ def update_document_title(*, doctype: str, docname: str, title=None, name=None, 
 
 
 @frappe.whitelist()
-def get_html_and_style(doc, name=None, print_format=None, no_letterhead=None, letterhead=None, trigger_print=False, style=None, settings=None):
+def get_html_and_style(doc: Any, name: Any = None, print_format: Any = None, no_letterhead: Any = None, letterhead: Any = None, trigger_print: Any = False, style: Any = None, settings: Any = None):
 	"""The print view's HTML: an app record is printed as stored, never from a client-sent copy."""
 	from frappe.www.printview import get_html_and_style as platform_get_html_and_style
 
@@ -309,7 +314,7 @@ def before_request():
 
 # --- the form's change log and socket.io ---------------------------------------------------------
 @frappe.whitelist()
-def getdoc(doctype, name):
+def getdoc(doctype: Any, name: Any):
 	"""The form's record, with the change log's values of fields above the user's level removed."""
 	from frappe.desk.form.load import getdoc as platform_getdoc
 
@@ -319,7 +324,7 @@ def getdoc(doctype, name):
 
 
 @frappe.whitelist()
-def get_docinfo(doc=None, doctype=None, name=None):
+def get_docinfo(doc: Any = None, doctype: Any = None, name: Any = None):
 	from frappe.desk.form.load import get_docinfo as platform_get_docinfo
 
 	if doc is not None:

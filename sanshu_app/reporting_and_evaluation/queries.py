@@ -7,7 +7,7 @@ from sanshu_app.rules.schemes import sections_for
 
 @frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
-def campaign_cadres(doctype, txt, searchfield, start, page_len, filters):
+def campaign_cadres(doctype: str, txt: str, searchfield: str, start: int | str, page_len: int | str, filters: dict | list | str | None):
 	"""The campaign's participating cadres the user may see, matching ``txt``."""
 	# The desk sends filters as a JSON string; a script may send a dict.
 	campaign = (frappe.parse_json(filters) or {}).get("campaign")

@@ -101,31 +101,31 @@ def survey_ranking_workbook(survey) -> bytes:
 
 
 @frappe.whitelist()
-def download_bulletin(year, quarter):
+def download_bulletin(year: int | str, quarter: int | str):
 	require_roles()
 	send_xlsx(_("Supervision Bulletin, {0} Quarter {1}").format(year, quarter), bulletin_workbook(year, quarter))
 
 
 @frappe.whitelist()
-def download_inspection_ledger(year):
+def download_inspection_ledger(year: int | str):
 	require_roles()
 	send_xlsx(_("Inspection Ledger {0}").format(year), inspection_ledger_workbook(year))
 
 
 @frappe.whitelist()
-def download_findings_ledger(year):
+def download_findings_ledger(year: int | str):
 	require_roles()
 	send_xlsx(_("Findings Ledger {0}").format(year), findings_ledger_workbook(year))
 
 
 @frappe.whitelist()
-def download_index_ledger(year):
+def download_index_ledger(year: int | str):
 	require_roles()
 	send_xlsx(_("Warning Index Ledger {0}").format(year), index_ledger_workbook(year))
 
 
 @frappe.whitelist()
-def download_survey_ranking(survey):
+def download_survey_ranking(survey: str):
 	require_roles()
 	frappe.get_doc("Satisfaction Survey", survey).check_permission("read")
 	send_xlsx(_("Satisfaction Ranking"), survey_ranking_workbook(survey))

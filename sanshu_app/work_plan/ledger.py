@@ -62,7 +62,7 @@ def ledger_title(work_plan, unit=None, leader=None):
 
 
 @frappe.whitelist()
-def download_task_ledger(work_plan, unit=None, leader=None):
+def download_task_ledger(work_plan: str, unit: str | None = None, leader: str | None = None):
 	"""The 任务台账 as xlsx: what the caller may read, overdue first."""
 	frappe.has_permission("Sanshu Work Plan Task", "read", throw=True)
 	rows = [ledger_row(t) for t in tasks_of(work_plan, unit, leader)]
@@ -138,7 +138,7 @@ def assessment_onload(doc, method=None):
 
 
 @frappe.whitelist()
-def assessment_evidence(assessment):
+def assessment_evidence(assessment: str):
 	"""The same evidence for one stored assessment the caller may read."""
 	doc = frappe.get_doc("Responsibility Assessment", assessment)
 	doc.check_permission("read")

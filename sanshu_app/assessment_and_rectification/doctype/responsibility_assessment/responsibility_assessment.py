@@ -234,7 +234,7 @@ class ResponsibilityAssessment(ScopedDocument):
 
 	# inspectors sign (考核纪律) ---------------------------------------------------------------
 	@frappe.whitelist()
-	def sign_inspection(self, team_role="Team Member"):
+	def sign_inspection(self, team_role: str = "Team Member"):
 		if not set(frappe.get_roles()).intersection(INSPECTOR_ROLES):  # frappe.only_for lets everyone through in tests
 			frappe.throw(_("Only assessment inspectors sign the inspection record."), frappe.PermissionError, title=_("Not Signed"))
 		if self.workflow_state != "Self-assessed":
@@ -265,7 +265,7 @@ class ResponsibilityAssessment(ScopedDocument):
 		frappe.throw(_("Scores can no longer be imported: the assessment is {0}.").format(_(self.workflow_state)), title=_("Not Imported"))
 
 	@frappe.whitelist()
-	def import_scoring_sheet(self, file_url):
+	def import_scoring_sheet(self, file_url: str):
 		"""Take the scores of a filled scoring sheet: all of them, or none when any row is wrong."""
 		self.check_permission("write")
 		stage = self.sheet_stage()
@@ -300,7 +300,7 @@ def _sheet_rows(content):
 
 
 @frappe.whitelist()
-def download_scoring_sheet(name):
+def download_scoring_sheet(name: str):
 	doc = frappe.get_doc("Responsibility Assessment", name)
 	doc.check_permission("read")
 	columns = list(zip([_(h) for h in rules.SHEET_HEADERS], (6, 22, 50, 10, 12, 12, 36)))
@@ -313,7 +313,7 @@ def download_scoring_sheet(name):
 
 
 @frappe.whitelist()
-def create_for_campaign(campaign):
+def create_for_campaign(campaign: str):
 	"""One draft assessment per participating unit of ``campaign`` that has none for the year yet."""
 	if not is_office():
 		frappe.throw(_("Only the office creates assessments for a campaign."), frappe.PermissionError, title=_("Not Permitted"))

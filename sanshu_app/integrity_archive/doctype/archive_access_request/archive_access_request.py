@@ -87,15 +87,15 @@ class ArchiveAccessRequest(ScopedDocument):
 		return doc.status
 
 	@frappe.whitelist()
-	def approve(self, note=None):
+	def approve(self, note: str | None = None):
 		return self.decide("Approved", note)
 
 	@frappe.whitelist()
-	def reject(self, note=None):
+	def reject(self, note: str | None = None):
 		return self.decide("Rejected", note)
 
 	@frappe.whitelist()
-	def revoke(self, note=None):
+	def revoke(self, note: str | None = None):
 		if frappe.db.get_value(self.doctype, self.name, "status") != "Approved":
 			frappe.throw(_("Only an approved request can be revoked."))
 		return self.decide("Revoked", note)

@@ -7,6 +7,8 @@ summary (公示) inside the unit and to the public, records objections and their
 The contents are the declarant's and the office's alone: the record scope keeps the document from
 anyone else, and the publicity shows only ``published_summary``."""
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.utils import getdate, today
@@ -92,7 +94,7 @@ class AssetDeclaration(ScopedDocument):
 		return doc.status
 
 	@frappe.whitelist()
-	def start_publicity(self, publicity_start, publicity_end, published_summary, publicity_scope=None):
+	def start_publicity(self, publicity_start: str | date, publicity_end: str | date, published_summary: str, publicity_scope: str | None = None):
 		require_roles()
 		doc = stored(self)
 		minimum = frappe.db.get_single_value("Integrity Opinion Settings", "publicity_min_days") or 5
@@ -104,7 +106,7 @@ class AssetDeclaration(ScopedDocument):
 		return doc.status
 
 	@frappe.whitelist()
-	def conclude(self, conclusion):
+	def conclude(self, conclusion: str):
 		require_roles()
 		doc = stored(self)
 		checked = sum(1 for o in doc.objections if (o.check_result or "").strip())

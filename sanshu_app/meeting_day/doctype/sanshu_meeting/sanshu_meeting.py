@@ -134,7 +134,7 @@ class SanshuMeeting(Document):
 
 	# the draw ------------------------------------------------------------------------------------
 	@frappe.whitelist()
-	def draw_reporters(self, count=None):
+	def draw_reporters(self, count: int | str | None = None):
 		"""Draw reporters at random from the campaign's cadres not listed yet; the seed, who and when are kept."""
 		require_roles(OFFICE_ROLES)
 		self.require_open()
@@ -159,7 +159,7 @@ class SanshuMeeting(Document):
 
 	# codes ---------------------------------------------------------------------------------------
 	@frappe.whitelist()
-	def generate_codes(self, evaluator_group, count):
+	def generate_codes(self, evaluator_group: str, count: int | str):
 		"""New one-time codes for a group; returns the A4 slips (the only time the codes are shown)."""
 		require_roles(OFFICE_ROLES)
 		self.require_open()
@@ -196,7 +196,7 @@ class SanshuMeeting(Document):
 		return {bare_name(row.cadre_name): row.evaluation for row in self.reporters if row.evaluation}
 
 	@frappe.whitelist()
-	def import_paper_ballots(self, file_url, commit=0):
+	def import_paper_ballots(self, file_url: str, commit: int | str | bool = 0):
 		"""Read the clerk's workbook. commit=0: the counts per cadre and option only; commit=1: also
 		write them to each reporter's evaluation. All rows good, or nothing."""
 		require_roles(OFFICE_ROLES)
@@ -301,7 +301,7 @@ def read_workbook(file_url) -> list:
 
 
 @frappe.whitelist()
-def paper_ballot_template(meeting):
+def paper_ballot_template(meeting: str):
 	"""The workbook clerks fill: a title and a note, then 票号 / 被评议人 / 单位 and one tick column per option."""
 	require_roles(OFFICE_ROLES)
 	doc = frappe.get_doc("Sanshu Meeting", meeting)
@@ -319,7 +319,7 @@ def paper_ballot_template(meeting):
 
 
 @frappe.whitelist()
-def results_workbook(meeting):
+def results_workbook(meeting: str):
 	"""The meeting's 测评结果汇总表 as xlsx."""
 	require_roles(OFFICE_ROLES)
 	doc = frappe.get_doc("Sanshu Meeting", meeting)
@@ -367,7 +367,7 @@ def anonymity_notes(results, k) -> list[str]:
 
 
 @frappe.whitelist()
-def feedback_letters(meeting):
+def feedback_letters(meeting: str):
 	"""The 测评结果反馈 letters of every reporter of a closed meeting, in one PDF (003 §19)."""
 	from frappe.utils.pdf import get_pdf
 

@@ -65,7 +65,7 @@ def _question(name):
 
 
 @frappe.whitelist(methods=["POST"])
-def screen(name, decision, reason=None, merged_into=None):
+def screen(name: str, decision: str, reason: str | None = None, merged_into: str | None = None):
 	"""The office's screening: accept (an online inquiry to the cadre), merge into another question
 	on the same report, or reject; a reason is required to merge or reject."""
 	doc = _question(name)
@@ -110,7 +110,7 @@ def make_online_inquiry(question) -> str:
 
 
 @frappe.whitelist(methods=["POST"])
-def publish_reply(name):
+def publish_reply(name: str):
 	"""Approve the cadre's reply for publication: the text as it stands now goes on the public page."""
 	doc = _question(name)
 	if doc.status != ACCEPTED or not doc.inquiry:
@@ -126,7 +126,7 @@ def publish_reply(name):
 
 
 @frappe.whitelist(methods=["POST"])
-def withdraw_reply(name):
+def withdraw_reply(name: str):
 	doc = _question(name)
 	doc.reply_published = 0
 	doc.published_reply = None

@@ -266,7 +266,7 @@ class SanshuEvaluation(ScopedDocument):
 		return self.outcome
 
 	@frappe.whitelist()
-	def import_paper_sheet(self, file_url):
+	def import_paper_sheet(self, file_url: str):
 		"""Set the paper counts from an Excel sheet with one row per paper ballot (all rows good, or nothing)."""
 		require_roles(OFFICE_ROLES)
 		if self.docstatus != 0:
@@ -282,7 +282,7 @@ class SanshuEvaluation(ScopedDocument):
 
 
 @frappe.whitelist()
-def ballot_sheet_template(evaluation):
+def ballot_sheet_template(evaluation: str):
 	"""An empty paper-ballot sheet for an evaluation: the 序号 / 评价 heading, choices limited to the scale."""
 	require_roles(OFFICE_ROLES)
 	doc = frappe.get_doc("Sanshu Evaluation", evaluation)
@@ -299,7 +299,7 @@ def read_ballot_sheet(file_url, scale, cadre_name=None) -> dict:
 
 
 @frappe.whitelist(methods=["POST"])
-def cast_ballot(evaluation, choice):
+def cast_ballot(evaluation: str, choice: str):
 	"""Vote once, online, as a rostered evaluator. Stores the choice only (see the module docstring)."""
 	user = frappe.session.user
 	choice = (choice or "").strip()

@@ -104,7 +104,7 @@ def _survey(name, perm="write"):
 
 
 @frappe.whitelist(methods=["POST"])
-def issue_codes(name, count):
+def issue_codes(name: str, count: int | str):
 	"""New one-time codes; they are shown once, only their hashes are kept."""
 	doc = _survey(name)
 	count = cint(count)
@@ -161,7 +161,7 @@ def preview_results(name, content: bytes):
 
 
 @frappe.whitelist(methods=["POST"])
-def import_results(name, file_url, commit=0):
+def import_results(name: str, file_url: str, commit: int | str | bool = 0):
 	"""Results by unit from an xlsx: previewed first, then saved all together or not at all."""
 	content = frappe.get_doc("File", {"file_url": file_url}).get_content()
 	doc, sheet = preview_results(name, content)
@@ -183,7 +183,7 @@ def apply_results(doc, rows):
 
 
 @frappe.whitelist(methods=["POST"])
-def check_accountability(name):
+def check_accountability(name: str):
 	"""Seed 001 (二)22: a unit in the bottom places of its sector for the set number of consecutive
 	years is flagged for accountability, and a talk with its principal is proposed."""
 	doc = _survey(name)

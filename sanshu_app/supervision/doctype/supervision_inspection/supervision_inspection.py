@@ -78,7 +78,7 @@ class SupervisionInspection(Document):
 
 
 @frappe.whitelist(methods=["POST"])
-def draw(name, count=None, seed=None):
+def draw(name: str, count: int | str | None = None, seed: str | None = None):
 	"""Draw the units to inspect from the pool, reproducibly: the seed, the pool, who drew and
 	when are recorded with the drawn units."""
 	require_roles()
@@ -104,7 +104,7 @@ def draw(name, count=None, seed=None):
 
 
 @frappe.whitelist(methods=["POST"])
-def open_rectification(name, finding):
+def open_rectification(name: str, finding: str):
 	"""A Rectification (source: inspection) for one finding, addressed to the unit, with one action
 	owned by the unit's principal and due when the rule set says a rectification report is due."""
 	require_roles()

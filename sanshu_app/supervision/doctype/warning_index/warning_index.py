@@ -78,7 +78,7 @@ def _index(name):
 
 
 @frappe.whitelist(methods=["POST"])
-def import_counts(name, file_url, commit=0):
+def import_counts(name: str, file_url: str, commit: int | str | bool = 0):
 	"""Counts by unit from an xlsx; a unit not on the site refuses the whole sheet (row named)."""
 	doc = _index(name)
 	content = frappe.get_doc("File", {"file_url": file_url}).get_content()
@@ -100,7 +100,7 @@ def apply_counts(doc, rows):
 
 
 @frappe.whitelist(methods=["POST"])
-def propose_talks(name):
+def propose_talks(name: str):
 	"""A unit in the top places for the set number of consecutive quarters gets talks proposed for
 	its principal and its discipline officer, with its index as the reason."""
 	doc = _index(name)
