@@ -125,6 +125,44 @@ class TestPublicPagesInABrowser(CountyTestCase):
 		b.get(f"{self.server.url}/sanshu-public/survey?code={code}")  # the code is spent
 		self.assertIn("已使用", b.find_element(By.CSS_SELECTOR, ".sanshu-public").text)
 
+	def test_a_citizen_who_changes_their_mind_is_counted_for_the_last_choice(self):
+		"""不满意 tapped, then 满意 for the same unit: one choice per unit is shown and 满意 is stored."""
+		from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import issue_codes
+
+		c = self.c
+		survey = frappe.get_doc(
+			{"doctype": "Satisfaction Survey", "survey_title": "改选测评", "year": 2026, "sector": "Townships and Streets", "units": [{"unit": c.town_a}, {"unit": c.town_b}]}
+		).insert(ignore_permissions=True)
+		code = issue_codes(survey.name, 1)[0]
+		survey.reload()
+		survey.status = "Open"
+		survey.save(ignore_permissions=True)
+		frappe.db.commit()
+		b = self.browser
+		b.get(f"{self.server.url}/sanshu-public/survey?code={code}")
+		self.assertEqual(b.find_element(By.CSS_SELECTOR, ".sanshu-public h1").text, "改选测评")
+
+		def option(unit, choice):
+			return b.find_element(By.CSS_SELECTOR, f'input[data-unit="{unit}"][value="{choice}"]')
+
+		option(c.town_a, "不满意").click()
+		option(c.town_a, "满意").click()  # changed their mind
+		option(c.town_b, "基本满意").click()
+		# what the citizen sees: one choice per unit
+		self.assertTrue(option(c.town_a, "满意").is_selected())
+		self.assertFalse(option(c.town_a, "不满意").is_selected())
+		self.assertEqual(len(b.find_elements(By.CSS_SELECTOR, f'input[data-unit="{c.town_a}"]:checked')), 1)
+		b.find_element(By.ID, "survey-submit").click()
+		WebDriverWait(b, 60).until(expected_conditions.text_to_be_present_in_element((By.ID, "survey-result"), "谢谢"))
+		b.save_screenshot("/tmp/sanshu-public-survey-changed-360.png")
+		frappe.db.commit()  # a fresh snapshot: the answer came through the server
+		survey.reload()
+		scores = {r.option: r.score for r in survey.scale}
+		self.assertEqual(
+			{r.unit: (r.responses, r.score) for r in survey.units},
+			{c.town_a: (1, scores["满意"]), c.town_b: (1, scores["基本满意"])},
+		)
+
 	def test_index_and_cases_pages_fit_a_phone(self):
 		b = self.browser
 		for path in ("/sanshu-public", "/sanshu-public/cases", f"/sanshu-public/campaign?name={quote(self.campaign.name)}"):
