@@ -148,6 +148,57 @@ class TestSatisfactionSurvey(CountyTestCase):
 		finally:
 			server.stop()
 
+	def test_issued_survey_codes_come_as_printable_slips_with_qr_codes(self):
+		"""Issue Codes answers with A4 slips, twelve to a sheet, each with its code and a QR svg; the
+		codes are in no other answer and only their hashes are kept."""
+		import re
+		from html.parser import HTMLParser
+
+		from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import find_code, issue_code_slips
+
+		(a,) = units_with_people(1, "印码镇")
+		survey = self.survey(spare_year(), [a])
+		answer = issue_code_slips(survey.name, 13)
+		self.assertEqual(answer["count"], 13)
+		html = answer["html"]
+
+		class Slips(HTMLParser):
+			"""Each slip's text and how many svg it holds; the sheets' sizes."""
+
+			def __init__(self):
+				super().__init__()
+				self.sheets, self.slips, self.depth = [], [], []
+
+			def handle_starttag(self, tag, attrs):
+				cls = dict(attrs).get("class") or ""
+				if tag == "div" and cls == "sheet":
+					self.sheets.append(0)
+				if tag == "div" and cls == "slip":
+					self.sheets[-1] += 1
+					self.slips.append({"text": "", "svg": 0})
+				if tag == "svg" and self.slips:
+					self.slips[-1]["svg"] += 1
+
+			def handle_data(self, data):
+				if self.slips:
+					self.slips[-1]["text"] += data
+
+		parsed = Slips()
+		parsed.feed(html)
+		self.assertEqual(parsed.sheets, [12, 1])  # twelve to an A4 sheet
+		self.assertEqual(len(parsed.slips), 13)
+		codes = [re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}", slip["text"]).group(0) for slip in parsed.slips]
+		self.assertEqual(len(set(codes)), 13)
+		for slip, code in zip(parsed.slips, codes):
+			self.assertEqual(slip["svg"], 1, slip["text"])  # a QR code (segno's inline svg) on each slip
+			self.assertIn(survey.survey_title, slip["text"])
+			self.assertIn("/sanshu-public/survey", slip["text"])
+			row = find_code(code)  # each printed code is a live code of this survey
+			self.assertEqual((row.survey, row.used), (survey.name, 0))
+		self.assertIn("@page { size: A4;", html)
+		self.assertEqual(frappe.db.get_value("Satisfaction Survey", survey.name, "codes_issued"), 13)
+		self.assertFalse(frappe.db.exists("Satisfaction Survey Code", {"code_hash": ("in", codes)}))  # only hashes kept
+
 	def test_wrong_survey_codes_are_throttled_per_peer_address_whatever_the_forwarded_header(self):
 		from sanshu_app.utils import net as utils_net
 		from sanshu_app.supervision.public import FAILURES

@@ -6,12 +6,23 @@ frappe.ui.form.on("Satisfaction Survey", {
 		if (frm.is_new()) return;
 		frm.add_custom_button(__("Issue Codes"), () =>
 			frappe.prompt([{ fieldname: "count", fieldtype: "Int", label: __("Number of Codes"), reqd: 1, default: 100 }], (v) =>
-				frappe.call({ method: `${SURVEY}.issue_codes`, args: { name: frm.doc.name, count: v.count } }).then((r) => {
-					const link = `${window.location.origin}/sanshu-public/survey?code=`;
-					const rows = r.message.map((code) => `<tr><td>${code}</td><td>${frappe.utils.escape_html(link + code)}</td></tr>`).join("");
-					frappe.msgprint({ title: __("Codes Issued"), message: `<p>${__("These codes are shown only once; only their hashes are kept.")}</p><table class="table table-bordered">${rows}</table>`, wide: true });
+				// The codes exist in plain text only in this answer: it comes as the printable slips
+				// (a QR code and the typed code each, twelve to an A4 sheet).
+				frappe.call({ method: `${SURVEY}.issue_code_slips`, args: { name: frm.doc.name, count: v.count } }).then((r) => {
+					const win = window.open("", "_blank");
+					if (win) {
+						win.document.write(r.message.html);
+						win.document.close();
+					} else {
+						const frame = document.createElement("iframe");
+						frame.srcdoc = r.message.html;
+						frame.style.cssText = "width: 100%; height: 70vh; border: 0;";
+						// a blocked pop-up: the same slips in the dialog (print them from there)
+						const dialog = frappe.msgprint({ title: __("Codes Issued"), message: `<p>${__("These codes are shown only once; only their hashes are kept.")}</p>`, wide: true });
+						dialog.$body.append(frame);
+					}
 					frm.reload_doc();
-				}), __("Issue Codes"), __("Issue")), __("Responses"));
+				}), __("Issue Codes"), __("Issue and Print")), __("Responses"));
 		frm.add_custom_button(__("Import Results"), () => {
 			new frappe.ui.FileUploader({
 				allow_multiple: false, restrictions: { allowed_file_types: [".xlsx"] },

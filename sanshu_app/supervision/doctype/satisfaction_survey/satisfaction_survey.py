@@ -119,6 +119,31 @@ def issue_codes(name: str, count: int | str):
 	return codes
 
 
+SLIPS_PER_SHEET = 12  # three across, four down on A4, as the meeting's ballot slips
+SURVEY_ROUTE = "sanshu-public/survey"
+
+
+@frappe.whitelist(methods=["POST"])
+def issue_code_slips(name: str, count: int | str):
+	"""New one-time codes, returned once as printable A4 slips (a QR code and the typed code each,
+	twelve to a sheet): the codes exist in plain text only here, so the slips are made in the same
+	action that makes the codes."""
+	codes = issue_codes(name, count)
+	return {"count": len(codes), "html": code_slips_html(frappe.get_doc("Satisfaction Survey", name), codes)}
+
+
+def code_slips_html(survey, codes) -> str:
+	import segno
+
+	base = frappe.utils.get_url(f"/{SURVEY_ROUTE}")
+	slips = [{"code": code, "qr": segno.make(f"{base}?code={code}", error="m").svg_inline(scale=3, border=2)} for code in codes]
+	sheets = [slips[i : i + SLIPS_PER_SHEET] for i in range(0, len(slips), SLIPS_PER_SHEET)]
+	return frappe.render_template(
+		"sanshu_app/supervision/templates/survey_slips.html",
+		{"survey": survey, "sheets": sheets, "sector": _(survey.sector), "base": base},
+	)
+
+
 def record_response(code, answers: dict):
 	"""One response for the code's survey: ``answers`` unit -> scale option, every unit answered.
 	The code is spent in the same transaction; a spent or unknown code changes nothing."""
