@@ -35,6 +35,11 @@ def active_campaign(user=None) -> str | None:
 
 def boot_session(bootinfo):
 	bootinfo.sanshu_active_campaign = active_campaign()
+	# A report's year filter opens on the active campaign's year, not the calendar's (in January to
+	# March the year's campaign is still last year's).
+	bootinfo.sanshu_active_campaign_year = (
+		frappe.db.get_value("Sanshu Campaign", bootinfo.sanshu_active_campaign, "year") if bootinfo.sanshu_active_campaign else None
+	)
 	bootinfo.sanshu_my_cadre = current_cadre()
 
 

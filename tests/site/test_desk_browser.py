@@ -342,6 +342,29 @@ def test_each_role_opens_its_reports_on_the_active_campaign(world, browsers):
 				assert zh("Responsibility Letter") in text and "Responsibility Letter" not in text
 
 
+def test_the_ranking_opens_on_the_active_campaigns_year_not_the_calendars(world, browsers):
+	"""In January to March the active campaign is last year's: 考核排名 opens on its year and shows its rows."""
+	c = world.c
+	frappe.set_user("Administrator")
+	last_year = getdate(today()).year - 1
+	secretary = make_cadre(c.town_b, "乙书记", roles=("Party Secretary", "Responsible Cadre"), is_principal=1)
+	frappe.db.set_value("Sanshu Unit", c.town_b, "principal", secretary.name)
+	forget_scopes()  # set_value skips the document events
+	frappe.db.set_value("User", secretary.user, "language", "zh")
+	campaign = make_campaign(last_year, units=[c.town_b], cadres=[secretary.name], status="Active")
+	frappe.set_user(world.manager)
+	assessment = frappe.get_doc({"doctype": "Responsibility Assessment", "campaign": campaign.name, "unit": c.town_b}).insert()
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	b = browsers(secretary.user)
+	open_report(b, "Assessment Ranking")
+	assert b.js("return frappe.query_report.get_filter_value('campaign')") == campaign.name
+	assert b.js("return frappe.query_report.get_filter_value('year')") == last_year
+	rows = b.wait_until(lambda: b.js("return (frappe.query_report.data || []).map((row) => row.assessment)"), "the ranking's rows")
+	assert rows == [assessment.name]
+	assert b.visible(".dt-scrollable .dt-row")  # the user sees a row, not 无数据
+
+
 def check_print(b, doctype, name):
 	b.go(f"/app/print/{doctype.replace(' ', '%20')}/{name}")
 	expected = frappe.get_meta(doctype).default_print_format or "Standard"

@@ -3,7 +3,7 @@
 
 frappe.query_reports["Assessment Ranking"] = {
 	filters: [
-		{ fieldname: "year", label: __("Year"), fieldtype: "Int", reqd: 1, default: new Date().getFullYear() },
+		{ fieldname: "year", label: __("Year"), fieldtype: "Int", reqd: 1, default: frappe.boot.sanshu_active_campaign_year || new Date().getFullYear() },
 		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Sanshu Campaign", default: frappe.boot.sanshu_active_campaign },
 	],
 	onload(report) {
