@@ -2,10 +2,13 @@
 """List the app's user-visible English texts that have no Chinese in sanshu_app/translations/zh.csv.
 
 Texts: doctype names, field labels, select options, workspace and number-card labels, role names,
-_("...") / __("...") strings, the rule messages of sanshu_app/rules, the workflow states and actions
-the app ships (``ensure_workflow`` calls) and page titles. Also listed, as problems: an app title in
-English (the desk's app switcher shows it untranslated) and a script-report column linking to
-DocType (it shows English doctype names, and needs a DocType permission readers do not have).
+_("...") / __("...") strings (also in the web and print templates, *.html), the rule messages of
+sanshu_app/rules, the workflow states and actions the app ships (``ensure_workflow`` calls) and page
+titles. Also listed, as problems: an app title in English (the desk's app switcher shows it
+untranslated), a script-report column linking to DocType (it shows English doctype names, and needs
+a DocType permission readers do not have). Every select option counts, including those a link
+search shows under its results ("Township", "Industrial Park": the desk translates each part,
+sanshu_desk.js), and those of child tables.
 Exit 1 when anything is listed.
 """
 
@@ -18,6 +21,7 @@ from pathlib import Path
 
 APP = Path(__file__).resolve().parent.parent / "sanshu_app"
 JS_STRING = re.compile(r"""__\(\s*(["'`])((?:\\.|(?!\1).)*)\1""")
+JINJA_STRING = re.compile(r"""(?<![\w.])_\(\s*(["'])((?:\\.|(?!\1).)*)\1""")
 
 
 def texts_in_json(path: Path):
@@ -86,6 +90,10 @@ def all_texts():
 		yield from texts_in_python(path)
 	for path in APP.rglob("*.js"):
 		for match in JS_STRING.finditer(path.read_text()):
+			yield match.group(2)
+	for path in APP.rglob("*.html"):
+		text = path.read_text()
+		for match in [*JINJA_STRING.finditer(text), *JS_STRING.finditer(text)]:
 			yield match.group(2)
 
 

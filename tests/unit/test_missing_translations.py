@@ -56,3 +56,28 @@ def test_an_english_app_title_and_a_doctype_link_column_are_problems(toy_app):
 	found = "\n".join(toy_app.problems())
 	assert "app title 'Sanshu'" in found
 	assert "'document_type' links to DocType" in found
+
+
+def test_texts_of_web_and_print_templates_are_listed(toy_app):
+	"""A page's _("...") in a Jinja template (the public pages, the not-found page) reaches users too."""
+	www = toy_app.APP / "www"
+	www.mkdir()
+	(www / "404.html").write_text(
+		'{% block title %}{{ _("Page Not Found") }}{% endblock %}\n<p>{{ _(\'Draft\') }}</p>\n'
+		'<p>{{ frappe.format_value(x) }} {{ _(doc.status) }}</p>\n<script>__("Sent")</script>\n'
+	)
+	missing = toy_app.missing_texts()
+	assert "Page Not Found" in missing and "Sent" in missing
+	assert "Draft" not in missing  # translated
+	assert not any("doc.status" in t for t in missing)  # a variable, not a text
+
+
+def test_select_options_of_child_tables_are_listed(toy_app):
+	"""Option values the desk shows (a unit type under each unit in a link search) need Chinese."""
+	folder = toy_app.APP / "mod" / "doctype" / "unit"
+	folder.mkdir(parents=True)
+	(folder / "unit.json").write_text(
+		json.dumps({"doctype": "DocType", "name": "Unit", "istable": 1, "search_fields": "unit_type", "fields": [{"fieldname": "unit_type", "fieldtype": "Select", "label": "Draft", "options": "Township\nIndustrial Park"}]})
+	)
+	missing = toy_app.missing_texts()
+	assert "Township" in missing and "Industrial Park" in missing and "Unit" in missing
