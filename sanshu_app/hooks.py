@@ -148,6 +148,10 @@ jinja = {
 	]
 }
 
+# The website's footer says nothing of the platform (no "Built on Frappe" under the public pages):
+# a non-empty footer_powered replaces the platform's line.
+website_context = {"footer_powered": " "}
+
 # PDFs through headless Chromium (page numbers) where the print format asks for it.
 pdf_generator = "sanshu_app.official_documents.pdf.pdf_generator"
 

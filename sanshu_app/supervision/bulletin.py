@@ -89,14 +89,14 @@ def index_ledger_workbook(year) -> bytes:
 		doc = frappe.get_doc("Warning Index", name)
 		for r in doc.rows:
 			rows.append([doc.year, doc.quarter, r.ranking, r.unit, r.petitions, r.efficiency_complaints, r.online_opinion, r.index_value, _("Yes") if r.talks_proposed else ""])
-	columns = [(_("Year"), 8), (_("Quarter"), 8), (_("Rank"), 6), (_("Unit"), 20), (_("Petitions and Reports"), 10), (_("Efficiency Complaints"), 10), (_("Corruption-Related Online Opinion"), 10), (_("Warning Index"), 10), (_("Talks Proposed"), 8)]
+	columns = [(_("Year"), 8), (_("Quarter"), 8), (_("Ranking Place"), 6), (_("Unit"), 20), (_("Petitions and Reports"), 10), (_("Efficiency Complaints"), 10), (_("Corruption-Related Online Opinion"), 10), (_("Warning Index"), 10), (_("Talks Proposed"), 8)]
 	return ledger_workbook(_("Warning Index Ledger {0}").format(year), columns, rows, subtitle=_("Printed on {0}").format(format_date(nowdate())))
 
 
 def survey_ranking_workbook(survey) -> bytes:
 	doc = frappe.get_doc("Satisfaction Survey", survey)
 	rows = [[r.ranking or "", r.unit, r.responses, r.score, _("Yes") if r.accountability else ""] for r in sorted(doc.units, key=lambda r: (r.ranking or 10**6, r.unit))]
-	columns = [(_("Rank"), 6), (_("Unit"), 24), (_("Responses"), 10), (_("Satisfaction Score"), 12), (_("Accountability"), 10)]
+	columns = [(_("Ranking Place"), 6), (_("Unit"), 24), (_("Responses"), 10), (_("Satisfaction Score"), 12), (_("Accountability"), 10)]
 	return ledger_workbook(_("Satisfaction Ranking: {0}").format(doc.survey_title), columns, rows, subtitle=f"{doc.year} · {_(doc.sector)}", sheet_name=_("Satisfaction Ranking"))
 
 

@@ -163,6 +163,25 @@ class TestPublicPagesInABrowser(CountyTestCase):
 			{c.town_a: (1, scores["满意"]), c.town_b: (1, scores["基本满意"])},
 		)
 
+	def test_unknown_and_unpublished_links_say_so_in_chinese_without_platform_chrome(self):
+		b = self.browser
+		for path in ("/sanshu-public/no-such-page", "/sanshu-public/report?name=no-such-report", "/sanshu-public/campaign?name=no-such-campaign"):
+			b.get(self.server.url + path)
+			heading = WebDriverWait(b, 60).until(expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, ".sanshu-not-found h1")))
+			self.assertEqual(heading.text, "页面不存在", path)
+			self.assertEqual(b.title, "页面不存在", path)
+			text = b.find_element(By.TAG_NAME, "body").text
+			self.assertIn("返回公开与监督首页", text)
+			for chrome in ("Error", "服务器错误", "构建此页面时出错", "Frappe", "基于"):
+				self.assertNotIn(chrome, text, path)
+			self.assertLessEqual(b.execute_script("return document.documentElement.scrollWidth"), PHONE_WIDTH, path)
+		b.save_screenshot("/tmp/sanshu-public-404-360.png")
+		b.get(self.server.url + "/sanshu-public")  # the app's pages end without the platform's "built on" line
+		self.assertTrue(b.find_element(By.CSS_SELECTOR, ".sanshu-public h1").text)
+		text = b.find_element(By.TAG_NAME, "body").text
+		self.assertNotIn("Frappe", text)
+		self.assertNotIn("基于", text)
+
 	def test_index_and_cases_pages_fit_a_phone(self):
 		b = self.browser
 		for path in ("/sanshu-public", "/sanshu-public/cases", f"/sanshu-public/campaign?name={quote(self.campaign.name)}"):

@@ -143,6 +143,7 @@ class TestSatisfactionSurvey(CountyTestCase):
 			status, text = server.request(f"/sanshu-public/ranking?survey={quote(this.name)}", headers={"Accept": "text/html"})
 			self.assertEqual(status, 200)
 			self.assertLess(text.index(c), text.index(e))
+			self.assertIn("<th>名次</th>", text)  # the place in the ranking, not 职级 (a cadre's rank)
 			ws = load_workbook(io.BytesIO(bulletin.survey_ranking_workbook(this.name))).active
 			self.assertEqual([row[1] for row in ws.iter_rows(min_row=4, values_only=True)][:1], [c])
 		finally:

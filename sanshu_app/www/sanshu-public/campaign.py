@@ -12,7 +12,7 @@ def get_context(context):
 	context.no_cache = 1
 	campaign = campaign_on_show(frappe.form_dict.get("name"))
 	if not campaign:
-		raise frappe.DoesNotExistError(frappe._("These reports are not published."))
+		raise frappe.PageDoesNotExistError(frappe._("These reports are not published."))
 	context.campaign = campaign
 	context.reports = reports_on_show(campaign.name)
 	context.title = campaign.campaign_title

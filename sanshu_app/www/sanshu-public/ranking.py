@@ -13,6 +13,6 @@ def get_context(context):
 	context.no_cache = 1
 	context.survey = published_ranking(frappe.form_dict.get("survey"))
 	if not context.survey:
-		raise frappe.DoesNotExistError(frappe._("This ranking is not published."))
+		raise frappe.PageDoesNotExistError(frappe._("This ranking is not published."))
 	context.title = context.survey.survey_title
 	return context

@@ -14,7 +14,7 @@ def get_context(context):
 	context.no_cache = 1
 	report = report_on_show_or_none(frappe.form_dict.get("name"))
 	if not report:
-		raise frappe.DoesNotExistError(frappe._("This report is not published."))
+		raise frappe.PageDoesNotExistError(frappe._("This report is not published."))
 	context.report = report
 	context.questions = published_questions(report.name)
 	context.captcha = new_captcha()
