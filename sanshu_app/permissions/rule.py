@@ -278,14 +278,17 @@ def _child_condition(child: str, user: str) -> str:
 	for parent, fieldname in child_parents()[child]:
 		if not _may_read_table(parent, fieldname, user):
 			continue  # the table itself is above the user's level on its parent (an evaluation's roster)
-		names = _readable_parent_names(parent, user)
-		if names == "":
-			continue
 		clause = f"{table}.parenttype = {frappe.db.escape(parent)} and {table}.parentfield = {frappe.db.escape(fieldname)}"
-		if names is not None:
-			clause += f" and {table}.parent in ({names})"
-		clauses.append(f"({clause})")
+		clauses += _narrowed(clause, f"{table}.parent", _readable_parent_names(parent, user))
 	return f"({' or '.join(clauses)})" if clauses else "1=0"
+
+
+def _narrowed(clause: str, column: str, names: str | None) -> list[str]:
+	"""``clause`` narrowed to the records ``names`` selects: [] when none may be read, the clause
+	alone when all of them may (see ``_readable_parent_names``)."""
+	if names == "":
+		return []
+	return [f"({clause})" if names is None else f"({clause} and {column} in ({names}))"]
 
 
 def _may_read_table(parent: str, fieldname: str, user: str) -> bool:
@@ -303,13 +306,7 @@ def _referencing_condition(doctype: str, user: str) -> str:
 	if doctype in OFFICE_ONLY_REFERENCING:
 		return clauses[0]
 	for target in ours:
-		names = _readable_parent_names(target, user)
-		if names == "":
-			continue
-		clause = f"{table}.`{type_field}` = {frappe.db.escape(target)}"
-		if names is not None:
-			clause += f" and {table}.`{name_field}` in ({names})"
-		clauses.append(f"({clause})")
+		clauses += _narrowed(f"{table}.`{type_field}` = {frappe.db.escape(target)}", f"{table}.`{name_field}`", _readable_parent_names(target, user))
 	return f"({' or '.join(clauses)})"
 
 
