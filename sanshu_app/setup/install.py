@@ -6,6 +6,7 @@ from sanshu_app.ballot_box import drop_ballot_box, ensure_ballot_box
 from sanshu_app.meeting_day.ballot_codes import drop_code_table, ensure_code_table
 from sanshu_app.rules.roles import APP_ROLES
 from sanshu_app.setup.default_rule_sets import DEFAULT_RULE_SETS
+from sanshu_app.setup.platform_workspaces import release_platform_workspaces, restrict_platform_workspaces
 
 ROLES = APP_ROLES
 
@@ -24,6 +25,7 @@ def after_migrate():
 	ensure_default_rule_sets()
 	ensure_employee_link()
 	ensure_scope_stamp_indexes()
+	restrict_platform_workspaces()
 
 
 def ensure_scope_stamp_indexes():
@@ -37,6 +39,7 @@ def ensure_scope_stamp_indexes():
 
 
 def before_uninstall():
+	release_platform_workspaces()
 	remove_employee_link()
 	drop_ballot_box()
 	drop_code_table()
