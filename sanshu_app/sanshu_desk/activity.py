@@ -1,6 +1,7 @@
 """The activity log of the app's records reads without "null": a value that was empty before a
 change is recorded as empty text, which the timeline shows as "" (Frappe prints a stored None
-as the word null)."""
+as the word null). A changed table row is recorded by its row number as the form's grid shows it,
+counted from 1 (Frappe records the 0-based position, and the timeline printed "第0行")."""
 
 import json
 
@@ -25,4 +26,6 @@ def empty_not_null(version, method=None):
 	for row in data.get("row_changed") or []:
 		if len(row) > 3 and isinstance(row[3], list):
 			row[3] = [[field, _blank(old), _blank(new)] for field, old, new in row[3]]
+		if len(row) > 1 and isinstance(row[1], int):
+			row[1] += 1  # the row number the grid shows
 	version.data = frappe.as_json(data)
