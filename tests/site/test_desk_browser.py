@@ -255,6 +255,7 @@ def test_the_cadre_writes_and_submits_their_report(world, browsers):
 	cadre.settle()
 	timeline = cadre.wait_until(lambda: "补充" in cadre.js("return $('.new-timeline').text()") and cadre.js("return $('.new-timeline').text()"), "the change in the activity log")
 	assert zh("Content") in timeline and "Content" not in timeline and "null" not in timeline, timeline[:600]
+	assert "第1行" in timeline and "第0行" not in timeline, timeline[:600]  # rows counted from 1, as the grid shows them
 	cadre.workflow_action(zh("Submit Report"))
 	assert cadre.wait_until(lambda: stored("Sanshu Report", name, "workflow_state") == "Submitted", "the report submitted")
 	assert zh("Submitted") in cadre.alert_text()
@@ -363,6 +364,47 @@ def test_the_ranking_opens_on_the_active_campaigns_year_not_the_calendars(world,
 	rows = b.wait_until(lambda: b.js("return (frappe.query_report.data || []).map((row) => row.assessment)"), "the ranking's rows")
 	assert rows == [assessment.name]
 	assert b.visible(".dt-scrollable .dt-row")  # the user sees a row, not 无数据
+
+
+PLATFORM_WORKSPACES = ("Build", "Tools", "Users", "Website", "Integrations")
+
+
+def test_a_cadre_sees_no_platform_modules_in_the_sidebar(world, browsers):
+	"""构建 / 工具 / 用户列表 / 网站 / 集成 and the platform's "Framework" are for the System Manager only."""
+	cadre = browsers(world.c.cadre_a.user)
+	cadre.go("/app/sanshu-home")
+	cadre.settle()
+	pages = cadre.js("return ((frappe.boot.sidebar_pages || {}).pages || []).map((p) => p.name)")
+	assert not set(pages) & set(PLATFORM_WORKSPACES), pages
+	text = cadre.js("return $('.desk-sidebar:visible, .body-sidebar:visible, .layout-side-section:visible').map((i, e) => e.innerText).get().join(' ')") or ""
+	for label in ("Framework", *(zh(w) for w in PLATFORM_WORKSPACES)):
+		assert label not in text, (label, text[:400])
+	cadre.driver.save_screenshot("/tmp/sanshu-cadre-sidebar.png")
+	# the platform's administrator still has them
+	frappe.set_user("Administrator")
+	from frappe.desk.desktop import get_workspace_sidebar_items
+
+	assert set(PLATFORM_WORKSPACES) <= {p["name"] for p in get_workspace_sidebar_items()["pages"]}
+
+
+def test_the_editor_toolbar_and_the_unit_search_read_in_chinese(world, browsers):
+	manager = browsers(world.manager)
+	manager.go("/app/responsibility-letter/new")
+	before = "return (l => l && getComputedStyle(l, '::before').content)($(arguments[0])[0])"
+	heading = manager.wait_until(lambda: manager.js(before, ".ql-picker.ql-header .ql-picker-label"), "the editor's toolbar")
+	assert heading == '"正文"', heading  # not "Normal"
+	assert manager.js(before, ".ql-picker.ql-table .ql-picker-label") == '"表格"'  # not "Table"
+	# a unit link (the campaign's units, a meeting's …): typed into as a user types
+	manager.js(
+		"window.sanshu_unit_dialog = new frappe.ui.Dialog({title: 'unit', fields: [{fieldname: 'unit', fieldtype: 'Link', options: 'Sanshu Unit', label: 'unit'}]});"
+		"sanshu_unit_dialog.show();"
+	)
+	box = manager.wait_until(lambda: manager.visible(".modal.show input[data-fieldname=unit]"), "the unit field")
+	box.click()  # the search lists the units, each with its type under its name
+	results = "return $('div[role=option]:visible').map((i, e) => e.innerText).get().join(' | ')"
+	shown = manager.wait_until(lambda: manager.js(results), "the unit search's results")
+	assert zh("Township") in shown and "Township" not in shown, shown
+	manager.js("sanshu_unit_dialog.hide()")
 
 
 def check_print(b, doctype, name):

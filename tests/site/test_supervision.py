@@ -149,6 +149,13 @@ class TestSatisfactionSurvey(CountyTestCase):
 		finally:
 			server.stop()
 
+	def test_an_open_survey_reads_as_a_status_not_as_a_verb(self):
+		"""A survey, meeting, finding or measure that is Open is 未结 in the desk's lists and forms, not 打开."""
+		from frappe.model.meta import get_meta
+
+		self.assertIn("Open", get_meta("Satisfaction Survey").get_field("status").options.split("\n"))
+		self.assertEqual(frappe._("Open", lang="zh"), "未结")
+
 	def test_issued_survey_codes_come_as_printable_slips_with_qr_codes(self):
 		"""Issue Codes answers with A4 slips, twelve to a sheet, each with its code and a QR svg; the
 		codes are in no other answer and only their hashes are kept."""
