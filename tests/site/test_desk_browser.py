@@ -450,7 +450,12 @@ def test_a_unit_leader_asks_to_read_an_archive_and_the_office_approves(world, br
 	c = world.c
 	secretary = browsers(c.secretary_a.user)
 	secretary.go(f"/app/sanshu-cadre/{c.cadre_a.name}")
-	secretary.click(zh("Integrity Archive"))
+	# the form's 廉政档案 button group (the sidebar's 廉政档案 workspace link has the same words)
+	group = secretary.wait_until(
+		lambda: next((e for e in secretary.driver.find_elements("css selector", ".page-actions .inner-group-button > button") if e.is_displayed() and e.text.strip() == zh("Integrity Archive")), None),
+		"the form's 廉政档案 buttons",
+	)
+	group.click()
 	secretary.click(zh("Request Archive Access"))
 	assert secretary.wait_until(lambda: secretary.js("return cur_frm && cur_frm.doctype") == "Archive Access Request", "the new access request")
 	assert secretary.js("return cur_frm.doc.cadre") == c.cadre_a.name
