@@ -1,6 +1,6 @@
 """County scale, measured (issue 14): one command for every benchmark.
 
-    cd /path/to/sanshu_app && SANSHU_BENCH=~/frappe-bench python3 benchmarks/run.py [NAMES...]
+    cd /path/to/sanshu_app && python3 benchmarks/run.py [NAMES...]   (the bench setup.sh recorded, or SANSHU_BENCH)
 
 Creates (or reuses) the throwaway site ``sanshu-bench.localhost`` on the bench, with this checkout
 installed, builds its county once (300 units, 3,000 cadres, one campaign) and runs the benchmarks
