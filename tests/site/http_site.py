@@ -55,6 +55,7 @@ class SiteServer:
 			if self.process.poll() is not None:
 				break
 			time.sleep(0.3)
+		self.stop()  # a server that never answered is not left running after the tests
 		raise RuntimeError(f"the test web server did not start; see {self.log.name}")
 
 	def headers(self) -> dict:
