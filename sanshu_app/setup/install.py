@@ -19,6 +19,7 @@ def after_install():
 
 
 def after_migrate():
+	ensure_code_salt()
 	ensure_roles()
 	ensure_ballot_box()
 	ensure_code_table()
@@ -26,6 +27,15 @@ def after_migrate():
 	ensure_employee_link()
 	ensure_scope_stamp_indexes()
 	restrict_platform_workspaces()
+
+
+def ensure_code_salt():
+	"""Ballot and survey codes are hashed with the site's encryption key. Made here, once, if the
+	site has none: made lazily, two processes issuing or checking the first codes could each write
+	a key of their own, and codes hashed with the one would not be found with the other."""
+	from frappe.utils.password import get_encryption_key
+
+	get_encryption_key()
 
 
 def ensure_scope_stamp_indexes():

@@ -476,6 +476,57 @@ def test_a_unit_leader_asks_to_read_an_archive_and_the_office_approves(world, br
 	assert not manager.errors_in_console()
 
 
+def test_the_office_issues_survey_codes_and_gets_their_slips(world, browsers):
+	"""Issue Codes on a satisfaction survey: the prompt, then the printable slips (a new window, or
+	the dialog when the pop-up is blocked) with a QR code and a live code on each, 12 to a sheet."""
+	from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import find_code
+
+	frappe.set_user("Administrator")
+	survey = frappe.get_doc(
+		{"doctype": "Satisfaction Survey", "survey_title": "浏览器满意度测评", "year": getdate(today()).year, "sector": "Townships and Streets", "units": [{"unit": world.c.town_a}]}
+	).insert()
+	frappe.db.commit()
+	manager = browsers(world.manager)
+	manager.go(f"/app/satisfaction-survey/{survey.name}")
+	manager.click(zh("Responses"))
+	manager.click(zh("Issue Codes"))
+	field = manager.wait_for_css(".modal.show input[data-fieldname='count']")
+	field.clear()
+	field.send_keys("13")
+	desk = manager.driver.current_window_handle
+	manager.click(zh("Issue and Print"))
+
+	def slips_shown():
+		others = [h for h in manager.driver.window_handles if h != desk]
+		if others:
+			manager.driver.switch_to.window(others[0])
+			return "window"
+		frame = manager.visible(".modal.show iframe")
+		if frame:
+			manager.driver.switch_to.frame(frame)
+			return "dialog"
+
+	where = manager.wait_until(slips_shown, "the code slips")
+	try:
+		manager.wait_until(lambda: len(manager.driver.find_elements("css selector", ".slip")) == 13, "13 slips")
+		per_sheet = [len(sheet.find_elements("css selector", ".slip")) for sheet in manager.driver.find_elements("css selector", ".sheet")]
+		codes = [e.text.strip() for e in manager.driver.find_elements("css selector", ".slip .code")]
+		qr_codes = len(manager.driver.find_elements("css selector", ".slip svg"))
+		manager.driver.save_screenshot("/tmp/sanshu-survey-slips.png")
+	finally:
+		if where == "window":
+			manager.driver.close()
+			manager.driver.switch_to.window(desk)
+		else:
+			manager.driver.switch_to.default_content()
+	assert per_sheet == [12, 1]
+	assert qr_codes == 13 and len(set(codes)) == 13
+	frappe.db.rollback()  # see what the browser's request committed
+	stored = {code: find_code(code) for code in codes}
+	assert all(row and row.survey == survey.name and not row.used for row in stored.values()), stored
+	assert frappe.db.get_value("Satisfaction Survey", survey.name, "codes_issued") == 13
+
+
 def test_every_method_the_pages_called_is_on_the_allow_list(world, browsers):
 	"""Deny by default: each method a role's pages called above is on the allow-list, with its
 	reason — a page that needs a method the list lacks fails here, not in a clerk's hands. Runs last."""
