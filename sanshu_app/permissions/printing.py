@@ -9,9 +9,6 @@ Both are refused for users outside the office, at every print door the allow-lis
 import frappe
 from frappe import _
 
-PRINT_METHODS = ("frappe.utils.print_format.download_pdf", "frappe.www.printview.get_html_and_style")
-
-
 def check_request(request, methods):
 	form = frappe.form_dict
 	if request.path.rstrip("/") == "/printview":
