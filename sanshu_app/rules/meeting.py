@@ -67,6 +67,8 @@ def phone_ballot_violations(choices: dict, reporters, scale, abstain_allowed: bo
 def draw(candidates, count: int, seed: str) -> list:
 	"""Draw ``count`` of ``candidates`` at random; the same seed and list always give the same draw."""
 	pool = sorted(set(candidates))
+	if not pool:
+		raise RuleError([RuleViolation("Every cadre of the campaign is already a reporter of this meeting: no one is left to draw.")])
 	if count < 1 or count > len(pool):
 		raise RuleError([RuleViolation("Draw between 1 and {0} reporters.", (len(pool),))])
 	return random.Random(seed).sample(pool, count)

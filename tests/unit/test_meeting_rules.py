@@ -56,6 +56,12 @@ def test_the_draw_is_reproducible_from_its_seed():
 		draw(people, 21, "seed")
 
 
+def test_a_draw_with_no_one_left_says_so_not_between_1_and_0():
+	with pytest.raises(RuleError) as error:
+		draw([], 1, "seed")
+	assert [v.template for v in error.value.violations] == ["Every cadre of the campaign is already a reporter of this meeting: no one is left to draw."]
+
+
 def clerk_workbook():
 	"""As a county clerk made it: a cover sheet, then a title, a note, ticks, padded names, a blank line, totals."""
 	cover = [("2026年度述职述责述廉会议",), ("党廉办制",)]
