@@ -65,6 +65,8 @@ frappe.ui.form.on("Sanshu Meeting", {
 				frm.set_intro(__("Codes used: {0}. Choices are counted when the meeting closes.", [parts.join("，") || "0"]));
 			}
 		} else {
+			// a closed meeting is a record: nothing on it changes, so no 保存
+			frm.disable_form();
 			frm.add_custom_button(__("Results Workbook"), () => {
 				window.open(`/api/method/${SANSHU_MEETING}.results_workbook?meeting=${encodeURIComponent(frm.doc.name)}`);
 			}, __("Results"));
