@@ -23,7 +23,9 @@ COLUMNS = {
 	"cooperating_units": ("协办单位", "配合单位", "协办部门", "配合部门"),
 	"deadline": ("完成时限", "时限要求", "完成时间"),
 }
-REQUIRED_COLUMNS = ("content", "leaders", "lead_unit", "deadline")
+# 责任领导 is optional: the seeds' own tables (004, 001 §11, §14, §17) name lead units only.
+REQUIRED_COLUMNS = ("content", "lead_unit", "deadline")
+# Several names in one cell: 区党政办公室、区综合执法局 (seed 004), or separated by ，, ; / or new lines.
 NAME_SEPARATORS = re.compile(r"[、,，;；/／\s]+")
 NOTE_MARKS = ("注", "说明", "备注", "填表", "note")
 TOTAL_MARKS = ("合计", "总计", "小计")
@@ -40,10 +42,11 @@ class PlanTask:
 	category: str
 	heading: str
 	leaders: list
-	lead_unit: str
+	lead_unit: str  # the first lead unit (the task's ``lead_unit``)
 	cooperating_units: list
 	deadline: date
 	cadence: str
+	lead_units: list = field(default_factory=list)  # every lead unit, the first being ``lead_unit``
 
 
 @dataclass
@@ -153,25 +156,23 @@ def _task(index, texts, cells, year, category, heading, units, cadres, problems)
 			bad = True
 		else:
 			leaders.append(found[0])
-	if not leaders and not bad:
-		problems.append(RuleViolation("Row {0}: the task has no responsible leader.", (index,)))
-		bad = True
 	lead_names = names_in(texts.get("lead_unit", ""))
 	if not lead_names:
 		problems.append(RuleViolation("Row {0}: the task has no lead unit.", (index,)))
 		bad = True
-	elif len(lead_names) > 1:
-		problems.append(RuleViolation("Row {0}: a task has one lead unit; put {1} under 协办单位.", (index, "、".join(lead_names[1:]))))
-		bad = True
-	cooperating = []
-	for name in lead_names[:1] + names_in(texts.get("cooperating_units", "")):
+	for name in lead_names + names_in(texts.get("cooperating_units", "")):
 		if name not in units:
 			problems.append(RuleViolation("Row {0}: unit {1} is not known.", (index, name)))
 			bad = True
-	lead = units.get(lead_names[0]) if lead_names else None
+	leads = []
+	for name in lead_names:
+		unit = units.get(name)
+		if unit and unit not in leads:
+			leads.append(unit)
+	cooperating = []
 	for name in names_in(texts.get("cooperating_units", "")):
 		unit = units.get(name)
-		if unit and unit != lead and unit not in cooperating:
+		if unit and unit not in leads and unit not in cooperating:
 			cooperating.append(unit)
 	deadline, cadence = read_deadline(cells.get("deadline"), year)
 	if deadline is None:
@@ -182,7 +183,7 @@ def _task(index, texts, cells, year, category, heading, units, cadres, problems)
 		bad = True
 	if bad:
 		return None
-	return PlanTask(index, texts.get("number", ""), texts["content"], category, heading, leaders, lead, cooperating, deadline, cadence)
+	return PlanTask(index, texts.get("number", ""), texts["content"], category, heading, leaders, leads[0], cooperating, deadline, cadence, leads)
 
 
 def task_violations(year: int, lead_unit, deadline, cadence, label) -> list:
@@ -332,17 +333,23 @@ LEADER_NOTICE = "Division of Responsibility Notice"
 UNIT_NOTICE = "Target Task Notice"
 
 
+def lead_units_of(task) -> list:
+	"""A task's lead units (``lead_units``), or its one ``lead_unit`` for tasks that name only that."""
+	return list(task.get("lead_units") or ([task["lead_unit"]] if task.get("lead_unit") else []))
+
+
 def letters_wanted(tasks) -> dict:
-	"""(letter type, recipient) -> task ids, from tasks as dicts (name, leaders, lead_unit,
-	cooperating_units): a 责任分工告知书 for each leader, a 目标任务通知书 for each lead unit,
-	listing what it leads and what it supports (a unit that only supports gets none)."""
+	"""(letter type, recipient) -> task ids, from tasks as dicts (name, leaders, lead_unit or
+	lead_units, cooperating_units): a 责任分工告知书 for each leader, a 目标任务通知书 for each lead
+	unit (each of a task's co-leads), listing what it leads and what it supports (a unit that only
+	supports gets none)."""
 	wanted = {}
 	for task in tasks:
 		for leader in task["leaders"]:
 			wanted.setdefault((LEADER_NOTICE, leader), []).append(task["name"])
-	leads = {t["lead_unit"] for t in tasks}
+	leads = {u for t in tasks for u in lead_units_of(t)}
 	for task in tasks:
-		for unit in [task["lead_unit"], *task["cooperating_units"]]:
+		for unit in [*lead_units_of(task), *task["cooperating_units"]]:
 			if unit in leads:
 				tasks_of = wanted.setdefault((UNIT_NOTICE, unit), [])
 				if task["name"] not in tasks_of:

@@ -58,8 +58,33 @@ def test_bad_rows_are_each_named():
 	assert "Row 7: the deadline 2027-03-31 is outside the plan's year 2026." in messages
 	assert any(m.startswith("Row 8: more than one cadre is called 王五") for m in messages)
 	assert any(m.startswith("Row 8: the deadline 尽快") for m in messages)
-	assert any(m.startswith("Row 9: a task has one lead unit") for m in messages)
-	assert parsed.tasks == []
+	assert not any(m.startswith("Row 9") for m in messages)  # two lead units are a co-led task
+	assert [t.row for t in parsed.tasks] == [9]  # only the good row is read; the caller writes nothing
+
+
+def test_the_seeds_own_tables_co_lead_units_and_no_leader_column():
+	"""Seed 004's table and 001 §11, §14, §17: several lead units in one cell (、，, ; or new
+	lines), no 责任领导 column; an unknown unit is still refused with its row."""
+	units = dict(UNITS, 区党政办公室="区党政办公室", 区综合执法局="区综合执法局", 区审计局="区审计局")
+	rows = [
+		("序号", "工作任务", "牵头单位", "协办单位", "完成时限"),
+		(1, "整治庸懒散", "区党政办公室、区综合执法局", "甲镇", "每季度"),
+		(2, "干部选拔监督", "县纪委，县委组织部", "", "年底前"),
+		(3, "审计整改", "县纪委;区审计局", "县纪委", "6月底"),
+		(4, "两个责任", "县纪委\n县委组织部", "", "年底前"),
+		(5, "作风督查", "区党政办公室,不存在局", "", "年底前"),
+	]
+	parsed = wp.read_plan_sheet(rows, 2026, units, CADRES)
+	assert [v.render() for v in parsed.problems] == ["Row 6: unit 不存在局 is not known."]
+	parsed = wp.read_plan_sheet(rows[:-1], 2026, units, CADRES)
+	assert parsed.problems == []
+	first, second, third, fourth = parsed.tasks
+	assert (first.lead_unit, first.lead_units, first.cooperating_units, first.leaders) == ("区党政办公室", ["区党政办公室", "区综合执法局"], ["甲镇"], [])
+	assert second.lead_units == ["县纪委", "县委组织部"]
+	assert (third.lead_units, third.cooperating_units) == (["县纪委", "区审计局"], [])  # a lead is not also cooperating
+	assert fourth.lead_units == ["县纪委", "县委组织部"]
+	wanted = wp.letters_wanted([{"name": "T1", "leaders": [], "lead_units": first.lead_units, "lead_unit": first.lead_unit, "cooperating_units": []}])
+	assert wanted == {(wp.UNIT_NOTICE, "区党政办公室"): ["T1"], (wp.UNIT_NOTICE, "区综合执法局"): ["T1"]}
 
 
 def test_no_header_is_refused():
