@@ -111,41 +111,69 @@ def _is_formula(value) -> bool:
 	return isinstance(value, str) and value.startswith("=")
 
 
-def parse_meeting_workbook(sheets, reporters: dict, scale) -> dict:
+def parse_meeting_workbook(sheets, reporters: dict, scale, ambiguous=()) -> dict:
+	"""Count a meeting's paper ballots from the clerk's workbook (``read_meeting_workbook``'s counts)."""
+	return read_meeting_workbook(sheets, reporters, scale, ambiguous)[0]
+
+
+def read_meeting_workbook(sheets, reporters: dict, scale, ambiguous=()) -> tuple[dict, list]:
 	"""Count a meeting's paper ballots from the clerk's workbook.
 
 	``sheets``: [(sheet name, rows as value tuples, formulas kept as "=..." strings)];
-	``reporters``: bare name -> reporter key; ``scale``: the options.
+	``reporters``: bare name -> reporter key; ``ambiguous``: bare names two reporters share (a row
+	naming one is refused: it is never counted for the wrong person); ``scale``: the options.
 	Each sheet with a heading row (a cadre column, and a choice column or one column per option)
 	is read from below it; rows above it (titles, notes) and sheets without one are left alone.
-	Blank rows are skipped, and so is a totals row (合计 … or any formula). Every other row is one
-	ballot for the cadre it names. Any bad row refuses the whole workbook (RuleError naming the
-	sheet and row). Returns reporter key -> {option: ballots} (every reporter and option present).
+	Blank rows are skipped, and so are a totals row (any formula, or 合计 … where no person is
+	named: a ballot row whose note says 合计 is still a ballot), a title row inside the
+	table (no person and no choice) and the heading row repeated. Every other row is one ballot for
+	the cadre it names. Any bad row refuses the whole workbook (RuleError naming the sheet and row).
+	Returns (reporter key -> {option: ballots} (every reporter and option present), the rows read:
+	{"sheet", "row", "kind" (ballot, title, total, heading), "name" (as written), "key", "option"}).
 	"""
 	counts = {key: {option: 0 for option in scale} for key in reporters.values()}
-	problems = []
+	problems, read = [], []
 	seen_numbers = {}
 	found_sheet = False
+	ambiguous = set(ambiguous)
 	for sheet_name, rows in sheets:
 		rows = list(rows)
 		header_index, cols = _find_header(rows, scale)
 		if header_index is None:
 			continue
 		found_sheet = True
+		header_name = bare_name(rows[header_index][cols["name"]])
 		for index in range(header_index + 1, len(rows)):
 			row = rows[index]
 			row_no = index + 1
 			cells = [cell_text(v) for v in row]
 			if not any(cells):
 				continue
-			if any(_is_formula(v) for v in row) or any(bare_name(c).lower().startswith(TOTAL_WORDS) for c in cells if c):
-				continue
 
 			def cell(col):
 				return row[col] if col is not None and col < len(row) else None
 
 			where = (sheet_name, row_no)
-			name = bare_name(cell(cols["name"]))
+			written = cell_text(cell(cols["name"]))
+			name = bare_name(written)
+			entry = {"sheet": sheet_name, "row": row_no, "name": written, "key": None, "option": None}
+			totals_word = any(bare_name(c).lower().startswith(TOTAL_WORDS) for c in cells if c)
+			if any(_is_formula(v) for v in row) or (totals_word and (not name or name.lower().startswith(TOTAL_WORDS))):
+				read.append(dict(entry, kind="total"))
+				continue
+			if name and name == header_name:
+				read.append(dict(entry, kind="heading"))
+				continue
+			marked = bare_name(cell(cols["choice"])) if cols["choice"] is not None else any(cell_text(cell(col)) for col in cols["ticks"])
+			if not name:
+				if not marked:
+					read.append(dict(entry, kind="title"))
+				else:
+					problems.append(RuleViolation("Sheet {0}, row {1}: a choice is given but no person is named.", where))
+				continue
+			if name in ambiguous:
+				problems.append(RuleViolation("Sheet {0}, row {1}: more than one reporter is called {2}; enter their paper ballots in each one's evaluation.", (*where, name)))
+				continue
 			key = reporters.get(name)
 			if not key:
 				problems.append(RuleViolation("Sheet {0}, row {1}: {2} does not report at this meeting.", (*where, name or "—")))
@@ -179,11 +207,42 @@ def parse_meeting_workbook(sheets, reporters: dict, scale) -> dict:
 					continue
 				seen_numbers[(key, number)] = where
 			counts[key][option] += 1
+			read.append(dict(entry, kind="ballot", key=key, option=option))
 	if not found_sheet:
 		problems.append(RuleViolation("No sheet of the workbook has a heading row naming the cadre (被评议人) and the options or the choice (评价)."))
 	if problems:
 		raise RuleError(problems)
-	return counts
+	return counts, read
+
+
+# the column-mapping step (rules/column_mapping.py): the fields of a paper-ballot sheet --------------
+PERSON, CHOICE, NUMBER = "name", "choice", "number"
+MAPPED_HEADINGS = {PERSON: NAME_HEADINGS[0], CHOICE: CHOICE_HEADINGS[0], NUMBER: NUMBER_HEADINGS[0]}
+
+
+def ballot_fields():
+	from .column_mapping import Field
+
+	return (
+		Field(PERSON, MAPPED_HEADINGS[PERSON], True, NAME_HEADINGS + ("对象", "姓名", "被评", "被测")),
+		Field(CHOICE, MAPPED_HEADINGS[CHOICE], True, CHOICE_HEADINGS + ("等次", "结果", "意见", "评定", "档次")),
+		Field(NUMBER, MAPPED_HEADINGS[NUMBER], False, NUMBER_HEADINGS),
+	)
+
+
+def mapped_meeting_sheets(sheets, mapping, scale) -> tuple:
+	"""The clerk's mapping applied: (checked mapping, [(sheet, rows under the known headings)]) or
+	(None, the problems). Only the mapped sheet is read."""
+	from .column_mapping import check_mapping, project
+
+	checked, problems = check_mapping(mapping, sheets, "paper-ballots", ballot_fields(), options=list(scale), choice_key=CHOICE)
+	if checked is None:
+		return None, problems
+	headings = {col: MAPPED_HEADINGS[key] for key, col in checked.fields.items()}
+	headings.update(checked.ticks)
+	rows = dict((name, list(r)) for name, r in sheets)[checked.sheet]
+	# the ignored columns stay (without a heading): a 合计 or a section title there is still seen
+	return checked, [(checked.sheet, project(rows, checked.header_index, headings, blank_others=False))]
 
 
 # results -------------------------------------------------------------------------------------
