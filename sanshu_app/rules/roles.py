@@ -9,6 +9,9 @@ RESPONSIBLE_CADRE = "Responsible Cadre"
 ASSESSMENT_INSPECTOR = "Assessment Inspector"
 EVALUATOR = "Evaluator"
 ORGANISATION_DEPARTMENT = "Organisation Department"
+# 纪委委员: a member of the discipline committee, who puts written questions (001 §6) to the cadres
+# reporting in an active campaign and reads their own questions and the replies.
+DISCIPLINE_COMMITTEE_MEMBER = "Discipline Committee Member"
 
 # The roles the app creates on install (System Manager is the platform's).
 APP_ROLES = (
@@ -19,6 +22,7 @@ APP_ROLES = (
 	ASSESSMENT_INSPECTOR,
 	EVALUATOR,
 	ORGANISATION_DEPARTMENT,
+	DISCIPLINE_COMMITTEE_MEMBER,
 )
 # Roles that see every record in the app: the office.
 OFFICE_ROLES = (MANAGER, SYSTEM_MANAGER)
