@@ -92,9 +92,18 @@ doc_events = {
 	"Risk Notification Card": {"validate": "sanshu_app.official_documents.numbering.validate"},
 	"Rectification": {"validate": "sanshu_app.official_documents.numbering.validate"},
 	"Sanshu Evaluation": {"validate": "sanshu_app.official_documents.numbering.validate"},
+	"Sanshu Circular": {"validate": "sanshu_app.official_documents.numbering.validate"},
 	"File": {"before_insert": "sanshu_app.permissions.doors.guard_private_file_reuse"},
 	# A campaign's publication window (述前公开) must not end before it starts.
-	"Sanshu Campaign": {"validate": "sanshu_app.public_disclosure.publication.validate_campaign"},
+	"Sanshu Campaign": {
+		"validate": "sanshu_app.public_disclosure.publication.validate_campaign",
+		"on_change": "sanshu_app.public_disclosure.page_cache.forget",  # its public page, kept in Redis
+		"on_trash": "sanshu_app.public_disclosure.page_cache.forget",
+	},
+	# What the public pages show, kept in Redis, is forgotten when the office publishes or withdraws.
+	"Sanshu Report": {"on_change": "sanshu_app.public_disclosure.page_cache.forget", "on_trash": "sanshu_app.public_disclosure.page_cache.forget"},
+	"Public Question": {"on_change": "sanshu_app.public_disclosure.page_cache.forget", "on_trash": "sanshu_app.public_disclosure.page_cache.forget"},
+	"Public Disclosure Settings": {"on_change": "sanshu_app.public_disclosure.page_cache.forget"},
 	# The desk's activity log: empty old values stored as "" rather than shown as "null".
 	"Version": {"before_insert": "sanshu_app.sanshu_desk.activity.empty_not_null"},
 	# The ballot box is no doctype; a Query Report may not read it either (sanshu_app/ballot_box.py).
@@ -137,6 +146,7 @@ sanshu_archive_rows = {
 	"Case Accountability": "sanshu_app.integrity_archive.archive_rows.cases",
 	"Audit Finding": "sanshu_app.integrity_archive.archive_rows.audit_findings",
 	"Synchronous Record": "sanshu_app.integrity_archive.archive_rows.synchronous_records",
+	"Accountability": "sanshu_app.assessment_and_rectification.archive_rows.accountabilities",
 }
 
 # The integrity archive's rows, for its print format.
@@ -160,5 +170,6 @@ pdf_generator = "sanshu_app.official_documents.pdf.pdf_generator"
 app_home = "/app/sanshu-home"
 boot_session = "sanshu_app.sanshu_desk.home.boot_session"
 
-# The desk's activity log in Chinese: translated child-field labels, no "null" for empty values.
-app_include_js = ["/assets/sanshu_app/js/sanshu_desk.js"]
+# The desk's activity log in Chinese: translated child-field labels, no "null" for empty values;
+# the clerks' sheet imports' column-mapping dialog (sheet_mapping.js).
+app_include_js = ["/assets/sanshu_app/js/sanshu_desk.js", "/assets/sanshu_app/js/sheet_mapping.js"]

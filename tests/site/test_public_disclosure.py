@@ -119,6 +119,30 @@ class TestPublication(PublicTestCase):
 			self.campaign.save(ignore_permissions=True)
 			frappe.db.commit()
 
+	def test_pages_are_kept_between_readers_and_forgotten_when_the_office_changes_them(self):
+		"""Many readers at once (issue 24): what a page shows is kept in Redis; any change the office
+		makes through the app (publish, withdraw, edit) forgets it at once."""
+		campaign_page = f"/sanshu-public/campaign?name={quote(self.campaign.name)}"
+		report_page = f"/sanshu-public/report?name={quote(self.accepted.name)}"
+		name = self.c.cadre_a.full_name
+		self.assertIn(name, self.page(campaign_page)[1])
+		self.assertIn(name, self.page(report_page)[1])
+		# Written around the app (no document event): the readers keep getting what was kept.
+		frappe.db.set_value("Sanshu Report", self.accepted.name, "cadre_name", "改名之后", update_modified=False)
+		frappe.db.commit()
+		try:
+			self.assertIn(name, self.page(campaign_page)[1])
+			self.assertNotIn("改名之后", self.page(report_page)[1])
+			# Written through the app: forgotten at once.
+			frappe.get_doc("Sanshu Report", self.accepted.name).db_set("cadre_name", "改名之后")
+			frappe.db.commit()
+			self.assertIn("改名之后", self.page(campaign_page)[1])
+			self.assertIn("改名之后", self.page(report_page)[1])
+		finally:
+			frappe.get_doc("Sanshu Report", self.accepted.name).db_set("cadre_name", name)
+			frappe.db.commit()
+		self.assertIn(name, self.page(report_page)[1])
+
 	def test_window_ending_before_it_starts_is_refused(self):
 		self.campaign.reload()
 		self.campaign.publish_until = add_days(self.campaign.publish_from, -1)
