@@ -8,20 +8,13 @@ The county (300 units, 3,000 cadres, one campaign) is built once and committed, 
 Everything a benchmark adds is removed again afterwards, so a run can be repeated.
 """
 
-import concurrent.futures
 import io
 import json
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from pathlib import Path
 
 import frappe
 
@@ -42,7 +35,7 @@ GOALS = {
 	"overview": 5,
 	"archive": 10,
 	"scope_list": 2,
-	"scope_check": 1.5,
+	"scope_check": 1.15,  # against the platform's own path for a user who is not Administrator
 	"pdf_batch": 0.3,
 	"meeting_votes": 3,
 	"import_cadres": 0.3,
@@ -438,7 +431,10 @@ def scope():
 		f"Administrator {ms(checks['admin'])}"
 	)
 	say(f"  floor: the same check with the app's rule removed (Frappe's own checks for a user who is not Administrator) {platform_check:.2f}x")
-	result("scope_check", checks["secretary"] / checks["admin"], ok=bool(allowed))
+	# The baseline is the platform's own path for the same user: what no permission layer could
+	# remove. Against Administrator (who skips every check) the ratio would charge the app for the
+	# platform's own checks (issue 24).
+	result("scope_check", (checks["secretary"] / checks["admin"]) / platform_check, ok=bool(allowed), note=f"{checks['secretary'] / checks['admin']:.2f}x Administrator")
 
 
 def scope_floor(as_user, letter_list, check) -> tuple[float, float, float]:
@@ -545,89 +541,37 @@ def spent_codes(meeting):
 	return sum(group["used"] for group in code_usage(meeting).values())
 
 
-def free_port():
-	with socket.socket() as s:
-		s.bind(("127.0.0.1", 0))
-		return s.getsockname()[1]
-
-
 def meeting_votes():
+	from serving import at_moments, gunicorn, percentile
+
 	meeting, evaluation, codes, choices = prepare_meeting()
-	site = frappe.local.site
-	bench = Path(frappe.local.sites_path).resolve().parent
-	port = free_port()
-	log = open(Path(frappe.local.sites_path) / site / "bench-gunicorn.log", "w")
-	server = subprocess.Popen(
-		[str(bench / "env" / "bin" / "gunicorn"), "-b", f"127.0.0.1:{port}", "-w", "3", "-t", "120", "--preload", "frappe.app:application"],
-		cwd=frappe.local.sites_path, stdout=log, stderr=subprocess.STDOUT,
-		# this checkout first: the bench's Python may also see another copy of the app
-		env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-	)  # fmt: skip
-	base = f"http://127.0.0.1:{port}"
-	try:
-		for _ in range(120):
-			try:
-				urllib.request.urlopen(urllib.request.Request(base + "/api/method/ping", headers={"Host": site}), timeout=2)
-				break
-			except (urllib.error.URLError, ConnectionError, OSError):
-				time.sleep(0.5)
-
-		def call(path, voter, data=None):
-			headers = {"Host": site, "X-Frappe-Site-Name": site, "Accept": "application/json"}  # a phone: Guest
-			body = urllib.parse.urlencode(data).encode() if data is not None else None
-			started = time.perf_counter()
-			try:
-				with urllib.request.urlopen(urllib.request.Request(base + path, data=body, headers=headers), timeout=60) as response:
-					response.read()
-					status = response.status
-			except urllib.error.HTTPError as error:
-				refusals.append(error.read()[:300])
-				status = error.code
-			return time.perf_counter() - started, status
-
-		refusals = []
-		for voter in range(6):  # warm every worker
-			call("/api/method/ping", voter)
-		back_to_back = statistics.median(call("/api/method/ping", i)[0] for i in range(60))
+	with gunicorn(workers=3) as server:
+		for _ in range(6):  # warm every worker
+			server.call("/api/method/ping")
+		back_to_back = statistics.median(server.call("/api/method/ping")[0] for _ in range(60))
 		rng = random.Random(14)
 		starts = sorted(rng.uniform(0, 60) for _ in range(VOTERS))
 		# The baseline pings arrive like the votes, at random moments of the same minute, so both meet
 		# the same server: a ping fired back to back finds every cache and process warm, a phone does not.
 		ping_starts = sorted(rng.uniform(0, 60) for _ in range(PINGS))
 		results, pings = [None] * VOTERS, [None] * PINGS
-		zero = time.perf_counter() + 0.5
+		refusals = server.refusals
 
 		def voter(v):
 			try:
-				results[v] = call(f"/api/method/{VOTE_METHOD}", v, {"code": codes[v], "choices": json.dumps(choices)})
+				results[v] = server.call(f"/api/method/{VOTE_METHOD}", {"code": codes[v], "choices": json.dumps(choices)})[:2]
 			except Exception as error:  # a lost connection counts as a refused vote, and is shown
 				refusals.append(repr(error)[:300])
 
 		def ping(i):
-			pings[i] = call("/api/method/ping", i)[0]
+			pings[i] = server.call("/api/method/ping")[0]
 
-		# Each phone sends at its own moment; a pool of clients sends for them, so the measuring
-		# process does not also juggle 300 sleeping threads (the phones are other devices).
-		events = sorted([(t, voter, v) for v, t in enumerate(starts)] + [(t, ping, i) for i, t in enumerate(ping_starts)], key=lambda e: e[0])
-		with concurrent.futures.ThreadPoolExecutor(max_workers=CLIENTS) as pool:
-			for moment, send, index in events:
-				delay = zero + moment - time.perf_counter()
-				if delay > 0:
-					time.sleep(delay)
-				pool.submit(send, index)
-		window = time.perf_counter() - zero
-	finally:
-		server.terminate()
-		try:
-			server.wait(timeout=30)
-		except subprocess.TimeoutExpired:
-			server.kill()
-		log.close()
+		window = at_moments([(t, voter, v) for v, t in enumerate(starts)] + [(t, ping, i) for i, t in enumerate(ping_starts)], CLIENTS)
 	times = sorted(r[0] for r in results if r) or [float("nan")]
 	ping_p50 = statistics.median(p for p in pings if p is not None)
 	failed = sum(1 for r in results if not r or r[1] != 200)
 	p50 = statistics.median(times)
-	p95 = times[int(len(times) * 0.95) - 1]
+	p95 = percentile(times, 0.95)
 	frappe.db.rollback()  # see what the server committed
 	ballots = count_ballots(evaluation)
 	voted = spent_codes(meeting)
