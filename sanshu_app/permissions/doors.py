@@ -264,9 +264,30 @@ def guard_private_file_reuse(doc, method=None):
 	attached to an app record the user may not read (owning the new row would open the old file)."""
 	if not doc.file_url or not doc.file_url.startswith("/private/") or frappe.session.user == "Administrator":
 		return
+	if _uploads_same_bytes(doc):
+		return
 	for row in frappe.get_all("File", filters={"file_url": doc.file_url}, fields=["attached_to_doctype", "attached_to_name"]):
 		if row.attached_to_doctype in app_doctypes() and not may_read_stored(row.attached_to_doctype, row.attached_to_name):
 			frappe.throw(_("Not permitted"), frappe.PermissionError)
+
+
+def _uploads_same_bytes(doc) -> bool:
+	"""Joint evidence: a cooperating unit uploads the file the lead unit already attached. The
+	platform stores identical bytes once and hands the new row the stored file's URL; the upload
+	opens nothing new when the request itself carried those bytes (their hash is the stored file's)
+	for a record of the requester's own (one they may read)."""
+	from frappe.core.doctype.file.utils import get_content_hash
+
+	sent = getattr(frappe.local, "uploaded_file", None)
+	if not sent or not doc.content_hash:
+		return False
+	if get_content_hash(sent) != doc.content_hash:
+		return False
+	if not frappe.db.exists("File", {"file_url": doc.file_url, "content_hash": doc.content_hash}):
+		return False
+	if not doc.attached_to_doctype or not doc.attached_to_name or doc.attached_to_doctype not in app_doctypes():
+		return False
+	return frappe.db.exists(doc.attached_to_doctype, doc.attached_to_name) and may_read_stored(doc.attached_to_doctype, doc.attached_to_name)
 
 
 def stored_version(docs):

@@ -84,7 +84,7 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 	"Sanshu Work Plan Task": RecordScope(
 		cadre_tables=(("leaders", "cadre"),),
 		unit_fields=("lead_unit",),
-		unit_tables=(("cooperating_units", "unit"),),
+		unit_tables=(("lead_units", "unit"), ("cooperating_units", "unit")),
 		placement_fields=("work_plan",),
 		office_fields=("task_number", "category", "heading", "content", "deadline", "cadence", "deliverable", "expected_evidence"),
 	),

@@ -12,7 +12,7 @@ from sanshu_app.rules import work_plan as rules
 TASK = "Sanshu Work Plan Task"
 REPORT = "Work Plan Progress Report"
 TASK_FIELDS = [
-	"name", "work_plan", "task_number", "category", "heading", "content", "lead_unit", "leader_names", "cooperating_unit_names",
+	"name", "work_plan", "task_number", "category", "heading", "content", "lead_unit", "lead_unit_names", "leader_names", "cooperating_unit_names",
 	"deadline", "cadence", "status", "progress", "last_report_date", "lag", "lag_period", "overdue", "supervision_notice",
 ]
 # The assessment template's item that task completion is evidence for (seed 002 §三(五)).
@@ -27,15 +27,16 @@ def tasks_of(work_plan=None, unit=None, leader=None, year=None) -> list:
 		filters["work_plan"] = work_plan
 	elif year:
 		filters["work_plan"] = ("in", frappe.get_all("Sanshu Work Plan", filters={"year": cint(year)}, pluck="name") or [""])
-	or_names = None
+	or_names, co_led = None, set()
 	if unit:
-		supported = frappe.get_all("Work Plan Task Unit", filters={"parenttype": TASK, "unit": unit}, pluck="parent")
-		or_names = {"lead_unit": unit, "name": ("in", supported or [""])}
+		rows_of_unit = frappe.get_all("Work Plan Task Unit", filters={"parenttype": TASK, "unit": unit}, fields=["parent", "parentfield"])
+		co_led = {r.parent for r in rows_of_unit if r.parentfield == "lead_units"}
+		or_names = {"lead_unit": unit, "name": ("in", [r.parent for r in rows_of_unit] or [""])}
 	if leader:
 		filters["name"] = ("in", frappe.get_all("Work Plan Task Leader", filters={"parenttype": TASK, "cadre": leader}, pluck="parent") or [""])
 	rows = frappe.get_list(TASK, filters=filters, or_filters=or_names, fields=TASK_FIELDS, order_by="deadline asc, name asc", limit_page_length=0)
 	for row in rows:
-		row.part = _("Lead") if not unit or row.lead_unit == unit else _("Cooperating")
+		row.part = _("Lead") if not unit or row.lead_unit == unit or row.name in co_led else _("Cooperating")
 		row.sort_key = f"{row.task_number or ''}".zfill(6)
 		row.deadline = getdate(row.deadline) if row.deadline else None
 	return rules.overdue_first(rows)
@@ -50,7 +51,7 @@ def ledger_columns():
 
 def ledger_row(t):
 	return [
-		t.task_number or "", t.category or "", t.content, t.leader_names or "", t.lead_unit, t.cooperating_unit_names or "", t.part,
+		t.task_number or "", t.category or "", t.content, t.leader_names or "", t.lead_unit_names or t.lead_unit, t.cooperating_unit_names or "", t.part,
 		format_date(t.deadline) if t.deadline else "", _(t.status), f"{int(t.progress or 0)}%", _(t.lag) if t.lag else "", _("Yes") if t.overdue else "",
 	]
 
@@ -115,7 +116,7 @@ def unit_evidence(unit, year) -> dict:
 	plans = frappe.get_all("Sanshu Work Plan", filters={"year": cint(year)}, pluck="name")
 	if not plans or not unit:
 		return {"total": 0, "completed": 0, "rate": 0.0, "overdue": 0, "tasks": [], "evidence": []}
-	tasks = frappe.get_all(TASK, filters={"work_plan": ("in", plans), "lead_unit": unit}, fields=TASK_FIELDS, order_by="deadline asc")
+	tasks = led_tasks(unit, plans)
 	summary = rules.completion([{"status": t.status, "overdue": t.overdue} for t in tasks])
 	reports = frappe.get_all(REPORT, filters={"task": ("in", [t.name for t in tasks] or [""]), "unit": unit}, fields=["name", "task", "period"], order_by="report_date asc")
 	by_report = {r.name: r for r in reports}
@@ -131,6 +132,18 @@ def unit_evidence(unit, year) -> dict:
 
 
 def assessment_onload(doc, method=None):
+def led_tasks(unit, plans) -> list:
+	"""The tasks of ``plans`` that ``unit`` leads, alone or as one of its co-leads."""
+	co_led = frappe.get_all("Work Plan Task Unit", filters={"parenttype": TASK, "parentfield": "lead_units", "unit": unit}, pluck="parent")
+	return frappe.get_all(
+		TASK,
+		filters={"work_plan": ("in", plans or [""])},
+		or_filters={"lead_unit": unit, "name": ("in", co_led or [""])},
+		fields=TASK_FIELDS,
+		order_by="deadline asc, name asc",
+	)
+
+
 	"""doc_events: the task-completion item of a unit's assessment carries the work plan evidence."""
 	rows = task_completion_items(doc)
 	if rows and doc.unit and doc.year:

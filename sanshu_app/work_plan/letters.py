@@ -23,10 +23,11 @@ def plan_tasks(plan_name) -> list:
 		order_by="idx asc, name asc",
 	)
 	leaders = frappe.get_all("Work Plan Task Leader", filters={"parenttype": TASK, "parent": ("in", [t.name for t in tasks] or [""])}, fields=["parent", "cadre"], order_by="idx asc")
-	units = frappe.get_all("Work Plan Task Unit", filters={"parenttype": TASK, "parent": ("in", [t.name for t in tasks] or [""])}, fields=["parent", "unit"], order_by="idx asc")
+	units = frappe.get_all("Work Plan Task Unit", filters={"parenttype": TASK, "parent": ("in", [t.name for t in tasks] or [""])}, fields=["parent", "parentfield", "unit"], order_by="idx asc")
 	for task in tasks:
 		task.leaders = [r.cadre for r in leaders if r.parent == task.name]
-		task.cooperating_units = [r.unit for r in units if r.parent == task.name]
+		task.cooperating_units = [r.unit for r in units if r.parent == task.name and r.parentfield == "cooperating_units"]
+		task.lead_units = [r.unit for r in units if r.parent == task.name and r.parentfield == "lead_units"] or [task.lead_unit]
 	return tasks
 
 

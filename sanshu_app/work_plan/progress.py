@@ -88,7 +88,8 @@ def refresh_task(task_name, on=None):
 
 
 def review_plan(plan_name, on=None, propose=True) -> dict:
-	"""Refresh every task of the plan; propose a 督办书 for each lagging task that has none."""
+	"""Refresh every task of the plan; propose a 督办书 for each lagging task to each lead unit and
+	each responsible leader (001 §1: 向工作进展较差的领导班子成员和单位) that has none open."""
 	on = getdate(on or today())
 	lagging, proposed = [], []
 	for name in frappe.get_all(TASK, filters={"work_plan": plan_name}, pluck="name", order_by="name asc"):
@@ -96,22 +97,43 @@ def review_plan(plan_name, on=None, propose=True) -> dict:
 		if state.lag:
 			lagging.append(name)
 			if propose:
-				notice = propose_notice(name, state.lag_detail)
-				if notice:
-					proposed.append(notice)
+				proposed += propose_notices(name, state.lag_detail)
 	return {"lagging": lagging, "proposed": proposed}
 
 
-def propose_notice(task_name, lag):
-	"""A draft 任务落实督办书 to the lead unit, prefilled with the task and why it lags, for the office
-	to confirm (it is numbered when the office issues it). None when one is open already."""
+def open_notice_recipients(task_name) -> set:
+	"""(unit, cadre) of the 督办书 on the task still open (draft or issued, not cancelled)."""
+	letters = frappe.get_all("Responsibility Letter Task", filters={"parenttype": LETTER, "work_plan_task": task_name}, pluck="parent")
+	rows = frappe.get_all(LETTER, filters={"name": ("in", letters or [""]), "letter_type": SUPERVISION_NOTICE, "docstatus": ("<", 2)}, fields=["unit", "cadre"])
+	return {(r.unit if not r.cadre else None, r.cadre or None) for r in rows}
+
+
+def propose_notices(task_name, lag) -> list:
+	"""A draft 任务落实督办书 for each lead unit and each responsible leader of a lagging task,
+	each prefilled with the task and why it lags, for the office to confirm (numbered when issued)."""
 	task = frappe.get_doc(TASK, task_name)
-	if task.supervision_notice and frappe.db.get_value(LETTER, task.supervision_notice, "docstatus") in (0, 1):
-		return None
+	open_for = open_notice_recipients(task.name)
+	made = []
+	for unit in [r.unit for r in task.lead_units] or [task.lead_unit]:
+		if (unit, None) not in open_for:
+			made.append(propose_notice(task, lag, unit=unit))
+	for leader in [r.cadre for r in task.leaders]:
+		if (None, leader) not in open_for:
+			made.append(propose_notice(task, lag, cadre=leader))
+	if made and not (task.supervision_notice and frappe.db.get_value(LETTER, task.supervision_notice, "docstatus") in (0, 1)):
+		frappe.db.set_value(TASK, task.name, "supervision_notice", made[0], update_modified=False)
+	return made
+
+
+def propose_notice(task, lag, unit=None, cadre=None):
+	"""One draft 任务落实督办书: to a lead unit (signed by its principal) or to a leader (班子成员)."""
+	if isinstance(task, str):
+		return (propose_notices(task, lag) or [None])[0]
 	plan = frappe.get_doc("Sanshu Work Plan", task.work_plan)
 	from sanshu_app.responsibility_documents.bulk_issue import default_signatures
 
-	principal = frappe.db.get_value("Sanshu Unit", task.lead_unit, "principal")
+	unit = unit or (frappe.db.get_value("Sanshu Cadre", cadre, "unit") if cadre else task.lead_unit)
+	subject = cadre or frappe.db.get_value("Sanshu Unit", unit, "principal")
 	notice = frappe.new_doc(LETTER)
 	notice.update(
 		{
@@ -119,8 +141,9 @@ def propose_notice(task_name, lag):
 			"year": plan.year,
 			"campaign": plan.campaign,
 			"work_plan": plan.name,
-			"unit": task.lead_unit,
-			"signatures": default_signatures(principal, task.lead_unit) if principal else [],
+			"cadre": cadre,
+			"unit": unit,
+			"signatures": default_signatures(subject, unit) if subject else [],
 		}
 	)
 	notice.append(
@@ -141,7 +164,6 @@ def propose_notice(task_name, lag):
 	if reason:
 		notice.body = (notice.body or "") + f"<p>{frappe.utils.escape_html(reason)}</p>"
 	notice.insert(ignore_permissions=True)
-	frappe.db.set_value(TASK, task.name, "supervision_notice", notice.name, update_modified=False)
 	return notice.name
 
 
@@ -168,8 +190,10 @@ def remind_plan(plan_name, on):
 		task = frappe._dict(task)
 		reported = {r.period for r in reports_of(task.name, LEAD)}
 		for period in rules.reminders_due(periods_of(task, plan), reported, on, int(plan.reminder_days_before or 0)):
-			for user in unit_users(task.lead_unit):
-				notify_once(user, task, period)
+			co_leads = frappe.get_all("Work Plan Task Unit", filters={"parenttype": TASK, "parent": task.name, "parentfield": "lead_units"}, pluck="unit")
+			for unit in co_leads or [task.lead_unit]:
+				for user in unit_users(unit):
+					notify_once(user, task, period)
 
 
 def unit_users(unit):

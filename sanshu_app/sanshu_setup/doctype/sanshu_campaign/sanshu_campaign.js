@@ -13,5 +13,33 @@ frappe.ui.form.on("Sanshu Campaign", {
 			frm.call("copy_to_next_year").then((r) => r.message && frappe.set_route("Form", "Sanshu Campaign", r.message))
 		);
 		frm.add_custom_button(__("Add Unit Principals"), () => frm.call("add_unit_principals").then(() => frm.reload_doc()));
+		frm.add_custom_button(__("Add the Units' Leadership"), () => add_leadership_dialog(frm));
 	},
 });
+
+// The units' leadership in one action: principals, deputies and other 班子成员, by post or rank.
+function add_leadership_dialog(frm) {
+	const dialog = new frappe.ui.Dialog({
+		title: __("Add the Units' Leadership"),
+		fields: [
+			{ fieldname: "principals", fieldtype: "Check", label: __("Principals"), default: 1 },
+			{ fieldname: "deputies", fieldtype: "Check", label: __("Deputies"), default: 1 },
+			{ fieldname: "members", fieldtype: "Check", label: __("Other Leadership Members"), default: 1 },
+			{ fieldname: "words_section", fieldtype: "Section Break", label: __("By Post") },
+			{ fieldname: "deputy_words", fieldtype: "Data", label: __("Deputy posts contain"), default: "副" },
+			{ fieldname: "member_words", fieldtype: "Small Text", label: __("Leadership member posts contain"), default: "班子成员、党委委员、党组成员、纪委书记、纪工委书记、纪检组长、武装部长、政法委员" },
+			{ fieldname: "rank_section", fieldtype: "Section Break", label: __("By Rank") },
+			{ fieldname: "ranks", fieldtype: "MultiCheck", label: __("Only these ranks (none: any rank)"), options: ["Division Level", "Deputy Division Level", "Section Level", "Deputy Section Level", "Staff", "Other"].map((r) => ({ label: __(r), value: r })) },
+		],
+		primary_action_label: __("Add"),
+		primary_action(values) {
+			const kinds = [values.principals && "Principal", values.deputies && "Deputy", values.members && "Leadership Member"].filter(Boolean);
+			frm.call("add_unit_leadership", { kinds, ranks: values.ranks || [], deputy_words: values.deputy_words || "", member_words: values.member_words || "" }).then((r) => {
+				dialog.hide();
+				frm.reload_doc();
+				if (r.message) frappe.show_alert({ message: __("{0} cadres added, {1} already taking part.", [r.message.added, r.message.already]), indicator: "green" });
+			});
+		},
+	});
+	dialog.show();
+}

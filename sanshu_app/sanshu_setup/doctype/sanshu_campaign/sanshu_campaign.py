@@ -104,6 +104,42 @@ class SanshuCampaign(Document):
 		return new.name
 
 	@frappe.whitelist()
+	def add_unit_leadership(self, kinds: list | str, ranks: list | str | None = None, deputy_words: str | None = None, member_words: str | None = None) -> dict:
+		"""Add, in one action, the leadership of every participating unit the office chose in the
+		dialog: principals, deputies and other 班子成员 by post or rank (rules.participants)."""
+		from sanshu_app.rules import participants
+
+		require_roles()
+		self.check_permission("write")
+		kinds = set(frappe.parse_json(kinds) if isinstance(kinds, str) and kinds.startswith("[") else ([kinds] if isinstance(kinds, str) else kinds or []))
+		ranks = tuple(frappe.parse_json(ranks) if isinstance(ranks, str) and ranks.startswith("[") else ([ranks] if isinstance(ranks, str) and ranks else ranks or []))
+		if not kinds or not kinds <= set(participants.KINDS):
+			frappe.throw(_("Choose principals, deputies or other leadership members."), title=_("Nothing Added"))
+		units = [row.unit for row in self.units]
+		if not units:
+			frappe.throw(_("Add the participating units first."), title=_("Nothing Added"))
+		cadres = frappe.get_all(
+			"Sanshu Cadre",
+			filters={"unit": ("in", units), "status": "In Office"},
+			fields=["name", "post", "rank", "is_principal", "unit"],
+			order_by="unit asc, is_principal desc, full_name asc",
+		)
+		chosen = participants.leadership(
+			[participants.Cadre(c.name, c.post or "", c.rank or "", bool(c.is_principal)) for c in cadres],
+			kinds,
+			deputy_words=participants.words(deputy_words) if deputy_words is not None else participants.DEFAULT_DEPUTY_WORDS,
+			member_words=participants.words(member_words) if member_words is not None else participants.DEFAULT_MEMBER_WORDS,
+			ranks=ranks,
+		)
+		present = {row.cadre for row in self.cadres}
+		added = [c for c in chosen if c not in present]
+		for cadre in added:
+			self.append("cadres", {"cadre": cadre})
+		if added:
+			self.save()
+		return {"added": len(added), "already": len(chosen) - len(added), "total": len(self.cadres)}
+
+	@frappe.whitelist()
 	def add_unit_principals(self):
 		"""Add the principal of every participating unit (and its sub-units) as a participating cadre."""
 		require_roles()

@@ -77,7 +77,7 @@ class SanshuWorkPlan(Document):
 				"category": t.category,
 				"heading": t.heading,
 				"leaders": "、".join(names.get(c, c) for c in t.leaders),
-				"lead_unit": t.lead_unit,
+				"lead_unit": "、".join(t.lead_units or [t.lead_unit]),
 				"cooperating_units": "、".join(t.cooperating_units),
 				"deadline": str(t.deadline),
 				"cadence": _(t.cadence),
@@ -106,6 +106,7 @@ class SanshuWorkPlan(Document):
 				).insert()
 		except frappe.ValidationError:
 			frappe.db.rollback(save_point="sanshu_work_plan_import")
+						"lead_units": [{"unit": u} for u in t.lead_units or [t.lead_unit]],
 			raise
 		self.db_set("task_count", len(parsed.tasks))
 		return {"tasks": preview, "count": len(preview), "committed": 1}

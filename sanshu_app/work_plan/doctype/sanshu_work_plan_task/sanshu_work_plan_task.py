@@ -35,7 +35,9 @@ class SanshuWorkPlanTask(ScopedDocument):
 		lag: DF.Literal["", "No Report", "Behind Schedule", "Past Deadline"]
 		lag_period: DF.Data | None
 		last_report_date: DF.Date | None
-		lead_unit: DF.Link
+		lead_unit: DF.Link | None
+		lead_unit_names: DF.SmallText | None
+		lead_units: DF.Table[WorkPlanTaskUnit]
 		leader_names: DF.Data | None
 		leaders: DF.Table[WorkPlanTaskLeader]
 		overdue: DF.Check
@@ -49,12 +51,18 @@ class SanshuWorkPlanTask(ScopedDocument):
 	def validate(self):
 		year = cint(frappe.db.get_value("Sanshu Work Plan", self.work_plan, "year"))
 		label = self.task_number or (self.content or "")[:20]
+		# Lead Units is the list; lead_unit stays the first of them (a record made with lead_unit alone gets it as its one lead).
+		if not self.lead_units and self.lead_unit:
+			self.append("lead_units", {"unit": self.lead_unit})
+		leads = [r.unit for r in self.lead_units if r.unit]
+		self.lead_unit = leads[0] if leads else None
 		throw_violations(rules.task_violations(year, self.lead_unit, getdate(self.deadline) if self.deadline else None, self.cadence, label))
 		units = [r.unit for r in self.cooperating_units]
-		if self.lead_unit in units or len(set(units)) != len(units):
+		if len(set(leads)) != len(leads):
+			frappe.throw(_("Task {0}: each lead unit once.").format(label), title=_("Not Saved"))
+		if set(leads) & set(units) or len(set(units)) != len(units):
 			frappe.throw(_("Task {0}: each cooperating unit once, and not the lead unit.").format(label), title=_("Not Saved"))
-		if not self.leaders:
-			frappe.throw(_("Task {0} has no responsible leader.").format(label), title=_("Not Saved"))
+		self.lead_unit_names = "、".join(leads)
 		names = dict(frappe.get_all("Sanshu Cadre", filters={"name": ("in", [r.cadre for r in self.leaders])}, fields=["name", "full_name"], as_list=True))
 		self.leader_names = "、".join(names.get(r.cadre, r.cadre) for r in self.leaders)
 		self.cooperating_unit_names = "、".join(units)

@@ -44,7 +44,7 @@ class WorkPlanProgressReport(ScopedDocument):
 	def validate(self):
 		task = frappe.get_doc(TASK, self.task)
 		supporting = [r.unit for r in task.cooperating_units]
-		if self.unit == task.lead_unit:
+		if self.unit == task.lead_unit or self.unit in [r.unit for r in task.lead_units]:
 			self.part = LEAD
 		elif self.unit in supporting:
 			self.part = COOPERATING
