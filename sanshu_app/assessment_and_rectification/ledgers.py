@@ -71,20 +71,24 @@ def commitment_compliance(campaign, show_all=0):
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_rectification_ledger(campaign: str | None = None, state: str | None = None, overdue_only: int | str | bool = 0):
 	send_xlsx(_("Rectification Ledger"), rectification_ledger(campaign, state, overdue_only))
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_assessment_ranking(year: int | str, campaign: str | None = None):
 	send_xlsx(_("{0} Responsibility Assessment Ranking").format(year), assessment_ranking(year, campaign))
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_commitment_compliance(campaign: str, show_all: int | str | bool = 0):
 	send_xlsx(_("Commitment Compliance"), commitment_compliance(campaign, show_all))
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_archive(cadre: str):
 	send_xlsx(_("Integrity Archive") + f"-{cadre}", archive(cadre))

@@ -78,6 +78,7 @@ from `tabSanshu Cadre` c where c.name = %(cadre)s
 returning name"""
 
 
+@frappe.write_only()  # the register is written on the primary even when the archive is read on the replica
 def record_reading(cadre, action, basis, user=None):
 	"""Write one line of the access register (kept even when the request is a GET); False when
 	there is no such cadre.
@@ -133,6 +134,7 @@ ARCHIVE_PRINT_FORMAT = "Integrity Archive"
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def print_archive(cadre: str):
 	"""The archive's print (PDF) for whoever may read it — including an outside reader with an
 	approved request, who has no print right on the cadre record itself. The print registers."""
