@@ -64,6 +64,23 @@ def _flag(value, sheet, row, label, problems) -> int:
 	return 0
 
 
+CADRE_REQUIRED = ("姓名", "单位")
+
+
+def headers_known(sheets: dict) -> bool:
+	"""Whether the workbook has a 单位 or 干部 sheet and each it has is headed as the template is."""
+	present = [(name, expected) for name, expected in ((UNIT_SHEET, UNIT_HEADERS), (CADRE_SHEET, CADRE_HEADERS)) if sheets.get(name)]
+	return bool(present) and all(_check_headers(name, sheets[name][0], expected, []) for name, expected in present)
+
+
+def cadre_fields():
+	"""The cadre sheet's columns, for the column-mapping step (rules/column_mapping.py)."""
+	from .column_mapping import Field
+
+	hints = {"姓名": ("名字", "干部姓名"), "单位": ("工作单位", "所在单位", "单位名称"), "职务": ("现任职务", "职位"), "职级": ("级别", "职级层次"), "用户邮箱": ("邮箱", "账号", "email")}
+	return tuple(Field(h, h, h in CADRE_REQUIRED, hints.get(h, ())) for h in CADRE_HEADERS)
+
+
 def _check_headers(sheet, header, expected, problems) -> bool:
 	given = tuple(cell_text(h) for h in header[: len(expected)])
 	if given != expected:
@@ -72,12 +89,15 @@ def _check_headers(sheet, header, expected, problems) -> bool:
 	return True
 
 
-def read_master_sheet(sheets: dict, existing_units: set, existing_users: set, users_with_cadre: set) -> MasterSheet:
+def read_master_sheet(sheets: dict, existing_units: set, existing_users: set, users_with_cadre: set, header_rows: dict | None = None) -> MasterSheet:
 	"""``sheets``: sheet name -> list of rows (first row the headers), as openpyxl gives values.
 
 	``existing_units`` are unit names already on the site, ``existing_users`` the site's users and
-	``users_with_cadre`` the users already linked to a cadre.
+	``users_with_cadre`` the users already linked to a cadre. ``header_rows``: sheet -> the row
+	number its headers stand on in the clerk's workbook (1 unless a mapped sheet had rows above
+	them), so that each problem names the row the clerk sees.
 	"""
+	header_rows = header_rows or {}
 	result = MasterSheet()
 	problems = result.problems
 	if UNIT_SHEET not in sheets and CADRE_SHEET not in sheets:
@@ -87,7 +107,7 @@ def read_master_sheet(sheets: dict, existing_units: set, existing_users: set, us
 	unit_rows = sheets.get(UNIT_SHEET) or []
 	new_units = {}
 	if unit_rows and _check_headers(UNIT_SHEET, unit_rows[0], UNIT_HEADERS, problems):
-		for number, row in enumerate(unit_rows[1:], start=2):
+		for number, row in enumerate(unit_rows[1:], start=header_rows.get(UNIT_SHEET, 1) + 1):
 			name, unit_type, parent = (cell_text(v) for v in (list(row) + [None] * 3)[:3])
 			if not (name or unit_type or parent):
 				continue
@@ -112,7 +132,7 @@ def read_master_sheet(sheets: dict, existing_units: set, existing_users: set, us
 	cadre_rows = sheets.get(CADRE_SHEET) or []
 	seen_users = {}
 	if cadre_rows and _check_headers(CADRE_SHEET, cadre_rows[0], CADRE_HEADERS, problems):
-		for number, row in enumerate(cadre_rows[1:], start=2):
+		for number, row in enumerate(cadre_rows[1:], start=header_rows.get(CADRE_SHEET, 1) + 1):
 			cells = [cell_text(v) for v in (list(row) + [None] * 8)[:8]]
 			if not any(cells):
 				continue

@@ -107,6 +107,11 @@ def _find_header(rows, scale):
 	return None, None
 
 
+def has_heading_row(rows, scale) -> bool:
+	"""Whether a sheet has a heading row the meeting's reader knows (else the clerk maps its columns)."""
+	return _find_header(list(rows), scale)[0] is not None
+
+
 def _is_formula(value) -> bool:
 	return isinstance(value, str) and value.startswith("=")
 

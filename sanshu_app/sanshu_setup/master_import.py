@@ -9,8 +9,9 @@ from frappe.desk.form.document_follow import follow_document
 from frappe.utils import cint
 from frappe.utils.global_search import update_global_search
 
-from sanshu_app.rules.master_sheet import CADRE_HEADERS, CADRE_SHEET, UNIT_HEADERS, UNIT_SHEET, read_master_sheet
-from sanshu_app.utils import require_roles, throw_violations
+from sanshu_app.rules.column_mapping import check_mapping, project
+from sanshu_app.rules.master_sheet import CADRE_HEADERS, CADRE_SHEET, UNIT_HEADERS, UNIT_SHEET, cadre_fields, headers_known, read_master_sheet
+from sanshu_app.utils import require_roles, sheet_layouts, throw_violations
 from sanshu_app.utils.xlsx import Sheet, plain_workbook, read_sheets, send_xlsx
 
 # Cadres are written this many to an INSERT statement (see insert_batch).
@@ -27,21 +28,44 @@ def download_master_template():
 
 
 @frappe.whitelist(methods=["POST"])
-def import_master_data(file_url: str) -> dict:
-	"""Create the units and cadres of an uploaded workbook. Any bad row refuses the whole file."""
+def import_master_data(file_url: str, commit: int | str = 1, mapping: str | None = None, remap: int | str = 0) -> dict:
+	"""Create the units and cadres of an uploaded workbook. Any bad row refuses the whole file.
+
+	commit=0: only what would be created (the desk's preview; it imports with commit=1). A cadre
+	sheet headed otherwise than the template is read through the clerk's column ``mapping`` (or the
+	one remembered for its layout); without either the answer is the mapping step."""
 	require_roles()
 	content = frappe.get_doc("File", {"file_url": file_url}).get_content()
 	try:
-		sheets = {title: [tuple(row) for row in rows] for title, rows in read_sheets(content)}
+		workbook = [(title, [tuple(row) for row in rows]) for title, rows in read_sheets(content)]
 	except Exception:
 		frappe.throw(_("The file is not an Excel workbook (.xlsx)."), title=_("Nothing Imported"))
+	sheets = dict(workbook)
+	mapping, step = sheet_layouts.mapping_for("cadres", workbook, mapping, headers_known(sheets), cadre_fields(), None, cint(remap))
+	if step:
+		return {**step, "committed": 0}
+	checked, header_rows = None, {}
+	if mapping:
+		checked, problems = check_mapping(mapping, workbook, "cadres", cadre_fields())
+		throw_violations(problems, title=_("Columns Not Mapped"))
+		headings = {col: key for key, col in checked.fields.items()}
+		units = sheets.get(UNIT_SHEET) if checked.sheet != UNIT_SHEET and headers_known({UNIT_SHEET: sheets.get(UNIT_SHEET)}) else None
+		sheets = {CADRE_SHEET: project(sheets[checked.sheet], checked.header_index, headings, order=CADRE_HEADERS)}
+		if units:
+			sheets[UNIT_SHEET] = units
+		header_rows = {CADRE_SHEET: checked.header_index + 1}
 	parsed = read_master_sheet(
 		sheets,
 		existing_units=set(frappe.get_all("Sanshu Unit", pluck="name")),
 		existing_users=set(frappe.get_all("User", pluck="name")),
 		users_with_cadre=set(frappe.get_all("Sanshu Cadre", filters={"user": ("is", "set")}, pluck="user")),
+		header_rows=header_rows,
 	)
 	throw_violations(parsed.problems, title=_("Nothing Imported"))
+	if not cint(commit):
+		return {"units": parsed.units, "cadres": parsed.cadres, "mapping": mapping, "committed": 0}
+	if checked:
+		sheet_layouts.remember("cadres", checked, dict(workbook)[checked.sheet][checked.header_index])
 
 	frappe.db.savepoint("sanshu_master_import")
 	try:

@@ -40,16 +40,23 @@ frappe.ui.form.on("Sanshu Meeting", {
 					allow_multiple: false,
 					restrictions: { allowed_file_types: [".xlsx"] },
 					on_success(file) {
-						frm.call("import_paper_ballots", { file_url: file.file_url, commit: 0 }).then((r) => {
-							const preview = r.message;
-							const head = preview.scale.map((o) => `<th>${esc(o)}</th>`).join("");
-							const rows = preview.reporters
-								.map((p) => `<tr><td>${esc(p.cadre_name || "")}</td>${preview.scale.map((o) => `<td>${p.counts[o] || 0}</td>`).join("")}</tr>`)
-								.join("");
-							frappe.confirm(
-								`<table class="table table-bordered"><tr><th>${__("Cadre")}</th>${head}</tr>${rows}</table>${__("Write these paper counts?")}`,
-								() => frm.call("import_paper_ballots", { file_url: file.file_url, commit: 1 }).then(() => frm.reload_doc())
-							);
+						// unknown headings: the column-mapping step first (public/js/sheet_mapping.js)
+						sanshu_app.desk.import_sheet({
+							title: __("Import Paper Ballots"),
+							call: (args) => frm.call("import_paper_ballots", { file_url: file.file_url, ...args }).then((r) => r.message),
+							preview: (preview) => {
+								const head = preview.scale.map((o) => `<th>${esc(o)}</th>`).join("");
+								const counts = preview.reporters
+									.map((p) => `<tr><td>${esc(p.cadre_name || "")}</td>${preview.scale.map((o) => `<td>${p.counts[o] || 0}</td>`).join("")}</tr>`)
+									.join("");
+								const rows = preview.rows
+									.map((r) => `<tr><td>${esc(r.sheet)}</td><td>${r.row}</td><td>${esc(r.name)}</td><td>${esc(r.cadre_name || "")}</td><td>${esc(r.option || "")}</td><td>${esc(r.kind_label)}</td></tr>`)
+									.join("");
+								return `<table class="table table-bordered sanshu-paper-counts"><tr><th>${__("Cadre")}</th>${head}</tr>${counts}</table>
+									<div style="max-height:40vh;overflow:auto"><table class="table table-bordered table-sm sanshu-paper-rows"><tr><th>${__("Sheet")}</th><th>${__("Row")}</th><th>${__("Name in the Sheet")}</th><th>${__("Counted For")}</th><th>${__("Choice")}</th><th>${__("Handling")}</th></tr>${rows}</table></div>
+									<p>${__("Write these paper counts?")}</p>`;
+							},
+							done: () => frm.reload_doc(),
 						});
 					},
 				});

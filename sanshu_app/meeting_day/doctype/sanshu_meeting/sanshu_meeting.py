@@ -17,9 +17,10 @@ from frappe.model.document import Document
 from frappe.utils import cint, getdate, now_datetime, nowdate
 
 from sanshu_app.meeting_day import ballot_codes
-from sanshu_app.rules.meeting import bare_name, draw, format_code, parse_meeting_workbook
+from sanshu_app.rules.meeting import ballot_fields, bare_name, draw, format_code, has_heading_row, mapped_meeting_sheets, read_meeting_workbook
 from sanshu_app.rules.messages import RuleError
-from sanshu_app.utils import OFFICE_ROLES, raise_rule_error, require_roles
+from sanshu_app.utils import OFFICE_ROLES, raise_rule_error, require_roles, throw_violations
+from sanshu_app.utils import sheet_layouts
 from sanshu_app.utils.xlsx import Sheet, plain_workbook, send_xlsx, uploaded_sheets
 
 PAGE_ROUTE = "sanshu-ballot"
@@ -196,19 +197,40 @@ class SanshuMeeting(Document):
 		return {bare_name(row.cadre_name): row.evaluation for row in self.reporters if row.evaluation}
 
 	@frappe.whitelist()
-	def import_paper_ballots(self, file_url: str, commit: int | str | bool = 0):
-		"""Read the clerk's workbook. commit=0: the counts per cadre and option only; commit=1: also
-		write them to each reporter's evaluation. All rows good, or nothing."""
+	def import_paper_ballots(self, file_url: str, commit: int | str | bool = 0, mapping: str | None = None, remap: int | str | bool = 0):
+		"""Read the clerk's workbook. commit=0: the counts per cadre and option and the rows as read
+		only; commit=1: also write them to each reporter's evaluation. All rows good, or nothing.
+
+		A workbook whose headings are not the known words is read through the clerk's column
+		mapping (``mapping``, JSON; see ``rules.column_mapping``), or one remembered for its layout;
+		without either the answer is the mapping step (``needs_mapping``), not a preview. ``remap``
+		asks for the mapping step even so. A confirmed mapping is remembered with the counts."""
 		require_roles(OFFICE_ROLES)
 		self.require_open()
-		sheets = read_workbook(file_url)
+		workbook = read_workbook(file_url)
 		scale = self.scale()
+		recognised = any(has_heading_row(rows, scale) for _title, rows in workbook)
+		mapping, step = sheet_layouts.mapping_for("paper-ballots", workbook, mapping, recognised, ballot_fields(), scale, cint(remap))
+		if step:
+			return {**step, "committed": False}
+		checked, sheets = None, workbook
+		if mapping:
+			checked, sheets = mapped_meeting_sheets(workbook, mapping, scale)
+			if checked is None:
+				throw_violations(sheets, title=_("Columns Not Mapped"))
+		names = {row.evaluation: row.cadre_name for row in self.reporters}
+		all_names = [bare_name(row.cadre_name) for row in self.reporters]
+		ambiguous = {n for n in all_names if all_names.count(n) > 1}
 		try:
-			counts = parse_meeting_workbook(sheets, self.paper_reporters(), scale)
+			counts, rows = read_meeting_workbook(sheets, self.paper_reporters(), scale, ambiguous)
 		except RuleError as error:
 			raise_rule_error(error, title=_("Malformed Workbook"))
-		names = {row.evaluation: row.cadre_name for row in self.reporters}
 		preview = [{"evaluation": ev, "cadre_name": names.get(ev), "counts": per_option} for ev, per_option in counts.items()]
+		kinds = {"ballot": _("Counted"), "title": _("Title Row, Skipped"), "total": _("Totals Row, Skipped"), "heading": _("Heading Row, Skipped")}
+		read = [dict(r, cadre_name=names.get(r["key"]), kind_label=kinds[r["kind"]]) for r in rows]
+		answer = {"scale": scale, "reporters": preview, "rows": read, "mapping": mapping, "committed": bool(cint(commit))}
+		if cint(commit) and checked:
+			sheet_layouts.remember("paper-ballots", checked, dict(workbook)[checked.sheet][checked.header_index])
 		if cint(commit):
 			for ev, per_option in counts.items():
 				evaluation = frappe.get_doc("Sanshu Evaluation", ev)
@@ -221,7 +243,7 @@ class SanshuMeeting(Document):
 				evaluation.paper_source = file_url.rsplit("/", 1)[-1]
 				evaluation.save(ignore_permissions=True)
 			self.db_set("paper_source", file_url.rsplit("/", 1)[-1])
-		return {"scale": scale, "reporters": preview, "committed": bool(cint(commit))}
+		return answer
 
 	# closing -------------------------------------------------------------------------------------
 	@frappe.whitelist()

@@ -26,17 +26,20 @@ function import_tasks(frm) {
 		allow_multiple: false,
 		restrictions: { allowed_file_types: [".xlsx"] },
 		on_success(file) {
-			frm.call("import_tasks", { file_url: file.file_url, commit: 0 }).then((r) => {
-				const rows = r.message.tasks
-					.map((t) => `<tr>${["task_number", "content", "leaders", "lead_unit", "cooperating_units", "deadline", "cadence"].map((f) => `<td>${frappe.utils.escape_html(String(t[f] || ""))}</td>`).join("")}</tr>`)
-					.join("");
-				const head = [__("No."), __("Task"), __("Responsible Leaders"), __("Lead Unit"), __("Cooperating Units"), __("Deadline"), __("Reporting Cadence")]
-					.map((h) => `<th>${h}</th>`)
-					.join("");
-				frappe.confirm(
-					`<p>${__("{0} tasks will be created.", [r.message.count])}</p><div style="max-height:50vh;overflow:auto"><table class="table table-bordered"><tr>${head}</tr>${rows}</table></div>`,
-					() => frm.call("import_tasks", { file_url: file.file_url, commit: 1 }).then(() => frm.reload_doc())
-				);
+			// unknown headings: the column-mapping step first (public/js/sheet_mapping.js)
+			sanshu_app.desk.import_sheet({
+				title: __("Import Tasks"),
+				call: (args) => frm.call("import_tasks", { file_url: file.file_url, ...args }).then((r) => r.message),
+				preview: (message) => {
+					const rows = message.tasks
+						.map((t) => `<tr>${["task_number", "content", "leaders", "lead_unit", "cooperating_units", "deadline", "cadence"].map((f) => `<td>${frappe.utils.escape_html(String(t[f] || ""))}</td>`).join("")}</tr>`)
+						.join("");
+					const head = [__("No."), __("Task"), __("Responsible Leaders"), __("Lead Unit"), __("Cooperating Units"), __("Deadline"), __("Reporting Cadence")]
+						.map((h) => `<th>${h}</th>`)
+						.join("");
+					return `<p>${__("{0} tasks will be created.", [message.count])}</p><div style="max-height:50vh;overflow:auto"><table class="table table-bordered"><tr>${head}</tr>${rows}</table></div>`;
+				},
+				done: () => frm.reload_doc(),
 			});
 		},
 	});

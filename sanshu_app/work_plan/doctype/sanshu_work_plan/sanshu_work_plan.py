@@ -15,6 +15,8 @@ from sanshu_app.rules import work_plan as rules
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.utils import require_roles, throw_violations
 from sanshu_app.utils.xlsx import uploaded_sheets
+from sanshu_app.work_plan.sheet_mapping import plan_rows
+from sanshu_app.work_plan.sheet_mapping import remember as remember_mapping
 
 TASK = "Sanshu Work Plan Task"
 
@@ -59,14 +61,18 @@ class SanshuWorkPlan(Document):
 			frappe.throw(_("The plan has tasks: delete them first."), title=_("Not Deleted"))
 
 	@frappe.whitelist()
-	def import_tasks(self, file_url: str, commit: int | str = 0) -> dict:
+	def import_tasks(self, file_url: str, commit: int | str = 0, mapping: str | None = None, remap: int | str = 0) -> dict:
 		"""Read the office's sheet (序号, 工作任务, 责任领导, 牵头单位, 协办单位, 完成时限). With
-		commit=0 show what would be created; with commit=1 create every task, or none."""
+		commit=0 show what would be created; with commit=1 create every task, or none. Other headings:
+		the clerk's column ``mapping`` (or one remembered), else the mapping step (``work_plan.sheet_mapping``)."""
 		require_roles()
 		self.check_permission("write")
 		if frappe.db.exists(TASK, {"work_plan": self.name}):
 			frappe.throw(_("The plan has tasks already: add or change them on the plan, or import into a new plan."), title=_("Nothing Imported"))
-		parsed = rules.read_plan_sheet(sheet_rows(file_url), cint(self.year), known_units(), known_cadres())
+		rows, mapped, step = plan_rows(file_url, mapping, cint(remap))
+		if step:
+			return {**step, "committed": 0}
+		parsed = rules.read_plan_sheet(rows, cint(self.year), known_units(), known_cadres())
 		throw_violations(parsed.problems, title=_("Nothing Imported"))
 		names = cadre_names([c for t in parsed.tasks for c in t.leaders])
 		preview = [
@@ -86,6 +92,8 @@ class SanshuWorkPlan(Document):
 		]
 		if not cint(commit):
 			return {"tasks": preview, "count": len(preview), "committed": 0}
+		if mapped:
+			remember_mapping(file_url, mapped)
 		frappe.db.savepoint("sanshu_work_plan_import")
 		try:
 			for t in parsed.tasks:
