@@ -35,6 +35,12 @@ def check_step(old, new) -> list[RuleViolation]:
 	return []
 
 
+def issues_notice(old_state, new_state) -> bool:
+	"""Whether this step issues the written notice (003 §20): it leaves the draft (or a record is
+	created already issued). The notice is dated by this step, and the 30 days run from it."""
+	return new_state not in (None, "", "Draft") and old_state in (None, "", "Draft")
+
+
 def check_state_needs(state, doc) -> list[RuleViolation]:
 	"""What a rectification must carry in ``state``; ``doc`` is a dict-like with its fields and
 	``measures`` (dicts with measure, owner, deadline, status)."""

@@ -50,13 +50,25 @@ def add_working_days(start: date, days: int, overrides: dict | None = None) -> d
 	return current
 
 
-def add_days(start: date, days: int, kind: str, overrides: dict | None = None) -> date:
-	"""A deadline ``days`` after ``start``, counted in working days or calendar days."""
+def add_days(start: date, days: int, kind: str, overrides: dict | None = None, move_off_holidays: bool = False) -> date:
+	"""A deadline ``days`` after ``start``, counted in working days or calendar days.
+
+	With ``move_off_holidays`` a calendar-day deadline that falls on a day off (weekend or statutory
+	holiday) moves to the next working day (the rule set's "Deadline on a Day Off Moves to the Next
+	Working Day"; 民法典 第二百零三条). A working-day deadline always ends on a working day."""
 	if kind == WORKING_DAYS:
 		return add_working_days(start, days, overrides)
 	if kind == CALENDAR_DAYS:
-		return start + timedelta(days=days)
+		due = start + timedelta(days=days)
+		return next_working_day(due, overrides) if move_off_holidays else due
 	raise ValueError(f"unknown day kind: {kind}")
+
+
+def next_working_day(day: date, overrides: dict | None = None) -> date:
+	"""``day`` itself when it is a working day, else the first working day after it."""
+	while not is_working_day(day, overrides):
+		day += timedelta(days=1)
+	return day
 
 
 def years_without_calendar(years) -> list[int]:

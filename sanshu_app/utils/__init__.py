@@ -82,7 +82,8 @@ def deadline_from(rule_set: str | None, deadline_type: str, start) -> "date | No
 	if rule is None:
 		return None
 	days, kind = rule
-	return add_days(getdate(start), days, kind, calendar_overrides())
+	moves = bool(frappe.db.get_value("Sanshu Rule Set", rule_set, "deadline_moves_off_holidays"))
+	return add_days(getdate(start), days, kind, calendar_overrides(), move_off_holidays=moves)
 
 
 def is_office(user=None) -> bool:

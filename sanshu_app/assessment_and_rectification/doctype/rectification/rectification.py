@@ -84,6 +84,8 @@ class Rectification(ScopedDocument):
 		if state == "Plan Submitted" and old_state != state:
 			problems += self.check_assessment_explanation()
 		throw_violations(problems)
+		if rules.issues_notice(old_state, state):
+			self.flags.notice_issued = True
 		if state == "Notice Issued" and old_state != state:
 			self.report_due_date = deadline_from(self.rule_set_for("Rectification Report"), "Rectification Report", self.notice_date)
 		if state == "Reported" and old_state != state:
@@ -105,10 +107,51 @@ class Rectification(ScopedDocument):
 		if self.cadre and not self.unit:
 			self.unit = frappe.db.get_value("Sanshu Cadre", self.cadre, "unit")
 		self.subject_name = (self.cadre and frappe.db.get_value("Sanshu Cadre", self.cadre, "full_name")) or self.unit
-		if self.workflow_state not in (None, "", "Draft") and not self.notice_date:
-			self.notice_date = today()
+		old = self.get_doc_before_save()
+		old_state = (old.workflow_state or "Draft") if old else None
+		if rules.issues_notice(old_state, self.workflow_state or "Draft"):
+			# 003 §20: the 30 days run from the written notice, so issuing it dates it (an
+			# evaluation's closing or a date typed into a draft does not).
+			if old_state or not self.notice_date:
+				self.notice_date = today()
+		elif (self.workflow_state or "Draft") == "Draft":
+			self.notice_date = None
 		if self.campaign and not self.report_at_campaign:
 			self.report_at_campaign = frappe.db.get_value("Sanshu Campaign", {"previous_campaign": self.campaign})
+
+	def on_update(self):
+		if self.flags.pop("notice_issued", None):
+			self.tell_subject_of_notice()
+
+	def tell_subject_of_notice(self):
+		"""Issuing the notice tells its subject (the cadre, else the unit's leadership): a
+		notification (and its email, by the user's notification settings); the to-do is on their home."""
+		for user in self.subject_users():
+			lang = frappe.db.get_value("User", user, "language") or frappe.db.get_default("lang") or "zh"
+			subject = frappe._("Rectification notice {0} was issued to you: report on the rectification by {1}.", lang=lang).format(
+				self.name, self.report_due_date or "-"
+			)
+			frappe.get_doc(
+				{
+					"doctype": "Notification Log",
+					"subject": subject,
+					"for_user": user,
+					"type": "Alert",
+					"document_type": self.doctype,
+					"document_name": self.name,
+					"from_user": frappe.session.user,
+				}
+			).insert(ignore_permissions=True)
+
+	def subject_users(self):
+		if self.cadre:
+			user = frappe.db.get_value("Sanshu Cadre", self.cadre, "user")
+			return [user] if user else []
+		if not self.unit:
+			return []
+		leaders = frappe.db.get_value("Sanshu Unit", self.unit, ["principal", "discipline_officer"]) or ()
+		users = [frappe.db.get_value("Sanshu Cadre", c, "user") for c in leaders if c]
+		return sorted({u for u in users if u})
 
 	def check_office_fields(self, old):
 		"""The notice, its subject and the verification belong to the office; the cadre or unit
