@@ -96,9 +96,12 @@ ALLOWED_METHODS: dict[str, str] = {
 	# the app's own pages and buttons
 	"sanshu_app.sanshu_desk.home.home": "the role home 三述工作台 lists the user's own to-dos",
 	"sanshu_app.reporting_and_evaluation.queries.my_cadre": "a cadre's forms find the cadre record of the signed-in user",
+	"sanshu_app.reporting_and_evaluation.doctype.sanshu_inquiry.sanshu_inquiry.inquiry_targets": "a discipline committee member's inquiry list offers the cadres of active campaigns they may question (001 §6; names, units and campaign titles only; that role and the office alone)",
+	"sanshu_app.reporting_and_evaluation.doctype.sanshu_inquiry.sanshu_inquiry.file_written_inquiry": "a discipline committee member files a written inquiry (书面询问, 001 §6) from the inquiry list; that role alone",
 	"sanshu_app.reporting_and_evaluation.queries.report_sections": "the report form's sections for its campaign",
 	"sanshu_app.work_plan.progress.task_periods": "the progress report form shows its task's periods",
 	"sanshu_app.work_plan.ledger.assessment_evidence": "the assessment form shows its work-plan evidence",
+	"sanshu_app.integrity_archive.doctype.integrity_opinion_request.integrity_opinion_request.candidate_search": "the organisation department's integrity opinion request finds candidates by name (serving cadres' names, units and posts only; its role and the office's alone)",
 	"sanshu_app.integrity_archive.access.print_archive": "a reader with 调阅 access prints the archive (registered)",
 	# guest portal pages (the guest surface is sanshu_app/api/public.py)
 	"sanshu_app.api.public.submit_phone_ballot": "the phone ballot page /sanshu-ballot casts a ballot with its one-time code",

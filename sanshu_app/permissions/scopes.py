@@ -10,6 +10,8 @@ view and the REST API all apply the same scope (see ``sanshu_app.permissions``).
 - ``unit_fields``: fields naming the unit it belongs to;
 - ``unit_tables``: (table field, unit field) of child rows naming units whose leadership must also
   read the record — the units that cooperate on a work-plan task;
+- ``role_tables``: (table field, role field) of child rows naming roles whose holders must also read
+  the record — the roles a 通报 is delivered to (the organisation department);
 - ``open_to_roles``: roles that see every record of the doctype (e.g. inspectors on assessments);
 - ``placement_fields``: further fields that place the record (its campaign, the document it came
   from): like the cadre and unit fields, only the office changes them;
@@ -31,6 +33,7 @@ class RecordScope:
 	cadre_tables: tuple[tuple[str, str], ...] = ()
 	unit_fields: tuple[str, ...] = ()
 	unit_tables: tuple[tuple[str, str], ...] = ()
+	role_tables: tuple[tuple[str, str], ...] = ()
 	open_to_roles: tuple[str, ...] = ()
 	placement_fields: tuple[str, ...] = ()
 	office_fields: tuple[str, ...] = ()
@@ -52,8 +55,9 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 		office_fields=("notice_type", "notice_date", "problems", "verification_opinion", "outcome"),
 	),
 	"Sanshu Report": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",), placement_fields=("campaign",), office_fields=("report_mode",)),
+	# A written question a discipline committee member (纪委委员) put is also theirs to read (asker_cadre).
 	"Sanshu Inquiry": RecordScope(
-		cadre_fields=("cadre",),
+		cadre_fields=("cadre", "asker_cadre"),
 		unit_fields=("unit",),
 		placement_fields=("campaign",),
 		office_fields=("inquiry_type", "asker", "asked_on", "question"),
@@ -79,6 +83,10 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 	"Synchronous Record": RecordScope(cadre_fields=("recorder",)),
 	"Audit Finding": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
 	"Case Accountability": RecordScope(cadre_fields=("person", "party_secretary", "discipline_officer"), unit_fields=("unit",)),
+	# Accountability (问责, issue 19) is not here on purpose: the office's alone (its DocPerms). A draft
+	# or a record under verification names a suspicion, not a finding, so not even its subject reads
+	# it; once concluded the subject reads it as a row of their own integrity archive (the
+	# ``sanshu_archive_rows`` hook: the source, the measures decided and the conclusion).
 	# Work Plan module: a task is its leaders', its lead unit's and its cooperating units'; a progress report is its
 	# reporting unit's and the lead unit's (a cooperating unit's part rolls up to the lead).
 	"Sanshu Work Plan Task": RecordScope(
@@ -88,7 +96,19 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 		placement_fields=("work_plan",),
 		office_fields=("task_number", "category", "heading", "content", "deadline", "cadence", "deliverable", "expected_evidence"),
 	),
+	# Official Documents: a 通报 is read, once issued, by those it was delivered to (主送/抄送): a role (the
+	# organisation department), a unit's leadership or a cadre; its result rows travel with it.
+	"Sanshu Circular": RecordScope(
+		cadre_tables=(("recipients", "delivered_cadre"),),
+		unit_tables=(("recipients", "delivered_unit"),),
+		role_tables=(("recipients", "delivered_role"),),
+		placement_fields=("source_type", "campaign", "year", "inspection", "survey"),
+	),
 	"Work Plan Progress Report": RecordScope(unit_fields=("unit", "lead_unit"), placement_fields=("task", "work_plan", "period")),
+	# A unit's own report (year-end, 责任分解, 自查报告): its unit's leadership writes it; its reviewers and signers read it.
+	"Unit Responsibility Report": RecordScope(
+		unit_fields=("unit",), cadre_tables=(("signatures", "signer"),), placement_fields=("report_kind", "year", "rule_set")
+	),
 }
 
 # Reference data every desk role of the app may read (the office alone writes it): the unit tree,
