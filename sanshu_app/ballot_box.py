@@ -70,6 +70,11 @@ def drop_ballot_box():
 	frappe.db.sql_ddl(f"drop table if exists `{BOX_TABLE}`" if frappe.db.db_type != "postgres" else f'drop table if exists "{BOX_TABLE}"')
 
 
+# The choice a phone ballot stores for a reporter left unrated (弃权), when the rule set allows it:
+# counted as an abstention, in the denominator only when the rule set says so (issue 19).
+ABSTAIN = ""
+
+
 def _table():
 	return frappe.qb.Table(BOX_TABLE)
 

@@ -37,3 +37,25 @@ def assessments():
 	# each by its own index: the unit's, then the other units' grading the cadre as a member
 	grading_the_cadre = of_the_unit.another(f"`tabResponsibility Assessment` a join {grade}", f"not a.unit <=> {unit}")
 	return ArchiveParts(of_the_unit, grading_the_cadre)
+
+
+def accountabilities():
+	"""The cadre's concluded accountability records (问责, issue 19): the rule that fired and the
+	measures decided. Drafts and records still being verified or decided stay out of the archive."""
+
+	measures = (
+		"(select group_concat(m.measure order by m.idx separator '、') from `tabAccountability Measure` m"
+		" where m.parent = x.name and m.parenttype = 'Accountability')"
+	)
+	return ArchiveParts(
+		record_part(
+			"`tabAccountability` x",
+			"x",
+			"x.cadre = %(cadre)s and x.status = 'Concluded'",
+			lambda r, tr: "；".join(p for p in (tr(r.a), "、".join(tr(m) for m in (r.b or "").split("、") if m), r.c) if p)[:160],
+			on_date="x.concluded_on",
+			a="x.source_type",
+			b=measures,
+			c="x.conclusion",
+		)
+	)

@@ -55,6 +55,7 @@ def process(doc, day):
 			doc.db_set({"overdue": 1, "overdue_since": day}, update_modified=False)
 			for user in subject_users(doc):
 				notify(user, doc, _("Rectification {0} is overdue: the report was due on {1}.").format(doc.name, frappe.format(due, "Date")))
+			propose_accountability(doc, due)
 		talk_date = doc.due("Rectification Talk After Overdue", due)
 		if rules.talk_due(doc.workflow_state, talk_date, day, doc.talk_proposed) and frappe.db.exists("DocType", TALK_DOCTYPE):
 			propose_talk(doc)
@@ -109,3 +110,17 @@ def propose_talk(doc):
 	for user in subject_users(doc):
 		notify(user, doc, _("An integrity talk {0} is proposed for the overdue rectification {1}.").format(talk.name, doc.name))
 	return talk.name
+
+
+def propose_accountability(doc, due):
+	"""003 §23(二) 未整改: a draft accountability record (问责) for the office, where the
+	rectification's rule set has a Rectification Overdue consequence (issue 19)."""
+	from sanshu_app.utils import office_language
+	from sanshu_app.utils.accountability import propose, rules_for
+
+	# the rectification's own rule set, the campaign's, the shipped one: the first with the rule
+	rule_set = next((name for name in doc.rule_sets() if rules_for(name, "Rectification Overdue")), None)
+	cadre = doc.cadre or frappe.db.get_value("Sanshu Unit", doc.unit, "principal")
+	with office_language():
+		figures = _("Rectification {0} is overdue: the report was due on {1}.").format(doc.name, frappe.format(due, "Date"))
+		return propose("Rectification Overdue", doc.doctype, doc.name, rule_set, cadre=cadre, unit=doc.unit, campaign=doc.campaign, figures=figures)

@@ -42,6 +42,7 @@ ARCHIVE_DOCTYPES = (
 	("Synchronous Record", "Integrity Archive"),
 	("Audit Finding", "Integrity Archive"),
 	("Case Accountability", "Integrity Archive"),
+	("Accountability", "Assessment and Rectification"),
 )
 # Doctypes whose archive rows need more than their title (what the row may show, whose role it
 # names) are registered by their module in the ``sanshu_archive_rows`` hook (see ``row_sources``).

@@ -19,6 +19,7 @@ DEFAULT_WORDING = (
 	(rules.CASE_ACCOUNTABILITY, "{date}在“一案三查”中被追责（{document}）：{description}"),
 	(rules.DECLARATION_OBJECTION, "{date}家庭财产申报公示期间收到异议（{document}）：{description}"),
 	(rules.AUDIT_FINDING, "{date}审计发现问题（{document}）：{description}"),
+	(rules.ACCOUNTABILITY, "{date}被问责（{document}）：{description}"),
 )
 SETTINGS = "Integrity Opinion Settings"
 
@@ -63,8 +64,8 @@ def archive_facts(cadre) -> list[ArchiveFact]:
 		facts.append(ArchiveFact(rules.TALK, "Integrity Talk", r.name, getdate(r.talk_date or r.creation), _(r.talk_type)))
 	for r in frappe.get_all(
 		"Sanshu Evaluation",
-		filters={"cadre": cadre, "status": "Closed"},
-		or_filters={"rectification_ordered": 1, "accountability": 1, "referral": 1},
+		# accountability is a record of its own now (below), no longer the evaluation's ticks
+		filters={"cadre": cadre, "status": "Closed", "rectification_ordered": 1},
 		fields=["name", "outcome", "closed_on", "creation"],
 	):
 		facts.append(ArchiveFact(rules.EVALUATION_CONSEQUENCE, "Sanshu Evaluation", r.name, getdate(r.closed_on or r.creation), _(r.outcome or "")))
@@ -94,6 +95,12 @@ def archive_facts(cadre) -> list[ArchiveFact]:
 		if objections:
 			description = "；".join(_text(o.check_result or "", 60) or _("check pending") for o in objections)
 			facts.append(ArchiveFact(rules.DECLARATION_OBJECTION, "Asset Declaration", r.name, getdate(objections[0].received_on or r.declaration_date), description))
+	for r in frappe.get_all(
+		"Accountability", filters={"cadre": cadre, "status": "Concluded"}, fields=["name", "source_type", "concluded_on", "conclusion", "creation"]
+	):
+		measures = frappe.get_all("Accountability Measure", filters={"parent": r.name, "parenttype": "Accountability"}, pluck="measure", order_by="idx")
+		description = "；".join(p for p in (_(r.source_type), "、".join(_(m) for m in measures), _text(r.conclusion, 60)) if p)
+		facts.append(ArchiveFact(rules.ACCOUNTABILITY, "Accountability", r.name, getdate(r.concluded_on or r.creation), description))
 	from sanshu_app.integrity_archive.archive_rows import audit_findings_about
 
 	for r in audit_findings_about(cadre, ["name", "report_date", "finding"]):

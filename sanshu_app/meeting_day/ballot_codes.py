@@ -185,7 +185,9 @@ def cast_phone_ballot(code, choices: dict):
 	if violations:
 		throw_violations(violations, title=_("Ballot Refused"))
 	ballots = [(reporters[key], choice, found.voter_group) for key, choice in choices.items() if choice]
+	# a reporter left unrated is an abstention, kept as such (it counts when the rule set says so)
+	ballots += [(evaluation, ballot_box.ABSTAIN, found.voter_group) for key, evaluation in reporters.items() if not choices.get(key)]
 	# one transaction: the ballots go in and the code is spent, or neither
 	ballot_box.cast_many(found.meeting, ballots)
 	frappe.db.sql(f"update `{CODE_TABLE}` set spent=1 where code_hash=%s", found.code_hash)
-	return {"counted": len(ballots)}  # the page thanks the voter in their language (THANKS)
+	return {"counted": sum(1 for ballot in ballots if ballot[1])}  # the page thanks the voter in their language (THANKS)

@@ -10,8 +10,6 @@ view and the REST API all apply the same scope (see ``sanshu_app.permissions``).
 - ``unit_fields``: fields naming the unit it belongs to;
 - ``unit_tables``: (table field, unit field) of child rows naming units whose leadership must also
   read the record — the units that cooperate on a work-plan task;
-- ``role_tables``: (table field, role field) of child rows naming roles whose holders must also read
-  the record — the roles a 通报 is delivered to (the organisation department);
 - ``open_to_roles``: roles that see every record of the doctype (e.g. inspectors on assessments);
 - ``placement_fields``: further fields that place the record (its campaign, the document it came
   from): like the cadre and unit fields, only the office changes them;
@@ -33,7 +31,6 @@ class RecordScope:
 	cadre_tables: tuple[tuple[str, str], ...] = ()
 	unit_fields: tuple[str, ...] = ()
 	unit_tables: tuple[tuple[str, str], ...] = ()
-	role_tables: tuple[tuple[str, str], ...] = ()
 	open_to_roles: tuple[str, ...] = ()
 	placement_fields: tuple[str, ...] = ()
 	office_fields: tuple[str, ...] = ()
@@ -55,9 +52,8 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 		office_fields=("notice_type", "notice_date", "problems", "verification_opinion", "outcome"),
 	),
 	"Sanshu Report": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",), placement_fields=("campaign",), office_fields=("report_mode",)),
-	# A written question a discipline committee member (纪委委员) put is also theirs to read (asker_cadre).
 	"Sanshu Inquiry": RecordScope(
-		cadre_fields=("cadre", "asker_cadre"),
+		cadre_fields=("cadre",),
 		unit_fields=("unit",),
 		placement_fields=("campaign",),
 		office_fields=("inquiry_type", "asker", "asked_on", "question"),
@@ -96,19 +92,7 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 		placement_fields=("work_plan",),
 		office_fields=("task_number", "category", "heading", "content", "deadline", "cadence", "deliverable", "expected_evidence"),
 	),
-	# Official Documents: a 通报 is read, once issued, by those it was delivered to (主送/抄送): a role (the
-	# organisation department), a unit's leadership or a cadre; its result rows travel with it.
-	"Sanshu Circular": RecordScope(
-		cadre_tables=(("recipients", "delivered_cadre"),),
-		unit_tables=(("recipients", "delivered_unit"),),
-		role_tables=(("recipients", "delivered_role"),),
-		placement_fields=("source_type", "campaign", "year", "inspection", "survey"),
-	),
 	"Work Plan Progress Report": RecordScope(unit_fields=("unit", "lead_unit"), placement_fields=("task", "work_plan", "period")),
-	# A unit's own report (year-end, 责任分解, 自查报告): its unit's leadership writes it; its reviewers and signers read it.
-	"Unit Responsibility Report": RecordScope(
-		unit_fields=("unit",), cadre_tables=(("signatures", "signer"),), placement_fields=("report_kind", "year", "rule_set")
-	),
 }
 
 # Reference data every desk role of the app may read (the office alone writes it): the unit tree,

@@ -8,7 +8,7 @@ Items are dicts (or objects with attributes) with ``max_points``, ``self_score``
 from fractions import Fraction
 
 from .messages import RuleViolation
-from .rule_set import weighted_total
+from .rule_set import exact_weighted_total, weighted_total
 
 # The assessment's workflow, in order; a document only ever moves one step forward (or back).
 ASSESSMENT_STATES = ("Draft", "Self-assessed", "Inspected", "Reviewed", "Approved", "Notified")
@@ -86,11 +86,16 @@ def scaled_sum(items, field, full_score=100):
 	return float(round(sum(scores, Fraction(0)) / maximum * Fraction(str(full_score)), 2))
 
 
-def total_and_grade(special_score, routine_score, special_weight, routine_weight, pass_mark):
-	"""The weighted total out of the full score and whether it reaches the pass mark."""
-	total = weighted_total(special_score, routine_score, special_weight, routine_weight)
-	grade = PASSED if Fraction(str(total)) >= Fraction(str(pass_mark)) else BELOW_PASS_MARK
-	return total, grade
+def total_and_grade(special_score, routine_score, special_weight, routine_weight, pass_mark, mark_is_below=True):
+	"""The weighted total (rounded to 2 decimals, for display) and whether it passes.
+
+	The grade compares the exact, unrounded total: 74.995 is below 75 even though it shows as 75.00.
+	``mark_is_below``: the pass mark itself is "below" (seed 002 "75分以下"; 民法典 第1259条: 以下
+	includes the number), so a total must exceed it to pass; otherwise reaching it passes."""
+	exact = exact_weighted_total(special_score, routine_score, special_weight, routine_weight)
+	mark = Fraction(str(pass_mark))
+	passed = exact > mark if mark_is_below else exact >= mark
+	return weighted_total(special_score, routine_score, special_weight, routine_weight), PASSED if passed else BELOW_PASS_MARK
 
 
 def check_routine_score(routine_score, full_score=100) -> list[RuleViolation]:

@@ -25,11 +25,11 @@ def vote_violations(*, on_roster: bool, already_voted: bool, closed: bool, choic
 	return []
 
 
-def paper_count_violations(counts: dict, scale, collected, invalid) -> list[RuleViolation]:
+def paper_count_violations(counts: dict, scale, collected, invalid, blank=0) -> list[RuleViolation]:
 	"""Paper counts per option must be whole, not negative, on the scale and add up to the ballots collected.
 
 	``counts``: option -> valid paper ballots; ``collected``: paper ballots collected (None or 0 when
-	no paper ballots were used); ``invalid``: spoilt paper ballots.
+	no paper ballots were used); ``invalid``: spoilt paper ballots; ``blank``: ballots rating nobody (弃权).
 	"""
 	problems = []
 	for option, n in counts.items():
@@ -46,7 +46,17 @@ def paper_count_violations(counts: dict, scale, collected, invalid) -> list[Rule
 	valid = sum(counts.values())
 	collected = collected or 0
 	invalid = invalid or 0
-	if valid + invalid != collected:
+	blank = blank or 0
+	if not _whole(blank) or blank < 0:
+		problems.append(RuleViolation("The number of blank paper ballots must be a whole number, not below zero."))
+	elif blank and valid + invalid + blank != collected:
+		problems.append(
+			RuleViolation(
+				"The paper tally does not add up: {0} valid, {1} invalid and {2} blank ballots make {3}, but {4} were collected.",
+				(valid, invalid, blank, valid + invalid + blank, collected),
+			)
+		)
+	elif not blank and valid + invalid != collected:
 		problems.append(
 			RuleViolation(
 				"The paper tally does not add up: {0} valid and {1} invalid ballots make {2}, but {3} were collected.",

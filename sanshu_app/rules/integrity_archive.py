@@ -21,6 +21,7 @@ OPEN_RISK_CARD = "Open Risk Card"
 CASE_ACCOUNTABILITY = "Case Accountability Finding"
 DECLARATION_OBJECTION = "Declaration Objection"
 AUDIT_FINDING = "Audit Finding"
+ACCOUNTABILITY = "Accountability Concluded"  # a concluded accountability record (问责, issue 19)
 FACT_KINDS = (
 	OPEN_RECTIFICATION,
 	OVERDUE_RECTIFICATION,
@@ -31,6 +32,7 @@ FACT_KINDS = (
 	CASE_ACCOUNTABILITY,
 	DECLARATION_OBJECTION,
 	AUDIT_FINDING,
+	ACCOUNTABILITY,
 )
 # Facts that count however old they are while they are still open (an open rectification from
 # four years ago is still a problem today).

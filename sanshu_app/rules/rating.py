@@ -5,6 +5,12 @@ A threshold says: when the share of ballots choosing any of ``options`` is ``>=`
 precedence order (the order of the rule set's rows) and the first that holds wins; when none
 holds, the rule set's fallback outcome applies. Shares are compared as exact fractions, so a
 boundary such as 4 of 5 ballots against 80% is decided exactly.
+
+Abstentions (a ballot that rates nobody, a blank paper ballot) count in the denominator only when
+the rule set says so (``count_abstentions``); the seeds are silent. When no band holds the
+fallback applies; a rule set may mark its fallback as *pending* (``Rating.pending``): then the
+outcome says no band was reached and the office decides (seed 000 defines no outcome for the gap,
+which opens only when abstentions count).
 """
 
 from dataclasses import dataclass, field
@@ -38,6 +44,8 @@ class Rating:
 	threshold: Threshold | None
 	total: int
 	shares: dict
+	abstentions: int = 0
+	pending: bool = False  # no band held and the fallback asks the office to decide
 
 	@property
 	def consequences(self) -> tuple[str, ...]:
@@ -51,24 +59,37 @@ def parse_options(text: str) -> tuple[str, ...]:
 	return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def rate(tally: dict[str, int], scale: list[str], thresholds: list[Threshold], fallback: str | None) -> Rating:
+def rate(
+	tally: dict[str, int],
+	scale: list[str],
+	thresholds: list[Threshold],
+	fallback: str | None,
+	abstentions: int = 0,
+	count_abstentions: bool = False,
+	fallback_pending: bool = False,
+) -> Rating:
 	"""Rate ``tally`` (option -> number of valid ballots).
 
+	``abstentions`` ballots rated nobody; they join the denominator when ``count_abstentions``.
 	An empty tally has no outcome: nobody can be rated on no ballots.
 	"""
 	problems = [RuleViolation("Option {0} is not on the rating scale.", (o,)) for o in tally if o not in scale]
 	problems += [RuleViolation("The count for {0} cannot be negative.", (o,)) for o, n in tally.items() if n < 0]
+	if abstentions < 0:
+		problems.append(RuleViolation("The number of abstentions cannot be negative."))
 	if problems:
 		raise RuleError(problems)
-	total = sum(tally.values())
+	rated = sum(tally.values())
+	abstentions = abstentions if count_abstentions else 0
+	total = rated + abstentions
 	shares = {o: (Fraction(tally.get(o, 0), total) if total else Fraction(0)) for o in scale}
-	if total == 0:
-		return Rating(None, None, 0, shares)
+	if rated == 0:
+		return Rating(None, None, total, shares, abstentions)
 	for threshold in thresholds:
 		counted = sum(tally.get(o, 0) for o in threshold.options)
 		if threshold.holds(counted, total):
-			return Rating(threshold.outcome, threshold, total, shares)
-	return Rating(fallback, None, total, shares)
+			return Rating(threshold.outcome, threshold, total, shares, abstentions)
+	return Rating(fallback, None, total, shares, abstentions, pending=bool(fallback_pending))
 
 
 def _implies(later: Threshold, earlier: Threshold) -> bool:

@@ -35,10 +35,14 @@ def check_deadlines(deadlines: list[tuple[str, int]]) -> list[RuleViolation]:
 	return problems
 
 
+def exact_weighted_total(special_score, routine_score, special_weight, routine_weight) -> Fraction:
+	"""The special and routine inspection scores (each on a 100-point scale) folded into one exact total."""
+	return (Fraction(str(special_score)) * Fraction(str(special_weight)) + Fraction(str(routine_score)) * Fraction(str(routine_weight))) / 100
+
+
 def weighted_total(special_score, routine_score, special_weight, routine_weight):
-	"""Fold the special and routine inspection scores (each on a 100-point scale) into one total."""
-	total = (Fraction(str(special_score)) * Fraction(str(special_weight)) + Fraction(str(routine_score)) * Fraction(str(routine_weight))) / 100
-	return float(round(total, 2))
+	"""The total as shown (2 decimals); compare the pass mark with ``exact_weighted_total``."""
+	return float(round(exact_weighted_total(special_score, routine_score, special_weight, routine_weight), 2))
 
 
 def _plain(number) -> str:

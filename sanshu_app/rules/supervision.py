@@ -43,6 +43,35 @@ def bottom(scores: dict, n: int) -> set:
 	return {unit for unit, place in rank(scores, highest_first=False).items() if place <= n}
 
 
+# What a tie across the bottom-n cut does (a rule-set choice; the seeds are silent).
+TIES_INCLUDE_ALL = "Include All Tied"
+TIES_INCLUDE_NONE = "Include None Tied"
+TIES_OFFICE_DECIDES = "Office Decides"
+TIE_POLICIES = (TIES_INCLUDE_ALL, TIES_INCLUDE_NONE, TIES_OFFICE_DECIDES)
+
+
+def bottom_with_ties(scores: dict, n: int, policy: str = TIES_OFFICE_DECIDES) -> tuple[set, set]:
+	"""(units in the bottom ``n``, units tied across the cut the office must decide on).
+
+	Units tied with each other across the n-th lowest place (so that taking them all would give more
+	than ``n``) are: all in (``Include All Tied``), all out (``Include None Tied``), or left to the
+	office (``Office Decides``: returned apart, in neither set's first part)."""
+	if policy not in TIE_POLICIES:
+		raise RuleError([RuleViolation("{0} is not a way to handle ties.", (policy,))])
+	places = rank(scores, highest_first=False)
+	within = {unit for unit, place in places.items() if place <= n}
+	if len(within) <= n:
+		return within, set()
+	cut_place = max(places[u] for u in within)
+	tied = {unit for unit in within if places[unit] == cut_place}
+	clear = within - tied
+	if policy == TIES_INCLUDE_ALL:
+		return within, set()
+	if policy == TIES_INCLUDE_NONE:
+		return clear, set()
+	return clear, tied
+
+
 def top(scores: dict, n: int) -> set:
 	"""Units among the highest ``n`` (ties with the n-th highest included)."""
 	return {unit for unit, place in rank(scores, highest_first=True).items() if place <= n}

@@ -16,11 +16,17 @@ DEFAULT_RULE_SETS = [
 		"scale_options": [{"option": o} for o in ("满意", "基本满意", "不满意")],
 		# Most severe finding first: 40% dissatisfied outweighs a 60% satisfied-or-basic share.
 		"thresholds": [
-			{"outcome": "不满意", "counted_options": "不满意", "comparison": ">=", "percent": 40, "accountability": 1},
+			{"outcome": "不满意", "counted_options": "不满意", "comparison": ">=", "percent": 40},
 			{"outcome": "满意", "counted_options": "满意", "comparison": ">=", "percent": 80},
 			{"outcome": "基本满意", "counted_options": "满意、基本满意", "comparison": ">=", "percent": 60},
 		],
-		"fallback_outcome": "基本满意",
+		# No band of 000 holds only when abstentions count: the seed names no outcome for that gap, so
+		# the office decides it (recorded), never a band the tally did not reach (issue 19).
+		"fallback_outcome": "待定",
+		"fallback_needs_decision": 1,
+		"consequences": [
+			{"trigger": "Evaluation", "outcome": "不满意", "needs_verification": 0, "measures": "", "seed": "000 四（三）3 评议为“不满意”的干部要进行问责"},
+		],
 		# Not in the seeds (issue 18): a count over fewer ballots could be one person's choice.
 		"min_ballots_shown": 5,
 	},
@@ -37,7 +43,6 @@ DEFAULT_RULE_SETS = [
 				"percent": 30,
 				"talk_type": "Admonishment Talk",
 				"creates_rectification": 1,
-				"referral": 1,
 			},
 			{
 				"outcome": "诫勉并责令整改",
@@ -49,6 +54,27 @@ DEFAULT_RULE_SETS = [
 			},
 		],
 		"fallback_outcome": "正常",
+		"consequences": [
+			{
+				"trigger": "Evaluation",
+				"outcome": "移送处理",
+				"needs_verification": 1,
+				"measures": "Organisational Handling",
+				"seed": "003 第二十二条 较差票超过30%，经核实确实存在有关问题的，按规定程序进行处理",
+			},
+			{
+				"trigger": "Report Not Truthful",
+				"needs_verification": 1,
+				"measures": "Interview, Circulated Criticism, Admonishment",
+				"seed": "003 第二十三条（一） 不如实向县纪委常委会述职述责述廉的",
+			},
+			{
+				"trigger": "Rectification Overdue",
+				"needs_verification": 1,
+				"measures": "Interview, Circulated Criticism, Admonishment",
+				"seed": "003 第二十三条（二） 存在的问题未整改或者整改不到位的",
+			},
+		],
 		# Not in the seeds (issue 18): counts over fewer than 5 ballots, and evaluator groups of fewer
 		# than 5, are not shown (merged into 其他): a count over one ballot is that person's choice.
 		"min_ballots_shown": 5,
@@ -68,10 +94,26 @@ DEFAULT_RULE_SETS = [
 		"special_inspection_weight": 90,
 		"routine_inspection_weight": 10,
 		"pass_mark": 75,
+		"pass_mark_is_below": 1,  # 002 “75分以下”; 民法典 第1259条: 以下 includes the number itself
 		"member_grades": [{"option": o} for o in ("好", "较好", "一般", "差")],
 		"deadlines": [{"deadline_type": "Rectification Report", "days": 30, "day_kind": "Calendar Days"}],
 	},
 ]
+
+# 001 （二）22: units with low satisfaction ranked in the bottom three two years running are held to
+# account; the places and years are Supervision Settings, the consequence and the ties are here.
+SOCIAL_EVALUATION = "党风廉政建设社会评价"
+DEFAULT_RULE_SETS.append(
+	{
+		"rule_set_name": SOCIAL_EVALUATION,
+		"purpose": "Social Evaluation",
+		"source": "广安区落实“两个责任”实施意见 （二）22",
+		"ranking_ties": "Office Decides",  # the seed is silent on ties at the third place
+		"consequences": [
+			{"trigger": "Survey Ranking", "needs_verification": 0, "measures": "", "seed": "001 （二）22 群众满意度低且连续2年排名后三位的实施问责"},
+		],
+	}
+)
 
 # Which shipped rule sets a new campaign uses when none is chosen, by scheme.
 CAMPAIGN_DEFAULTS = {

@@ -95,7 +95,9 @@ def index_ledger_workbook(year) -> bytes:
 
 def survey_ranking_workbook(survey) -> bytes:
 	doc = frappe.get_doc("Satisfaction Survey", survey)
-	rows = [[r.ranking or "", r.unit, r.responses, r.score, _("Yes") if r.accountability else ""] for r in sorted(doc.units, key=lambda r: (r.ranking or 10**6, r.unit))]
+	# held to account: the units with an accountability record (问责) from this survey (issue 19)
+	held = set(frappe.get_all("Accountability", filters={"source_doctype": "Satisfaction Survey", "source_name": doc.name}, pluck="unit"))
+	rows = [[r.ranking or "", r.unit, r.responses, r.score, _("Yes") if r.unit in held else ""] for r in sorted(doc.units, key=lambda r: (r.ranking or 10**6, r.unit))]
 	columns = [(_("Ranking Place"), 6), (_("Unit"), 24), (_("Responses"), 10), (_("Satisfaction Score"), 12), (_("Accountability"), 10)]
 	return ledger_workbook(_("Satisfaction Ranking: {0}").format(doc.survey_title), columns, rows, subtitle=f"{doc.year} · {_(doc.sector)}", sheet_name=_("Satisfaction Ranking"))
 

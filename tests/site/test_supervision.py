@@ -131,14 +131,14 @@ class TestSatisfactionSurvey(CountyTestCase):
 			result = check_accountability(this.name)
 			# Bottom three: last year c, d, e; this year d, e and b (b: 60+100+0 = 53.33).
 			self.assertEqual(set(result["flagged"]), {d, e})
-			this.reload()
-			flagged = {r.unit: r for r in this.units if r.accountability}
-			self.assertEqual(set(flagged), {d, e})
-			talk = frappe.get_doc("Integrity Talk", flagged[d].integrity_talk)
-			self.assertEqual((talk.docstatus, talk.cadre, talk.reason_name), (0, frappe.db.get_value("Sanshu Unit", d, "principal"), this.name))
-			self.assertIn("2", talk.reason)
-			self.assertEqual(check_accountability(this.name)["flagged"], result["flagged"])  # again: no second talk
-			self.assertEqual(frappe.db.count("Integrity Talk", {"reason_name": this.name}), 2)
+			# a draft accountability record (问责) per unit, for the office (issue 19), none twice
+			drafts = frappe.get_all("Accountability", filters={"source_name": this.name}, fields=["unit", "cadre", "status", "source_type", "figures"])
+			self.assertEqual({r.unit for r in drafts}, {d, e})
+			on_d = next(r for r in drafts if r.unit == d)
+			self.assertEqual((on_d.status, on_d.source_type, on_d.cadre), ("Draft", "Survey Ranking", frappe.db.get_value("Sanshu Unit", d, "principal")))
+			self.assertIn("2", on_d.figures)
+			self.assertEqual(check_accountability(this.name)["flagged"], result["flagged"])  # again: no second record
+			self.assertEqual(frappe.db.count("Accountability", {"source_name": this.name}), 2)
 			frappe.db.commit()
 			status, text = server.request(f"/sanshu-public/ranking?survey={quote(this.name)}", headers={"Accept": "text/html"})
 			self.assertEqual(status, 200)

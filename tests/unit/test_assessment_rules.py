@@ -41,7 +41,19 @@ def test_scaled_sum_and_weighted_total():
 	assert (total, grade) == (75.5, a.PASSED)
 	total, grade = a.total_and_grade(70, 100, 90, 10, 75)
 	assert (total, grade) == (73.0, a.BELOW_PASS_MARK)
-	assert a.total_and_grade(75, 75, 90, 10, 75)[1] == a.PASSED
+	# 75 itself is "75分以下" by default (民法典 第1259条: 以下 includes the number) ...
+	assert a.total_and_grade(75, 75, 90, 10, 75)[1] == a.BELOW_PASS_MARK
+	# ... and passes when the rule set says the pass mark is not "below"
+	assert a.total_and_grade(75, 75, 90, 10, 75, mark_is_below=False)[1] == a.PASSED
+
+
+def test_pass_mark_compares_the_unrounded_total():
+	# 74.995 shows as 75.0 but is below 75 under either reading of the pass mark
+	total, grade = a.total_and_grade("74.995", "74.995", 90, 10, 75, mark_is_below=False)
+	assert total == 75.0 and grade == a.BELOW_PASS_MARK
+	assert a.total_and_grade("74.995", "74.995", 90, 10, 75)[1] == a.BELOW_PASS_MARK
+	# just above the mark passes under the default
+	assert a.total_and_grade("75.001", "75.001", 90, 10, 75)[1] == a.PASSED
 
 
 def test_routine_score_and_member_grades():

@@ -141,3 +141,12 @@ def test_a_sheet_naming_other_cadres_is_not_read_into_one_evaluation():
 		parse_ballot_sheet(rows, SCALE, "张三")
 	assert [(v.template, v.values) for v in caught.value.violations] == [("Row {0}: the ballot is for {1}, not for {2}.", (3, "李四", "张三"))]
 	assert parse_ballot_sheet(rows[:2], SCALE, "张三")["好"] == 1
+
+
+def test_blank_paper_ballots_add_up_with_the_rest():
+	from sanshu_app.rules.evaluation import paper_count_violations
+
+	scale = ["满意", "基本满意", "不满意"]
+	assert paper_count_violations({"满意": 5, "基本满意": 2, "不满意": 1}, scale, 10, 1, blank=1) == []
+	problems = paper_count_violations({"满意": 5, "基本满意": 2, "不满意": 1}, scale, 10, 1, blank=2)
+	assert [p.values for p in problems] == [(8, 1, 2, 11, 10)]

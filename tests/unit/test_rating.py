@@ -22,7 +22,7 @@ DEMOCRATIC = [
 
 
 def onsite(satisfied, basic, dissatisfied):
-	return rate({"满意": satisfied, "基本满意": basic, "不满意": dissatisfied}, ONSITE_SCALE, ONSITE, "不满意").outcome
+	return rate({"满意": satisfied, "基本满意": basic, "不满意": dissatisfied}, ONSITE_SCALE, ONSITE, "待定").outcome
 
 
 def democratic(good, fair, average, poor):
@@ -44,9 +44,10 @@ def test_onsite_60_percent_boundary():
 def test_onsite_40_percent_boundary_and_fallback():
 	assert onsite(61, 0, 39) == "基本满意"
 	assert onsite(0, 0, 1) == "不满意"
-	# 59% satisfied-or-basic with 39% dissatisfied and 2% blank: nothing holds, the fallback applies.
-	result = rate({"满意": 30, "基本满意": 29, "不满意": 39, "弃权": 2}, ONSITE_SCALE + ["弃权"], ONSITE, "不满意")
-	assert result.outcome == "不满意" and result.threshold is None
+	# 59% satisfied-or-basic with 39% dissatisfied and 2% blank: nothing holds, the fallback applies,
+	# and it is no band the tally did not reach (待定: the office decides).
+	result = rate({"满意": 30, "基本满意": 29, "不满意": 39, "弃权": 2}, ONSITE_SCALE + ["弃权"], ONSITE, "待定", fallback_pending=True)
+	assert result.outcome == "待定" and result.threshold is None and result.pending
 
 
 def test_democratic_20_and_30_percent_boundaries():
@@ -104,3 +105,37 @@ def test_other_incoherent_rule_sets():
 def test_parse_options_accepts_chinese_separators():
 	assert parse_options("满意、基本满意") == ("满意", "基本满意")
 	assert parse_options("好，较好\n一般") == ("好", "较好", "一般")
+
+
+# -- abstentions and the gap (issue 19) ----------------------------------------------------------
+def test_abstentions_out_of_the_denominator_by_default():
+	tally = {"满意": 50, "基本满意": 0, "不满意": 35}
+	result = rate(tally, ONSITE_SCALE, ONSITE, "待定", abstentions=15)
+	# 35 of the 85 who rated (41%) are dissatisfied: the 40% band holds
+	assert (result.total, result.outcome, result.abstentions) == (85, "不满意", 0)
+
+def test_abstentions_in_the_denominator_open_the_gap_and_the_fallback_is_pending():
+	tally = {"满意": 50, "基本满意": 0, "不满意": 35}
+	# 50 + 0 of 100 is below 60%, 35 of 100 below 40%: no band holds
+	result = rate(tally, ONSITE_SCALE, ONSITE, "待定", abstentions=15, count_abstentions=True, fallback_pending=True)
+	assert (result.total, result.outcome, result.threshold, result.pending) == (100, "待定", None, True)
+	# ten of the dissatisfied rating 基本满意 instead: 60 of 100 reach 60%, the band holds, nothing is pending
+	result = rate({"满意": 50, "基本满意": 10, "不满意": 25}, ONSITE_SCALE, ONSITE, "待定", abstentions=15, count_abstentions=True, fallback_pending=True)
+	assert (result.outcome, result.pending) == ("基本满意", False)
+
+
+def test_the_shipped_000_fallback_is_never_a_band_the_tally_did_not_reach():
+	from sanshu_app.setup.default_rule_sets import DEFAULT_RULE_SETS, ONSITE_RATING
+
+	onsite_set = next(r for r in DEFAULT_RULE_SETS if r["rule_set_name"] == ONSITE_RATING)
+	assert onsite_set["fallback_outcome"] not in ONSITE_SCALE
+	assert onsite_set["fallback_needs_decision"] == 1
+
+
+def test_abstentions_cannot_be_negative():
+	with pytest.raises(RuleError):
+		rate({"满意": 1}, ONSITE_SCALE, ONSITE, "待定", abstentions=-1, count_abstentions=True)
+
+
+def test_only_abstentions_rate_nobody():
+	assert rate({"满意": 0}, ONSITE_SCALE, ONSITE, "待定", abstentions=3, count_abstentions=True).outcome is None

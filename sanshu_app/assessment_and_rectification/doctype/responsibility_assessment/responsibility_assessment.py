@@ -101,6 +101,8 @@ class ResponsibilityAssessment(ScopedDocument):
 		old = self.get_doc_before_save()
 		if self.workflow_state == "Notified" and self.grade == rules.BELOW_PASS_MARK and not self.rectification:
 			self.open_rectification()
+		if self.workflow_state == "Notified" and self.grade == rules.BELOW_PASS_MARK and old and old.workflow_state != "Notified":
+			self.propose_accountability()
 		if self.workflow_state == "Notified" and old and old.workflow_state != "Notified":
 			self.notify_unit()
 
@@ -121,7 +123,10 @@ class ResponsibilityAssessment(ScopedDocument):
 
 	def rule(self):
 		values = frappe.db.get_value(
-			"Sanshu Rule Set", self.rule_set, ["purpose", "max_score", "pass_mark", "special_inspection_weight", "routine_inspection_weight"], as_dict=True
+			"Sanshu Rule Set",
+			self.rule_set,
+			["purpose", "max_score", "pass_mark", "pass_mark_is_below", "special_inspection_weight", "routine_inspection_weight"],
+			as_dict=True,
 		)
 		if not values:
 			frappe.throw(_("Rule set {0} was not found.").format(self.rule_set), title=_("Not Saved"))
@@ -187,7 +192,12 @@ class ResponsibilityAssessment(ScopedDocument):
 		self.pass_mark = rule["pass_mark"]
 		if self.special_score is not None and self.routine_score is not None and _reached(self.workflow_state or "Draft", "Inspected"):
 			self.total_score, self.grade = rules.total_and_grade(
-				self.special_score, self.routine_score, rule["special_inspection_weight"], rule["routine_inspection_weight"], rule["pass_mark"]
+				self.special_score,
+				self.routine_score,
+				rule["special_inspection_weight"],
+				rule["routine_inspection_weight"],
+				rule["pass_mark"],
+				mark_is_below=bool(rule.get("pass_mark_is_below")),
 			)
 		else:
 			self.total_score, self.grade = None, None
@@ -210,6 +220,17 @@ class ResponsibilityAssessment(ScopedDocument):
 			}
 		).insert(ignore_permissions=True)
 		self.db_set("rectification", rect.name)
+
+	def propose_accountability(self):
+		"""Draft accountability records (问责) where the rule set's consequence rows say so (issue 19)."""
+		from sanshu_app.utils.accountability import propose
+
+		with office_language():
+			figures = _("The {0} responsibility assessment of {1} scored {2}, below the pass mark {3}.").format(
+				self.year, self.unit, f"{flt(self.total_score):g}", f"{flt(self.pass_mark):g}"
+			)
+		principal = frappe.db.get_value("Sanshu Unit", self.unit, "principal")
+		return propose("Responsibility Assessment", self.doctype, self.name, self.rule_set, cadre=principal, unit=self.unit, campaign=self.campaign, figures=figures)
 
 	def deductions_text(self):
 		"""The problems of the rectification, in the office's language: the score and every deduction."""

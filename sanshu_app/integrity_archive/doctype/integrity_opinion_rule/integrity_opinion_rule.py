@@ -13,7 +13,7 @@ class IntegrityOpinionRule(ChildRow):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		fact_kind: DF.Literal["Open Rectification", "Overdue Rectification", "Integrity Talk", "Evaluation Consequence", "Assessment Below Pass Mark", "Open Risk Card", "Case Accountability Finding", "Declaration Objection", "Audit Finding"]
+		fact_kind: DF.Literal["Open Rectification", "Overdue Rectification", "Integrity Talk", "Evaluation Consequence", "Assessment Below Pass Mark", "Open Risk Card", "Case Accountability Finding", "Declaration Objection", "Audit Finding", "Accountability Concluded"]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

@@ -4,6 +4,15 @@
 frappe.ui.form.on("Sanshu Evaluation", {
 	refresh(frm) {
 		const office = frappe.user.has_role("Sanshu Manager") || frappe.user.has_role("System Manager");
+		if (frm.doc.docstatus === 1 && frm.doc.outcome_pending && !frm.doc.decided_band && office) {
+			// no band held (issue 19): the office decides which, and the decision is recorded
+			frm.dashboard.set_headline(__("No band was reached: the office decides the outcome."), "orange");
+			frm.add_custom_button(__("Decide the Outcome"), () =>
+				frappe.prompt({ fieldname: "band", fieldtype: "Data", label: __("Band"), reqd: 1 }, (v) =>
+					frm.call("decide_outcome", { band: v.band }).then(() => frm.reload_doc())
+				)
+			);
+		}
 		if (frm.doc.docstatus === 0 && !frm.is_new() && office) {
 			frm.add_custom_button(__("Download Ballot Sheet"), () => {
 				window.open(

@@ -44,8 +44,10 @@ class SanshuEvaluation(ScopedDocument):
 		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation_count.sanshu_evaluation_count import SanshuEvaluationCount
 		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluator.sanshu_evaluator import SanshuEvaluator
 
+		abstentions: DF.Int
 		accountability: DF.Check
 		amended_from: DF.Link | None
+		blank_paper_ballots: DF.Int
 		cadre: DF.Link
 		cadre_name: DF.Data | None
 		campaign: DF.Link
@@ -53,6 +55,7 @@ class SanshuEvaluation(ScopedDocument):
 		consequences: DF.SmallText | None
 		counts: DF.Table[SanshuEvaluationCount]
 		counts_withheld: DF.Check
+		decided_band: DF.Data | None
 		document_number: DF.Data | None
 		evaluation_date: DF.Date
 		integrity_talk: DF.Link | None
@@ -60,6 +63,9 @@ class SanshuEvaluation(ScopedDocument):
 		issuer: DF.Data | None
 		online_ballots: DF.Int
 		outcome: DF.Data | None
+		outcome_decided_by: DF.Link | None
+		outcome_decided_on: DF.Datetime | None
+		outcome_pending: DF.Check
 		paper_ballots_collected: DF.Int
 		paper_source: DF.Data | None
 		rectification: DF.DynamicLink | None
@@ -69,6 +75,7 @@ class SanshuEvaluation(ScopedDocument):
 		roster: DF.Table[SanshuEvaluator]
 		rule_set: DF.Link | None
 		status: DF.Literal["Voting", "Closed"]
+		suggestions: DF.Text | None
 		total_ballots: DF.Int
 		unit: DF.Link | None
 	# end: auto-generated types
@@ -92,6 +99,7 @@ class SanshuEvaluation(ScopedDocument):
 				self.scale(),
 				cint(self.paper_ballots_collected),
 				cint(self.invalid_paper_ballots),
+				cint(self.get("blank_paper_ballots")),
 			),
 			title=_("Tally Does Not Add Up"),
 		)
@@ -153,16 +161,30 @@ class SanshuEvaluation(ScopedDocument):
 
 	def before_submit(self):
 		online = ballot_box.tally(self)
+		online_abstentions = online.pop(ballot_box.ABSTAIN, 0)
+		scale = self.scale()
+		off_scale = {option: n for option, n in online.items() if option not in scale}
+		if off_scale:
+			# never drop a ballot: a renamed or removed option leaves ballots the scale cannot count
+			frappe.throw(
+				_("{0} online ballots chose options that are not on the scale of rule set {1} ({2}): the evaluation cannot be closed until the scale counts them.").format(
+					sum(off_scale.values()), self.rule_set, "、".join(sorted(off_scale))
+				),
+				title=_("Cannot Close"),
+			)
 		for row in self.counts:
 			row.online_ballots = online.get(row.option, 0)
 			row.total_ballots = cint(row.paper_ballots) + row.online_ballots
 		tally = {row.option: row.total_ballots for row in self.counts}
+		abstentions = online_abstentions + cint(self.get("blank_paper_ballots"))
 		rule_set = frappe.get_doc("Sanshu Rule Set", self.rule_set)
 		try:
 			weights = rule_set.weights_by_group()
+			weighted_abstentions = abstentions
 			if weights:  # the rule set weights the evaluator groups: rate the weighted tally
-				tally = weighted_tally(self.group_counts(), weights, self.scale())
-			rating = rule_set.rate(tally)
+				tally = weighted_tally(self.group_counts(with_abstentions=True), weights, [*scale, ballot_box.ABSTAIN])
+				weighted_abstentions = tally.pop(ballot_box.ABSTAIN, 0)
+			rating = rule_set.rate(tally, abstentions=weighted_abstentions)
 		except RuleError as error:
 			raise_rule_error(error, title=_("Cannot Close"))
 		if rating.outcome is None:
@@ -170,7 +192,10 @@ class SanshuEvaluation(ScopedDocument):
 		for row in self.counts:
 			row.share = flt(float(rating.shares.get(row.option, 0)) * 100, 2)
 		self.online_ballots = sum(online.values())
-		self.total_ballots = rating.total
+		# the number of ballots is a count, never the weighted figure the rating compares
+		self.total_ballots = sum(cint(row.total_ballots) for row in self.counts)
+		self.abstentions = abstentions
+		self.outcome_pending = int(rating.pending)
 		ballots = sum(cint(row.total_ballots) for row in self.counts)
 		self.counts_withheld = int(not counts_shown(ballots, rule_set.min_ballots()))
 		if self.counts_withheld:
@@ -180,8 +205,6 @@ class SanshuEvaluation(ScopedDocument):
 		self.outcome = rating.outcome
 		self.status = "Closed"
 		self.closed_on = nowdate()
-		self.accountability = int("accountability" in rating.consequences)
-		self.referral = int("referral" in rating.consequences)
 		self.rectification_ordered = int("creates_rectification" in rating.consequences)
 		self.flags.consequences = rating.consequences
 
@@ -189,12 +212,17 @@ class SanshuEvaluation(ScopedDocument):
 		with office_language():
 			self.create_consequences()
 
-	def group_counts(self) -> dict:
-		"""Ballots per evaluator group and option (paper ballots as one group); closing only."""
+	def group_counts(self, with_abstentions: bool = False) -> dict:
+		"""Ballots per evaluator group and option (paper ballots as one group); closing only.
+		Abstentions (``ballot_box.ABSTAIN``) only ``with_abstentions``."""
 		counts = {}
 		for (group, choice), n in ballot_box.tally(self, by_group=True).items():
+			if choice == ballot_box.ABSTAIN and not with_abstentions:
+				continue
 			counts.setdefault(group, {})[choice] = counts.get(group, {}).get(choice, 0) + n
 		paper = {row.option: cint(row.paper_ballots) for row in self.counts if cint(row.paper_ballots)}
+		if with_abstentions and cint(self.get("blank_paper_ballots")):
+			paper[ballot_box.ABSTAIN] = cint(self.blank_paper_ballots)
 		if paper:
 			counts[PAPER_GROUP] = paper
 		return counts
@@ -214,11 +242,43 @@ class SanshuEvaluation(ScopedDocument):
 				notes.append(f"{_('Rectification')} {rectification}")
 			else:
 				notes.append(_("Rectification ordered (to be recorded)"))
-		if self.accountability:
-			notes.append(_("Accountability"))
-		if self.referral:
-			notes.append(_("Refer for Handling"))
+		if self.outcome_pending and not self.decided_band:
+			notes.append(_("No band was reached: the office decides the outcome."))
+		elif self.decided_band:
+			notes.append(_("Band {0} decided by {1} on {2}.").format(self.decided_band, self.outcome_decided_by, self.outcome_decided_on))
+		for name in self.propose_accountability():
+			notes.append(f"{_('Accountability')} {name}")
 		self.db_set("consequences", "；".join(notes) if notes else _("None"))
+
+	def propose_accountability(self) -> list[str]:
+		"""Draft accountability records (问责) for the rule set's consequence rows of this outcome."""
+		from sanshu_app.utils.accountability import propose
+
+		if self.counts_withheld:  # fewer than k ballots: no count or share may be shown
+			figures = _("Outcome {0}; fewer than {1} ballots, so no counts are shown.").format(self.outcome, self.min_ballots_shown())
+		else:
+			shares = "，".join(f"{row.option} {cint(row.total_ballots)}（{flt(row.share):g}%）" for row in self.counts)
+			figures = _("Outcome {0}: {1}; {2} ballots, {3} abstentions.").format(self.outcome, shares, cint(self.total_ballots), cint(self.abstentions))
+		return propose(
+			"Evaluation", self.doctype, self.name, self.rule_set, cadre=self.cadre, unit=self.unit, campaign=self.campaign, outcome=self.outcome, figures=figures
+		)
+
+	@frappe.whitelist()
+	def decide_outcome(self, band: str):
+		"""The office decides the band of an evaluation no band held for (recorded: who, when, which band)."""
+		require_roles(OFFICE_ROLES)
+		rule_set = frappe.get_doc("Sanshu Rule Set", self.rule_set)
+		bands = [t.outcome for t in rule_set.rating_thresholds()]
+		if self.docstatus != 1 or not self.outcome_pending or self.decided_band:
+			frappe.throw(_("Only a closed evaluation whose outcome awaits the office can be decided, once."), title=_("Not Saved"))
+		if band not in bands:
+			frappe.throw(_("{0} is not a band of rule set {1}: choose one of {2}.").format(band, self.rule_set, "、".join(bands)), title=_("Not Saved"))
+		self.db_set({"outcome": band, "decided_band": band, "outcome_decided_by": frappe.session.user, "outcome_decided_on": frappe.utils.now_datetime()})
+		threshold = next(t for t in rule_set.rating_thresholds() if t.outcome == band)
+		self.flags.consequences = threshold.consequences
+		with office_language():
+			self.create_consequences()
+		return band
 
 	def make_talk(self, talk_type):
 		reason = _("Democratic evaluation {0} of campaign {1}: outcome {2}.").format(self.name, self.campaign, self.outcome)

@@ -14,9 +14,10 @@ from frappe.utils import cint, flt
 
 from sanshu_app.rules.messages import RuleViolation
 from sanshu_app.rules.meeting import format_code, new_code
-from sanshu_app.rules.supervision import bottom, persistent, rank, read_unit_sheet, survey_code_hash
+from sanshu_app.rules.supervision import TIES_OFFICE_DECIDES, bottom_with_ties, persistent, rank, read_unit_sheet, survey_code_hash
 from sanshu_app.supervision.settings import default_scale, setting
-from sanshu_app.supervision.talks import missing_person_message, propose_talk
+from sanshu_app.supervision.talks import missing_person_message
+from sanshu_app.utils.accountability import propose
 from sanshu_app.utils.xlsx import sheet_rows
 from sanshu_app.utils import office_language, require_roles, throw_violations
 
@@ -210,15 +211,21 @@ def apply_results(doc, rows):
 @frappe.whitelist(methods=["POST"])
 def check_accountability(name: str):
 	"""Seed 001 (二)22: a unit in the bottom places of its sector for the set number of consecutive
-	years is flagged for accountability, and a talk with its principal is proposed."""
+	years gets a draft accountability record (问责) for the office, as the rule set with a Survey
+	Ranking consequence says; units tied across the last place follow its Ties setting."""
 	doc = _survey(name)
 	if doc.status != CLOSED:
 		frappe.throw(_("Close the survey before applying the accountability rule."), title=_("Survey Open"))
 	n, m = cint(setting("survey_bottom_places")), cint(setting("survey_consecutive_periods"))
-	periods = []
+	rule_set = survey_rule_set()
+	ties = (rule_set and frappe.db.get_value("Sanshu Rule Set", rule_set, "ranking_ties")) or TIES_OFFICE_DECIDES
+	periods, tied = [], set()
 	for survey in frappe.get_all("Satisfaction Survey", filters=[["sector", "=", doc.sector], ["status", "=", CLOSED], ["year", ">=", cint(doc.year) - m + 1], ["year", "<=", cint(doc.year)]], pluck="name"):
 		other = frappe.get_doc("Satisfaction Survey", survey)
-		periods.append((cint(other.year), bottom(other.scores(), n)))
+		clear, undecided = bottom_with_ties(other.scores(), n, ties)
+		periods.append((cint(other.year), clear))
+		if other.name == doc.name:
+			tied = undecided
 	years = [p[0] for p in periods]
 	if len(set(years)) != len(years):
 		frappe.throw(_("More than one closed survey of {0} in the same year; the rule cannot tell which counts.").format(_(doc.sector)))
@@ -227,15 +234,27 @@ def check_accountability(name: str):
 	for row in doc.units:
 		if row.unit not in flagged:
 			continue
-		row.accountability = 1
 		principal = frappe.db.get_value("Sanshu Unit", row.unit, "principal")
 		if not principal:
 			messages.append(missing_person_message(row.unit, "Principal"))
-			continue
 		with office_language():
-			reason = _("Satisfaction survey {0}: {1} ranked in the bottom {2} of {3} for {4} consecutive years (this year rank {5}, score {6}).").format(
+			figures = _("Satisfaction survey {0}: {1} ranked in the bottom {2} of {3} for {4} consecutive years (this year rank {5}, score {6}).").format(
 				doc.name, row.unit, n, _(doc.sector), m, row.ranking, flt(row.score, 2)
 			)
-		row.integrity_talk = propose_talk(principal, setting("survey_talk_type"), reason, doc.doctype, doc.name)
-	doc.save(ignore_permissions=True)
-	return {"flagged": sorted(flagged & {r.unit for r in doc.units}), "messages": messages}
+			propose("Survey Ranking", doc.doctype, doc.name, rule_set, cadre=principal, unit=row.unit, figures=figures)
+	if tied:
+		messages.append(
+			_("Tied across place {0}: {1}. The rule set leaves ties to the office: open an accountability record by hand where one is due.").format(n, "、".join(sorted(tied)))
+		)
+	if not rule_set:
+		messages.append(_("No rule set has a Survey Ranking consequence: no accountability record was created."))
+	return {"flagged": sorted(flagged & {r.unit for r in doc.units}), "tied": sorted(tied), "messages": messages}
+
+
+def survey_rule_set():
+	"""The enabled rule set whose consequence rows hold the survey-ranking rule (001 （二）22)."""
+	found = frappe.get_all(
+		"Sanshu Rule Consequence", filters={"parenttype": "Sanshu Rule Set", "trigger": "Survey Ranking"}, pluck="parent", order_by="parent"
+	)
+	enabled = [name for name in found if not frappe.db.get_value("Sanshu Rule Set", name, "disabled")]
+	return enabled[0] if enabled else None
