@@ -62,7 +62,7 @@ class SanshuWorkPlan(Document):
 
 	@frappe.whitelist()
 	def import_tasks(self, file_url: str, commit: int | str = 0, mapping: str | None = None, remap: int | str = 0) -> dict:
-		"""Read the office's sheet (序号, 工作任务, 责任领导, 牵头单位, 协办单位, 完成时限). With
+		"""Read the office's sheet (序号, 工作任务, 责任领导 (optional), 牵头单位 (one or several), 协办单位, 完成时限). With
 		commit=0 show what would be created; with commit=1 create every task, or none. Other headings:
 		the clerk's column ``mapping`` (or one remembered), else the mapping step (``work_plan.sheet_mapping``)."""
 		require_roles()
@@ -106,6 +106,7 @@ class SanshuWorkPlan(Document):
 						"category": t.category,
 						"heading": t.heading,
 						"lead_unit": t.lead_unit,
+						"lead_units": [{"unit": u} for u in t.lead_units or [t.lead_unit]],
 						"deadline": t.deadline,
 						"cadence": t.cadence,
 						"leaders": [{"cadre": c} for c in t.leaders],
@@ -114,7 +115,6 @@ class SanshuWorkPlan(Document):
 				).insert()
 		except frappe.ValidationError:
 			frappe.db.rollback(save_point="sanshu_work_plan_import")
-						"lead_units": [{"unit": u} for u in t.lead_units or [t.lead_unit]],
 			raise
 		self.db_set("task_count", len(parsed.tasks))
 		return {"tasks": preview, "count": len(preview), "committed": 1}
