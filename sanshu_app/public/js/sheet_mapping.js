@@ -48,7 +48,11 @@ sanshu_app.desk.import_sheet = function (opts) {
 				dialog.$wrapper.find("select.sanshu-column-role").each(function () {
 					columns[$(this).attr("data-column")] = $(this).val();
 				});
-				run({ sheet: sheet.sheet, header_row: cint(dialog.get_value("header_row")), columns }).then(() => dialog.hide());
+				// refused (the server says why): the dialog stays open to be corrected
+				run({ sheet: sheet.sheet, header_row: cint(dialog.get_value("header_row")), columns }).then(
+					() => dialog.hide(),
+					() => null
+				);
 			},
 		});
 		dialog.fields_dict.intro.$wrapper.html(
