@@ -7,7 +7,10 @@ installed, builds its county once (300 units, 3,000 cadres, one campaign) and ru
 of ``benchmarks/county_bench.py`` inside the bench's Python: for each, a human line and
 ``RESULT <name> ratio=<x> goal=<y> pass|miss``, the baseline measured in the same run.
 NAMES picks some (bulk_commitments bulk_letters overview archive scope pdf_batch meeting_votes
-import_cadres). Drop the site with ``python3 tests/bench_site.py drop-site sanshu-bench.localhost``.
+import_cadres; city_growth of ``benchmarks/city_bench.py``; survey_public public_pages worker_memory
+of ``benchmarks/public_bench.py``). The city benchmarks use a second site,
+``sanshu-city.localhost`` (3,000 units, 30,000 cadres, three years; built once). Drop the sites
+with ``python3 tests/bench_site.py drop-site SITE``.
 """
 
 import hashlib
@@ -21,6 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.bench_site import REPO, Bench, bench_found, bench_path, db_root_password  # noqa: E402
 
 SITE = "sanshu-bench.localhost"
+CITY_SITE = "sanshu-city.localhost"
+COUNTY_NAMES = ("bulk_commitments", "bulk_letters", "overview", "archive", "scope", "pdf_batch", "meeting_votes", "import_cadres")
+CITY_NAMES = ("city_growth",)
+PUBLIC_NAMES = ("survey_public", "public_pages", "worker_memory")
 
 
 def schema_stamp() -> str:
@@ -33,16 +40,16 @@ def schema_stamp() -> str:
 	return digest.hexdigest()
 
 
-def ensure_site(bench: Bench) -> None:
-	stamp_file = bench.sites / SITE / "sanshu_schema_stamp"
-	if not (bench.sites / SITE / "site_config.json").exists():
-		print(f"creating site {SITE} …", flush=True)
-		bench.bench("new-site", SITE, "--db-root-password", db_root_password(), "--admin-password", "admin", "--install-app", "sanshu_app")
-		bench.bench("--site", SITE, "set-config", "throttle_user_limit", "100000", "--parse")
-		bench.bench("--site", SITE, "set-config", "max_queued_jobs", "100000", "--parse")
+def ensure_site(bench: Bench, site: str = SITE) -> None:
+	stamp_file = bench.sites / site / "sanshu_schema_stamp"
+	if not (bench.sites / site / "site_config.json").exists():
+		print(f"creating site {site} …", flush=True)
+		bench.bench("new-site", site, "--db-root-password", db_root_password(), "--admin-password", "admin", "--install-app", "sanshu_app")
+		bench.bench("--site", site, "set-config", "throttle_user_limit", "100000", "--parse")
+		bench.bench("--site", site, "set-config", "max_queued_jobs", "100000", "--parse")
 	elif not stamp_file.exists() or stamp_file.read_text() != schema_stamp():
-		print(f"migrating site {SITE} …", flush=True)
-		bench.bench("--site", SITE, "migrate")
+		print(f"migrating site {site} …", flush=True)
+		bench.bench("--site", site, "migrate")
 	stamp_file.write_text(schema_stamp())
 
 
@@ -54,8 +61,17 @@ def main(names):
 	bench.ensure_services()
 	bench.link_app()
 	ensure_site(bench)
-	script = REPO / "benchmarks" / "county_bench.py"
-	code = subprocess.call([str(bench.python), str(script), SITE, *names], cwd=bench.sites)
+	code = 0
+	county = [n for n in names if n in COUNTY_NAMES]
+	if county or not names:
+		code |= subprocess.call([str(bench.python), str(REPO / "benchmarks" / "county_bench.py"), SITE, *county], cwd=bench.sites)
+	wanted_city = [n for n in names if n in CITY_NAMES + ("worker_memory",)] if names else CITY_NAMES
+	if wanted_city:
+		ensure_site(bench, CITY_SITE)
+	for script, own in (("city_bench.py", CITY_NAMES), ("public_bench.py", PUBLIC_NAMES)):
+		chosen = [n for n in names if n in own]
+		if chosen or not names:
+			code |= subprocess.call([str(bench.python), str(REPO / "benchmarks" / script), SITE, CITY_SITE, *chosen], cwd=bench.sites)
 	print(f"benchmarks finished in {(time.time() - started) / 60:.1f} min", flush=True)
 	sys.exit(code)
 
