@@ -134,6 +134,14 @@ def my_todos(cadre: str) -> list[dict]:
 		for measure in doc.measures:
 			if measure.owner_cadre == cadre and measure.status != "Completed":
 				items.append(_item(_("Carry out the rectification measure"), doc.doctype, doc.name, measure.measure, measure.deadline, measure.status))
+	# A rectification notice issued to the cadre (003 §20): plan, rectify and report within 30 days.
+	for rect in frappe.get_list(
+		"Rectification",
+		filters={"cadre": cadre, "workflow_state": ("in", ["Notice Issued", "Returned", "Plan Submitted", "In Progress"])},
+		fields=["name", "notice_type", "report_due_date", "workflow_state"],
+	):
+		todo = _("Report on the rectification") if rect.workflow_state in ("Plan Submitted", "In Progress") else _("Submit the rectification plan")
+		items.append(_item(todo, "Rectification", rect.name, _(rect.notice_type or "Rectification Notice"), rect.report_due_date, rect.workflow_state))
 	for talk in frappe.get_list("Integrity Talk", filters={"cadre": cadre, "talk_date": (">=", today())}, fields=["name", "talk_type", "talk_date"]):
 		items.append(_item(_("Attend the talk"), "Integrity Talk", talk.name, _(talk.talk_type) if talk.talk_type else talk.name, talk.talk_date))
 	items.sort(key=lambda i: (i["deadline"] is None, i["deadline"] or getdate(today())))

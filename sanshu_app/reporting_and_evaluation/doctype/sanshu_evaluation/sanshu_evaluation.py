@@ -309,7 +309,6 @@ class SanshuEvaluation(ScopedDocument):
 			"unit": self.unit,
 			"campaign": self.campaign,
 			"subject_name": self.cadre_name,
-			"notice_date": nowdate(),
 			"problems": text,
 		}
 		if self.integrity_talk:
