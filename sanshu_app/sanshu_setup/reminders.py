@@ -6,8 +6,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from sanshu_app.rules.reminders import BEFORE, OVERDUE, reminder_stage
+from sanshu_app.rules.reminders import BEFORE, OVERDUE, reminder_stage, term_end_warning
+from sanshu_app.rules.roles import MANAGER
 from sanshu_app.utils import deadline_rule, office_language
+from sanshu_app.utils.terms import not_reported_in_term
 
 ANNUAL_COMMITMENT = "Annual Responsibility Commitment"
 MESSAGES = {
@@ -21,7 +23,9 @@ MESSAGES = {
 def run_daily(on=None):
 	on = getdate(on or today())
 	for campaign in frappe.get_all("Sanshu Campaign", filters={"status": "Active"}, pluck="name"):
-		remind_campaign(frappe.get_doc("Sanshu Campaign", campaign), on)
+		doc = frappe.get_doc("Sanshu Campaign", campaign)
+		remind_campaign(doc, on)
+		warn_terms(doc, on)
 
 
 def remind_campaign(campaign, on):
@@ -50,9 +54,9 @@ def remind_campaign(campaign, on):
 				notify_once(users[cadre], campaign, MESSAGES[(kind, stage)], due)
 
 
-def notify_once(user, campaign, template, due):
+def notify_once(user, campaign, template, due, who=None):
 	with office_language():
-		subject = _(template).format(campaign.name, frappe.format(due, "Date"))
+		subject = _(template).format(who or campaign.name, frappe.format(due, "Date"))
 	if frappe.db.exists("Notification Log", {"for_user": user, "document_type": "Sanshu Campaign", "document_name": campaign.name, "subject": subject}):
 		return
 	frappe.get_doc(
@@ -65,3 +69,25 @@ def notify_once(user, campaign, template, due):
 			"subject": subject,
 		}
 	).insert(ignore_permissions=True)
+
+
+TERM_WARNING = "{0}'s term ends on {1} without a report at a meeting (at least one per term, 003 §12)."
+
+
+def warn_terms(campaign, on):
+	"""Warn the office (each Sanshu Manager) once when a cadre's term ends within the evaluation
+	rule set's window without a report at a closed meeting (003 §12)."""
+	window = campaign.evaluation_rule_set and frappe.db.get_value("Sanshu Rule Set", campaign.evaluation_rule_set, "term_warning_days")
+	cadres = [row.cadre for row in campaign.cadres]
+	if not window or not cadres:
+		return
+	ends = {c.name: c for c in frappe.get_all("Sanshu Cadre", filters={"name": ("in", cadres), "term_end": ("is", "set"), "status": ("!=", "Left")}, fields=["name", "full_name", "term_end"])}
+	unreported = set(not_reported_in_term(list(ends)))
+	due = [c for name, c in ends.items() if term_end_warning(getdate(c.term_end), on, window, name not in unreported)]
+	if not due:
+		return
+	office = frappe.get_all("Has Role", filters={"role": MANAGER, "parenttype": "User"}, pluck="parent", distinct=True)
+	office = frappe.get_all("User", filters={"name": ("in", office or [""]), "enabled": 1}, pluck="name")
+	for cadre in due:
+		for user in office:
+			notify_once(user, campaign, TERM_WARNING, cadre.term_end, who=cadre.full_name)

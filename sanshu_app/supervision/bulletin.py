@@ -15,7 +15,7 @@ def inspections(year, quarter=None):
 	return frappe.get_all(
 		"Supervision Inspection",
 		filters=filters,
-		fields=["name", "inspection_title", "inspection_kind", "inspection_date", "status", "draw_seed"],
+		fields=["name", "inspection_title", "inspection_kind", "inspection_date", "status", "sanshu_draw"],
 		order_by="inspection_date asc, name asc",
 	)
 
@@ -68,8 +68,8 @@ def inspection_ledger_workbook(year) -> bytes:
 	rows = []
 	for i in done:
 		units = frappe.get_all("Supervision Inspection Unit", filters={"parent": i.name, "parenttype": "Supervision Inspection"}, pluck="unit", order_by="idx asc")
-		rows.append([i.name, i.inspection_title, _(i.inspection_kind), format_date(i.inspection_date), "、".join(units), i.draw_seed or "", len(found.get(i.name, [])), _(i.status)])
-	columns = [(_("Inspection"), 18), (_("Title"), 24), (_("Kind of Inspection"), 12), (_("Inspection Date"), 12), (_("Units"), 30), (_("Seed of the Draw"), 16), (_("Findings"), 8), (_("Status"), 10)]
+		rows.append([i.name, i.inspection_title, _(i.inspection_kind), format_date(i.inspection_date), "、".join(units), i.sanshu_draw or "", len(found.get(i.name, [])), _(i.status)])
+	columns = [(_("Inspection"), 18), (_("Title"), 24), (_("Kind of Inspection"), 12), (_("Inspection Date"), 12), (_("Units"), 30), (_("Committed Draw"), 16), (_("Findings"), 8), (_("Status"), 10)]
 	return ledger_workbook(_("Inspection Ledger {0}").format(year), columns, rows, subtitle=_("Printed on {0}").format(format_date(nowdate())))
 
 

@@ -16,7 +16,7 @@ from sanshu_app.api import public
 from sanshu_app.meeting_day import ballot_codes
 from sanshu_app.meeting_day.doctype.sanshu_meeting.sanshu_meeting import paper_ballot_template, results_workbook
 from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation.sanshu_evaluation import cast_ballot
-from sanshu_app.rules.meeting import draw
+from sanshu_app.sanshu_setup.doctype.sanshu_draw.sanshu_draw import make_draw, verify_draw
 from tests.site.factories import CountyTestCase, make_cadre, make_campaign, make_user
 from tests.site.frappe_plugin import asset_url
 from tests.site.printing import pdf_text, plain
@@ -104,7 +104,7 @@ class TestMeetingDay(CountyTestCase):
 		frappe.local.lang = self.lang  # the phone method answers in Chinese; leave the language as it was
 		super().tearDown()
 
-	def new_meeting(self, cadres, written=(), campaign=None, **values):
+	def new_meeting(self, cadres, written=(), campaign=None, approve=True, **values):
 		frappe.set_user(self.c.manager)
 		meeting = frappe.get_doc(
 			{
@@ -122,6 +122,8 @@ class TestMeetingDay(CountyTestCase):
 				**values,
 			}
 		).insert()
+		if approve and meeting.reporters:
+			meeting.approve_reporters()  # 审定 (003 §14): the meeting takes ballots only then
 		return meeting
 
 	def fresh_campaign(self, cadres):
@@ -378,24 +380,27 @@ class TestMeetingDay(CountyTestCase):
 		counts = meeting.import_paper_ballots(url, 0)
 		self.assertEqual([p["counts"]["好"] for p in counts["reporters"]], [1, 1, 1])
 
-	def test_the_draw_is_recorded_and_reproducible(self):
-		meeting = self.new_meeting(self.cadres[:2])
-		drawn = meeting.draw_reporters(3)
+	def test_the_draw_is_committed_then_made_and_reproducible(self):
+		meeting = self.new_meeting(self.cadres[:2], approve=False)
+		committed = meeting.draw_reporters()  # 30% of 6 cadres, rounded up: 2, minus the 2 listed: at least 1
+		self.assertEqual(committed["count"], 1)
+		draw_doc = frappe.get_doc("Sanshu Draw", committed["draw"])
+		self.assertEqual((draw_doc.docstatus, draw_doc.status, draw_doc.result), (0, "Committed", None))
+		drawn = make_draw(committed["draw"])
 		meeting.reload()
-		self.assertEqual(len(meeting.reporters), 5)
 		self.assertEqual([r.cadre for r in meeting.reporters if r.drawn], drawn)
-		self.assertEqual((meeting.drawn_by, meeting.draw_count), (self.c.manager, 3))
-		self.assertTrue(meeting.draw_seed and meeting.drawn_on)
-		candidates = [x.name for x in self.cadres[2:]]
-		self.assertEqual(draw(candidates, 3, meeting.draw_seed), drawn)
-		with self.assertRaisesRegex(frappe.ValidationError, "Draw between 1 and 1"):
-			meeting.draw_reporters(2)
+		self.assertEqual((meeting.drawn_by, meeting.draw_count, meeting.sanshu_draw), (self.c.manager, 1, committed["draw"]))
+		self.assertTrue(verify_draw(committed["draw"])["verified"])
+		self.assertEqual(sorted(r.candidate for r in frappe.get_doc("Sanshu Draw", committed["draw"]).pool), sorted(x.name for x in self.cadres[2:]))
 
 	def test_each_cadre_shows_their_last_meeting_report(self):
 		cadres = [make_cadre(self.c.town_b, "任期干部甲"), make_cadre(self.c.town_b, "任期干部乙")]
 		campaign = make_campaign(getdate(nowdate()).year, cadres=[x.name for x in cadres], scheme="Work, Responsibility and Integrity").name
 		first = self.new_meeting(cadres, written=cadres[1:], campaign=campaign, meeting_date="2025-01-10")
-		second = self.new_meeting(cadres, campaign=campaign)
+		second = self.new_meeting(cadres, campaign=self.fresh_campaign(cadres))
+		self.assertEqual({r.last_meeting_report for r in second.reporters}, {"None"})  # an open meeting does not count (issue 19)
+		frappe.db.set_value("Sanshu Meeting", first.name, "status", "Closed")  # held and closed (no ballots needed here)
+		second.save()
 		rows = {r.cadre: r.last_meeting_report for r in second.reporters}
 		self.assertIn(first.name, rows[cadres[0].name])
 		self.assertIn("2025-01-10", rows[cadres[0].name])

@@ -91,6 +91,7 @@ class MeetingFixture(IntegrationTestCase):
 			}
 		).insert()
 		cls.made_at = now_datetime() - timedelta(seconds=1)
+		cls.meeting.approve_reporters()  # 审定 (003 §14) before ballots
 		cls.codes = codes_from_slips(cls.meeting.generate_codes("Service Recipient", 6)["html"])
 		frappe.set_user("Administrator")
 		frappe.db.commit()

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import frappe
 from openpyxl import Workbook, load_workbook
 
-from sanshu_app.rules.supervision import draw_units
+from sanshu_app.sanshu_setup.doctype.sanshu_draw.sanshu_draw import make_draw, verify_draw
 from sanshu_app.supervision import bulletin
 from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import apply_results, check_accountability, issue_codes, preview_results
 from sanshu_app.supervision.doctype.supervision_inspection.supervision_inspection import draw, open_rectification
@@ -268,12 +268,13 @@ class TestSupervisionInspection(CountyTestCase):
 				"draw_pool": [{"unit": u} for u in pool],
 			}
 		).insert()
-		drawn = draw(inspection.name, 2, seed="2033Q1")
-		self.assertEqual(drawn, draw_units(pool, 2, "2033Q1"))
+		committed = draw(inspection.name, 2)  # committed first (issue 19): the app's seed, its SHA-256 shown
+		drawn = sorted(make_draw(committed["draw"]))
+		self.assertTrue(verify_draw(committed["draw"])["verified"])
 		inspection.reload()
-		self.assertEqual((inspection.draw_seed, inspection.drawn_by, inspection.quarter), ("2033Q1", self.c.manager, 1))
+		self.assertEqual((inspection.sanshu_draw, inspection.drawn_by, inspection.quarter), (committed["draw"], self.c.manager, 1))
 		self.assertEqual(sorted(r.unit for r in inspection.units if r.drawn), drawn)
-		self.assertRaisesRegex(frappe.ValidationError, "already drawn|已用种子", draw, inspection.name, 2)
+		self.assertRaisesRegex(frappe.ValidationError, "needs a reason|须说明理由", draw, inspection.name, 2)
 		inspection.units[0].drawn = 0
 		inspection.units = inspection.units[1:]
 		self.assertRaisesRegex(frappe.ValidationError, "cannot be changed|不能更改", inspection.save)
@@ -299,13 +300,13 @@ class TestSupervisionInspection(CountyTestCase):
 			self.assertIn(expected, text)
 		self.assertEqual(text.count("抽查单位"), 2)
 		record = pdf_text("Supervision Inspection", inspection.name, "Supervision Inspection")
-		for expected in ("检查组", "张组长", "抽取种子", "三重一大事项未经集体研究"):
+		for expected in ("检查组", "张组长", "承诺值", "三重一大事项未经集体研究"):
 			self.assertIn(expected, record)
 		ws = load_workbook(io.BytesIO(bulletin.bulletin_workbook(year, 1))).active
 		cells = [c for row in ws.iter_rows(values_only=True) for c in row]
 		self.assertIn("三重一大事项未经集体研究", cells)
 		ledger = load_workbook(io.BytesIO(bulletin.inspection_ledger_workbook(year))).active
-		self.assertIn("2033Q1", [c for row in ledger.iter_rows(values_only=True) for c in row])
+		self.assertIn(committed["draw"], [c for row in ledger.iter_rows(values_only=True) for c in row])
 		findings = load_workbook(io.BytesIO(bulletin.findings_ledger_workbook(year))).active
 		self.assertEqual(len([row for row in findings.iter_rows(min_row=4, values_only=True) if row[0]]), 2)
 

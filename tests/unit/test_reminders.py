@@ -22,3 +22,27 @@ def test_overdue_from_the_next_day():
 def test_no_lead_time_or_no_deadline():
 	assert reminder_stage(DUE, DUE, None) is None
 	assert reminder_stage(None, DUE, 3) is None
+
+
+# 任期 (003 §12) ------------------------------------------------------------------------------
+from sanshu_app.rules.reminders import reported_in_term, term_end_warning  # noqa: E402
+
+TERM = (date(2024, 1, 1), date(2026, 12, 31))
+
+
+def test_only_meetings_within_the_term_count():
+	assert reported_in_term([date(2024, 1, 1)], *TERM)
+	assert reported_in_term([date(2026, 12, 31)], *TERM)
+	assert not reported_in_term([date(2023, 12, 31), date(2027, 1, 1)], *TERM)
+	assert not reported_in_term([], *TERM)
+	assert reported_in_term([date(2020, 5, 1)], None, None)
+
+
+def test_the_office_is_warned_within_the_window_before_a_term_ends_unreported():
+	end = TERM[1]
+	assert not term_end_warning(end, date(2026, 7, 3), 180, False)  # 181 days before
+	assert term_end_warning(end, date(2026, 7, 4), 180, False)  # 180 days before
+	assert term_end_warning(end, end, 180, False)
+	assert not term_end_warning(end, end, 180, True)  # reported: nothing to warn of
+	assert not term_end_warning(end, end, 0, False)  # no window set
+	assert not term_end_warning(None, end, 180, False)

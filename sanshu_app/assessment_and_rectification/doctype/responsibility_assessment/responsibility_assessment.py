@@ -66,6 +66,7 @@ class ResponsibilityAssessment(ScopedDocument):
 
 	def validate(self):
 		self.fill_defaults()
+		self.routine_from_check()
 		state = self.workflow_state or "Draft"
 		old = self.get_doc_before_save()
 		old_state = (old.workflow_state or "Draft") if old else None
@@ -121,6 +122,32 @@ class ResponsibilityAssessment(ScopedDocument):
 			for cadre in frappe.get_all("Sanshu Cadre", filters={"unit": self.unit, "status": ("!=", "Left")}, pluck="name", order_by="is_principal desc, full_name"):
 				self.append("member_grades", {"cadre": cadre})
 
+	def routine_from_check(self):
+		"""002 四(二): a unit drawn by the campaign's routine check gets the check's score as its routine
+		score (not typed by hand); a unit not drawn, once the check is drawn, gets what the rule set
+		says (Full Marks, or the office enters it)."""
+		old = self.get_doc_before_save()
+		if not self.campaign or not self.unit or (old and _reached(old.workflow_state or "Draft", "Inspected")):
+			return  # an inspected result stays as it was scored
+		checks = frappe.get_all("Supervision Inspection", filters={"routine_check_campaign": self.campaign, "sanshu_draw": ("is", "set"), "status": "Completed"}, pluck="name")
+		if not checks:
+			return
+		score = frappe.get_all(
+			"Supervision Inspection Unit",
+			filters={"parenttype": "Supervision Inspection", "parent": ("in", checks), "unit": self.unit, "drawn": 1},
+			fields=["routine_score"],
+			limit=1,
+		)
+		if score:
+			value = score[0].routine_score
+		elif frappe.db.get_value("Sanshu Rule Set", self.rule_set, "undrawn_routine_score") == "Full Marks":
+			value = frappe.db.get_value("Sanshu Rule Set", self.rule_set, "max_score")
+		else:
+			return
+		if value is not None and (self.routine_score is None or flt(self.routine_score) != flt(value)):
+			self.routine_score = value
+			self.flags.routine_from_check = True
+
 	def rule(self):
 		values = frappe.db.get_value(
 			"Sanshu Rule Set",
@@ -164,7 +191,8 @@ class ResponsibilityAssessment(ScopedDocument):
 				continue
 			changed_self |= _differs(prev.self_score, row.self_score) or flt(prev.max_points) != flt(row.max_points)
 			changed_inspector |= _differs(prev.inspector_score, row.inspector_score) or (prev.deduction_reason or "") != (row.deduction_reason or "")
-		changed_inspector |= flt(old.routine_score) != flt(self.routine_score)
+		if not self.flags.routine_from_check:  # the routine check's score is not the inspectors' edit
+			changed_inspector |= flt(old.routine_score) != flt(self.routine_score)
 		changed_inspector |= (old.inspection_summary or "") != (self.inspection_summary or "")
 		if changed_self and old_state != "Draft":
 			problems.append(RuleViolation("Self-assessment scores can only change while the assessment is a draft."))

@@ -8,13 +8,32 @@ frappe.ui.form.on("Sanshu Meeting", {
 	refresh(frm) {
 		const esc = frappe.utils.escape_html;
 		if (frm.is_new()) return;
+		if (frm.doc.sanshu_draw) {
+			frm.add_custom_button(__("Committed Draw"), () => frappe.set_route("Form", "Sanshu Draw", frm.doc.sanshu_draw), __("Meeting"));
+		}
 		if (frm.doc.status === "Open") {
-			frm.add_custom_button(__("Draw Reporters"), () => {
-				frappe.prompt(
-					{ fieldname: "count", fieldtype: "Int", label: __("Reporters to Draw"), reqd: 1, default: frm.doc.draw_count || 1 },
-					(values) => frm.call("draw_reporters", { count: values.count }).then(() => frm.reload_doc())
-				);
-			}, __("Meeting"));
+			// A committed draw (issue 19): the commitment is shown before the draw is made; a second draw needs a reason.
+			const commitAndDraw = (reason) =>
+				frm.call("draw_reporters", { reason }).then((r) => {
+					const c = r.message;
+					frappe.confirm(
+						__("Draw {0} is committed: {1} of {2} cadres will be drawn. SHA-256 of its seed: {3}. Make the draw now?", [c.draw, c.count, c.pool, `<code>${esc(c.commitment)}</code>`]),
+						() => frappe.call({ method: "sanshu_app.sanshu_setup.doctype.sanshu_draw.sanshu_draw.make_draw", args: { name: c.draw } }).then(() => frm.reload_doc()),
+						() => frm.reload_doc()
+					);
+				});
+			if (!frm.doc.sanshu_draw) {
+				frm.add_custom_button(__("Draw Reporters"), () => commitAndDraw(null), __("Meeting"));
+			} else {
+				frm.add_custom_button(__("Draw Again"), () =>
+					frappe.prompt({ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for Drawing Again"), reqd: 1 }, (v) => commitAndDraw(v.reason), __("Draw Again")),
+					__("Meeting"));
+			}
+			if (!frm.doc.reporters_approved_by) {
+				frm.add_custom_button(__("Approve Reporters"), () =>
+					frappe.confirm(__("Approve these reporters (审定)? Ballots are taken only after approval."), () => frm.call("approve_reporters").then(() => frm.reload_doc())),
+					__("Meeting"));
+			}
 			frm.add_custom_button(__("Print Ballot Codes"), () => {
 				frappe.prompt(
 					[

@@ -9,17 +9,17 @@ said there), desk Evaluators voting in each evaluation, and the clerk's paper wo
 (``import_paper_ballots``). ``close_meeting`` closes every evaluation at once.
 """
 
-import secrets
-
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, getdate, now_datetime, nowdate
 
 from sanshu_app.meeting_day import ballot_codes
-from sanshu_app.rules.meeting import ballot_fields, bare_name, draw, format_code, has_heading_row, mapped_meeting_sheets, read_meeting_workbook
-from sanshu_app.rules.messages import RuleError
-from sanshu_app.utils import OFFICE_ROLES, raise_rule_error, require_roles, throw_violations
+from sanshu_app.rules.draws import proposal_count
+from sanshu_app.rules.meeting import ballot_fields, bare_name, format_code, has_heading_row, mapped_meeting_sheets, read_meeting_workbook
+from sanshu_app.rules.messages import RuleError, RuleViolation
+from sanshu_app.utils import OFFICE_ROLES, draws, raise_rule_error, require_roles, throw_violations
+from sanshu_app.utils.terms import not_reported_in_term
 from sanshu_app.utils import sheet_layouts
 from sanshu_app.utils.xlsx import Sheet, plain_workbook, send_xlsx, uploaded_sheets
 
@@ -42,21 +42,26 @@ class SanshuMeeting(Document):
 		closed_on: DF.Date | None
 		desk_evaluators: DF.Table[SanshuEvaluator]
 		draw_count: DF.Int
-		draw_seed: DF.Data | None
 		drawn_by: DF.Link | None
 		drawn_on: DF.Datetime | None
 		groups: DF.Table[SanshuMeetingGroup]
 		meeting_date: DF.Date
 		meeting_kind: DF.Literal["Discipline Commission Plenary", "Standing Committee", "Reporting Assembly"]
+		not_reported_in_term: DF.SmallText | None
 		paper_source: DF.Data | None
 		place: DF.Data | None
 		reporters: DF.Table[SanshuMeetingReporter]
+		reporters_approved_by: DF.Link | None
+		reporters_approved_on: DF.Datetime | None
 		rule_set: DF.Link | None
+		sanshu_draw: DF.Link | None
 		status: DF.Literal["Open", "Closed"]
 	# end: auto-generated types
 
 	def onload(self):
 		self.set_onload("code_usage", ballot_codes.code_usage(self.name) if not self.is_new() else {})
+		if self.status == "Open":
+			self.fill_not_reported_in_term()
 
 	def validate(self):
 		if not self.is_new() and frappe.db.get_value(self.doctype, self.name, "status") == "Closed":
@@ -73,14 +78,40 @@ class SanshuMeeting(Document):
 		if len(set(names)) != len(names):
 			frappe.throw(_("Two reporters have the same name: paper ballots could not tell them apart."), title=_("Invalid Reporters"))
 		self.fill_last_meeting_reports()
+		self.check_drawn_rows_kept()
+		if self.status == "Open":
+			self.fill_not_reported_in_term()
+
+	def check_drawn_rows_kept(self):
+		"""A drawn reporter is removed only by a second draw (with its reason), never silently; a
+		change to the approved reporters withdraws the approval (审定 again)."""
+		before = self.get_doc_before_save()
+		if not before:
+			return
+		now = {row.cadre for row in self.reporters}
+		removed = [row.cadre_name or row.cadre for row in before.reporters if row.drawn and row.cadre not in now]
+		if removed and not self.flags.redraw:
+			throw_violations([RuleViolation("{0} was drawn and cannot be removed: draw again with a reason instead.", ("、".join(removed),))], title=_("Invalid Reporters"))
+		if before.reporters_approved_by and sorted((r.cadre, r.report_mode) for r in before.reporters) != sorted((r.cadre, r.report_mode) for r in self.reporters):
+			self.reporters_approved_by = self.reporters_approved_on = None
+			frappe.msgprint(_("The reporters changed: they need to be approved again."), alert=True)
+
+	def fill_not_reported_in_term(self):
+		"""The campaign's cadres with no report at a closed meeting in their current term (003 §12)."""
+		cadres = self.campaign_cadres()
+		names = dict(frappe.get_all("Sanshu Cadre", filters={"name": ("in", cadres or [""])}, fields=["name", "full_name"], as_list=True))
+		self.not_reported_in_term = "、".join(names.get(c, c) for c in not_reported_in_term(cadres)) or _("None")
+
+	def campaign_cadres(self) -> list:
+		return frappe.get_all("Sanshu Campaign Cadre", filters={"parent": self.campaign, "parenttype": "Sanshu Campaign"}, pluck="cadre", order_by="idx")
 
 	def fill_last_meeting_reports(self):
-		"""Each reporter's last report at another meeting (一个任期至少会议报告一次)."""
+		"""Each reporter's last report at another meeting that is closed (一个任期至少会议报告一次)."""
 		for row in self.reporters:
 			last = frappe.db.sql(
 				"""select m.name, m.meeting_date from `tabSanshu Meeting` m join `tabSanshu Meeting Reporter` r
 				on r.parent = m.name and r.parenttype = 'Sanshu Meeting'
-				where r.cadre = %s and r.report_mode = 'Meeting Report' and m.name != %s
+				where r.cadre = %s and r.report_mode = 'Meeting Report' and m.name != %s and m.status = 'Closed'
 				order by m.meeting_date desc limit 1""",
 				(row.cadre, self.name or ""),
 			)
@@ -135,28 +166,60 @@ class SanshuMeeting(Document):
 
 	# the draw ------------------------------------------------------------------------------------
 	@frappe.whitelist()
-	def draw_reporters(self, count: int | str | None = None):
-		"""Draw reporters at random from the campaign's cadres not listed yet; the seed, who and when are kept."""
+	def draw_reporters(self, reason: str | None = None):
+		"""Commit to a draw of reporters (003 §14): the rule set's share of the campaign's cadres,
+		rounded up, from those not listed yet, cadres not yet reported in their term first. Returns
+		the commitment; ``Sanshu Draw.make_draw`` makes it. A second draw needs a reason."""
 		require_roles(OFFICE_ROLES)
 		self.require_open()
-		count = cint(count or self.draw_count)
+		cadres = self.campaign_cadres()
+		previous = draws.latest(self.doctype, self.name, "Meeting Reporters")
+		again = {r.cadre for r in self.reporters if r.drawn} if previous and previous.docstatus == 1 else set()
+		listed = {row.cadre for row in self.reporters} - again
+		pool = [c for c in cadres if c not in listed]
+		if not pool:
+			frappe.throw(_("Every cadre of the campaign is already a reporter of this meeting: no one is left to draw."), title=_("Cannot Draw"))
+		percent = frappe.db.get_value("Sanshu Rule Set", self.rule_set, "reporter_share_percent")
+		count = min(len(pool), max(proposal_count(len(cadres), percent) - len(listed), 1))
+		first = set(not_reported_in_term(pool))
+		names = dict(frappe.get_all("Sanshu Cadre", filters={"name": ("in", pool)}, fields=["name", "full_name"], as_list=True))
+		draw = draws.commit(
+			"Meeting Reporters", self.doctype, self.name,
+			[{"candidate": c, "candidate_name": names.get(c), "priority": c in first} for c in pool], count, reason=reason,
+		)  # fmt: skip
+		return {"draw": draw.name, "commitment": draw.commitment, "count": draw.draw_count, "pool": len(draw.pool)}
+
+	def apply_draw(self, draw, previous=None):
+		"""The drawn cadres become Meeting Report reporters; those of the draw replaced leave."""
+		if previous:
+			gone = {row.candidate for row in previous.pool if row.drawn}
+			self.reporters = [row for row in self.reporters if not (row.drawn and row.cadre in gone)]
 		listed = {row.cadre for row in self.reporters}
-		candidates = [
-			c for c in frappe.get_all("Sanshu Campaign Cadre", filters={"parent": self.campaign, "parenttype": "Sanshu Campaign"}, pluck="cadre") if c not in listed
-		]
-		seed = secrets.token_hex(8)
-		try:
-			drawn = draw(candidates, count, seed)
-		except RuleError as error:
-			raise_rule_error(error, title=_("Cannot Draw"))
-		for cadre in drawn:
-			self.append("reporters", {"cadre": cadre, "report_mode": "Meeting Report", "drawn": 1})
-		self.draw_count = count
-		self.draw_seed = seed
-		self.drawn_by = frappe.session.user
-		self.drawn_on = now_datetime()
+		for cadre in (line for line in draw.result.splitlines() if line):
+			if cadre not in listed:
+				self.append("reporters", {"cadre": cadre, "report_mode": "Meeting Report", "drawn": 1})
+		self.sanshu_draw, self.draw_count = draw.name, draw.draw_count
+		self.drawn_by, self.drawn_on = draw.drawn_by, draw.drawn_on
+		self.flags.redraw = True
+		self.save(ignore_permissions=True)
+
+	@frappe.whitelist()
+	def approve_reporters(self):
+		"""审定 (003 §14): the office approves the reporters; the meeting takes ballots only then."""
+		require_roles(OFFICE_ROLES)
+		self.require_open()
+		pending = draws.latest(self.doctype, self.name, "Meeting Reporters")
+		if pending and pending.docstatus == 0:
+			frappe.throw(_("Draw {0} is committed but not made: make it before approving.").format(pending.name), title=_("Cannot Approve"))
+		if not self.reporters:
+			frappe.throw(_("List the reporters before approving them."), title=_("Cannot Approve"))
+		self.reporters_approved_by, self.reporters_approved_on = frappe.session.user, now_datetime()
 		self.save()
-		return drawn
+		return {"approved_by": self.reporters_approved_by, "approved_on": self.reporters_approved_on}
+
+	def require_approved(self):
+		if not frappe.db.get_value(self.doctype, self.name, "reporters_approved_by"):
+			frappe.throw(_("The reporters have not been approved (审定, 003 §14): approve them before the meeting takes ballots."), title=_("Reporters Not Approved"))
 
 	# codes ---------------------------------------------------------------------------------------
 	@frappe.whitelist()
@@ -164,6 +227,7 @@ class SanshuMeeting(Document):
 		"""New one-time codes for a group; returns the A4 slips (the only time the codes are shown)."""
 		require_roles(OFFICE_ROLES)
 		self.require_open()
+		self.require_approved()
 		count = cint(count)
 		row = next((g for g in self.groups if g.evaluator_group == evaluator_group), None)
 		if not row or count < 1:
@@ -207,6 +271,7 @@ class SanshuMeeting(Document):
 		asks for the mapping step even so. A confirmed mapping is remembered with the counts."""
 		require_roles(OFFICE_ROLES)
 		self.require_open()
+		self.require_approved()
 		workbook = read_workbook(file_url)
 		scale = self.scale()
 		recognised = any(has_heading_row(rows, scale) for _title, rows in workbook)
@@ -251,6 +316,7 @@ class SanshuMeeting(Document):
 		"""Close the meeting and every evaluation of it at once (all or nothing)."""
 		require_roles(OFFICE_ROLES)
 		self.require_open()
+		self.require_approved()
 		frappe.db.sql("select name from `tabSanshu Meeting` where name=%s for update", self.name)
 		self.db_set({"status": "Closed", "closed_on": nowdate()})
 		outcomes = {}

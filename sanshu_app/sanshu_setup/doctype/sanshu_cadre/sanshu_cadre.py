@@ -23,6 +23,8 @@ class SanshuCadre(ScopedDocument):
 		promoted_on: DF.Date | None
 		rank: DF.Literal["", "Division Level", "Deputy Division Level", "Section Level", "Deputy Section Level", "Staff", "Other"]
 		status: DF.Literal["In Office", "Left"]
+		term_end: DF.Date | None
+		term_start: DF.Date | None
 		unit: DF.Link
 		user: DF.Link | None
 	# end: auto-generated types

@@ -1,18 +1,29 @@
-// The random draw (recorded seed), a rectification per finding, and the quarter's ledgers.
+// The random draw (committed: sanshu_app.utils.draws), a rectification per finding, and the quarter's ledgers.
 const INSPECTION = "sanshu_app.supervision.doctype.supervision_inspection.supervision_inspection";
 
 frappe.ui.form.on("Supervision Inspection", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		if (!frm.doc.draw_seed && (frm.doc.draw_pool || []).length) {
-			frm.add_custom_button(__("Random Draw"), () =>
-				frappe.prompt(
-					[
-						{ fieldname: "count", fieldtype: "Int", label: __("Units to Draw"), reqd: 1, default: frm.doc.draw_count || 1 },
-						{ fieldname: "seed", fieldtype: "Data", label: __("Seed of the Draw"), description: __("Leave empty for a new random seed; it is recorded either way.") },
-					],
-					(v) => frappe.call({ method: `${INSPECTION}.draw`, args: { name: frm.doc.name, ...v } }).then(() => frm.reload_doc()),
-					__("Random Draw"), __("Draw")));
+		if ((frm.doc.draw_pool || []).length || frm.doc.routine_check_campaign) {
+			// A committed draw (issue 19): the app's seed, its SHA-256 shown before the draw is made; drawing again needs a reason.
+			const again = !!frm.doc.sanshu_draw;
+			// a routine check draws per unit type as the assessment rule set says: no count to give
+			const fields = frm.doc.routine_check_campaign ? [] : [{ fieldname: "count", fieldtype: "Int", label: __("Units to Draw"), reqd: 1, default: frm.doc.draw_count || 1 }];
+			if (again) fields.push({ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for Drawing Again"), reqd: 1 });
+			const commit = (v) =>
+				frappe.call({ method: `${INSPECTION}.draw`, args: { name: frm.doc.name, ...v } }).then((r) => {
+					const c = r.message;
+					frappe.confirm(
+						__("Draw {0} is committed: {1} of {2} units will be drawn. SHA-256 of its seed: {3}. Make the draw now?", [c.draw, c.count, c.pool, `<code>${frappe.utils.escape_html(c.commitment)}</code>`]),
+						() => frappe.call({ method: "sanshu_app.sanshu_setup.doctype.sanshu_draw.sanshu_draw.make_draw", args: { name: c.draw } }).then(() => frm.reload_doc()),
+						() => frm.reload_doc()
+					);
+				});
+			const title = again ? __("Draw Again") : __("Random Draw");
+			frm.add_custom_button(title, () => (fields.length ? frappe.prompt(fields, commit, title, __("Commit")) : commit({})));
+		}
+		if (frm.doc.sanshu_draw) {
+			frm.add_custom_button(__("Committed Draw"), () => frappe.set_route("Form", "Sanshu Draw", frm.doc.sanshu_draw));
 		}
 		const open = (frm.doc.findings || []).filter((f) => !f.rectification);
 		if (open.length) {

@@ -18,6 +18,7 @@ class SupervisionInspectionUnit(ChildRow):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		routine_score: DF.Float
 		unit: DF.Link
 	# end: auto-generated types
 
