@@ -165,18 +165,37 @@ def record_response(code, answers: dict):
 	frappe.db.sql("update `tabSatisfaction Survey Code` set used = 1 where name = %s and used = 0", row.name)
 	if not frappe.db.sql("select row_count()")[0][0]:
 		frappe.throw(_("This code has already been used; each code answers once."), title=_("Not Accepted"))
-	for unit_row in survey.units:
-		frappe.db.sql(
-			"""update `tabSatisfaction Survey Unit`
-			set responses = responses + 1, score_sum = score_sum + %(score)s,
-				score = round((score_sum) / (responses), 2)
-			where name = %(name)s""",
-			{"score": scores[answers[unit_row.unit]], "name": unit_row.name},
-		)
-	survey.reload()
-	survey.set_ranking()
-	for unit_row in survey.units:
-		unit_row.db_set("ranking", unit_row.ranking, update_modified=False)
+	count_answers(survey, {unit_row.name: scores[answers[unit_row.unit]] for unit_row in survey.units})
+
+
+def count_answers(survey, score_by_row: dict):
+	"""Add one answer per unit row and place the units again, in two statements on the survey's unit
+	rows. Every answer of a county-wide survey (001 §23, answered online in bursts) writes these same
+	rows, so they are locked for as short a time as possible: one statement adds the answer (the
+	assignments run left to right, so the score divides the new sum by the new count), one sets the
+	places from the scores as this transaction sees them, other answers waiting on the row locks."""
+	if not score_by_row:
+		return
+	names = list(score_by_row)
+	frappe.db.sql(
+		f"""update `tabSatisfaction Survey Unit`
+		set responses = responses + 1,
+			score_sum = score_sum + case name {" ".join(["when %s then %s"] * len(names))} end,
+			score = round(score_sum / responses, 2)
+		where name in ({", ".join(["%s"] * len(names))})""",
+		[value for name in names for value in (name, score_by_row[name])] + names,
+	)
+	rows = frappe.db.sql(
+		"select name, unit, responses, score from `tabSatisfaction Survey Unit` where parent = %s and parenttype = 'Satisfaction Survey'",
+		survey.name,
+		as_dict=True,
+	)
+	places = rank({r.unit: flt(r.score) for r in rows if r.responses})
+	frappe.db.sql(
+		f"""update `tabSatisfaction Survey Unit` set ranking = case name {" ".join(["when %s then %s"] * len(rows))} end
+		where name in ({", ".join(["%s"] * len(rows))})""",
+		[value for r in rows for value in (r.name, places.get(r.unit))] + [r.name for r in rows],
+	)
 
 
 def preview_results(name, content: bytes):
