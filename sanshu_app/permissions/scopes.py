@@ -110,6 +110,10 @@ UNRESTRICTED_ROLES = OFFICE_ROLES
 REFERENCING_DOCTYPES: dict[str, tuple[str, str]] = {
 	"Version": ("ref_doctype", "docname"),
 	"Comment": ("reference_doctype", "reference_name"),
+	# A unit's own report (year-end, 责任分解, 自查报告): its unit's leadership writes it; its reviewers and signers read it.
+	"Unit Responsibility Report": RecordScope(
+		unit_fields=("unit",), cadre_tables=(("signatures", "signer"),), placement_fields=("report_kind", "year", "rule_set")
+	),
 	"Communication": ("reference_doctype", "reference_name"),
 	"Communication Link": ("link_doctype", "link_name"),
 	"File": ("attached_to_doctype", "attached_to_name"),

@@ -48,9 +48,11 @@ class ResponsibilityAssessment(ScopedDocument):
 		notified_on: DF.Date | None
 		pass_mark: DF.Float
 		rectification: DF.Link | None
+		reported_self_score: DF.Float
 		review_opinion: DF.SmallText | None
 		routine_score: DF.Float
 		rule_set: DF.Link | None
+		self_inspection_report: DF.Link | None
 		self_total: DF.Float
 		signatures: DF.Table[AssessmentInspectorSignature]
 		special_score: DF.Float
@@ -64,8 +66,15 @@ class ResponsibilityAssessment(ScopedDocument):
 	def before_insert(self):
 		self.fill_defaults()
 
+	def link_self_inspection_report(self):
+		"""002 六: the unit's signed 自查报告 of the year, with its self-score (Unit Responsibility Report)."""
+		if self.unit and self.year:
+			report = frappe.db.get_value("Unit Responsibility Report", {"unit": self.unit, "year": self.year, "report_kind": "Self-Inspection Report", "status": ("in", ("Submitted", "Received"))}, ["name", "self_score"], as_dict=True)
+			self.self_inspection_report, self.reported_self_score = (report.name, report.self_score) if report else (None, 0)
+
 	def validate(self):
 		self.fill_defaults()
+		self.link_self_inspection_report()
 		self.routine_from_check()
 		state = self.workflow_state or "Draft"
 		old = self.get_doc_before_save()

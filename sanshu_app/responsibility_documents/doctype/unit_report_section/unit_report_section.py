@@ -1,0 +1,23 @@
+# Copyright (c) 2026, sanshu_app contributors
+# For license information, please see license.txt
+
+from sanshu_app.permissions.child_rows import ChildRow
+
+
+class UnitReportSection(ChildRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		content: DF.Text | None
+		heading: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+
+	pass
