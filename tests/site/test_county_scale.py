@@ -21,6 +21,9 @@ ARCHIVE_QUERIES = 2  # the register line (which reads the cadre), every document
 # app's own: no cadre look-up, no query for other annual commitments, no 文号 drawn per document.
 BULK_COMMITMENT_QUERIES_PER_DOCUMENT = 20
 BULK_LETTER_QUERIES_PER_DOCUMENT = 12
+# One online survey answer (001 §23): the code, the survey, spending the code, every unit's tally in
+# one statement, the places read and written in two more; as many for 3 units as for 12 (issue 24).
+SURVEY_ANSWER_QUERIES = 9
 
 
 class Queries:
@@ -193,3 +196,29 @@ class TestCountyScale(CountyTestCase):
 		# the next cadre made on the form continues the series after them
 		later = make_cadre(town, "后来的干部", with_user=False)
 		self.assertGreater(int(later.name.removeprefix("CAD-")), numbers[-1])
+
+	def test_a_survey_answer_runs_the_same_queries_for_3_or_12_units(self):
+		from sanshu_app.supervision.doctype.satisfaction_survey.satisfaction_survey import issue_codes, record_response
+
+		units = [make_unit("答卷镇") for _ in range(12)]
+
+		def survey(of_units):
+			doc = frappe.get_doc(
+				{"doctype": "Satisfaction Survey", "survey_title": "规模满意度测评", "year": 2031, "sector": "Townships and Streets", "units": [{"unit": u} for u in of_units]}
+			).insert(ignore_permissions=True)
+			codes = issue_codes(doc.name, 2)
+			doc.db_set("status", "Open")
+			return doc, codes
+
+		(small, small_codes), (large, large_codes) = survey(units[:3]), survey(units)
+		record_response(small_codes[0], {u: "满意" for u in units[:3]})  # caches warm (meta, salt)
+		with Queries() as few:
+			record_response(small_codes[1], {u: "基本满意" for u in units[:3]})
+		answers = {u: ("满意" if i % 2 else "不满意") for i, u in enumerate(units)}
+		with self.assertQueryCount(SURVEY_ANSWER_QUERIES), Queries() as many:
+			record_response(large_codes[0], answers)
+		self.assertEqual(many.count, few.count, "\n".join(difflib.unified_diff(few.queries, many.queries, lineterm="")))
+		tallies = {r.unit: (r.responses, r.score, r.ranking) for r in frappe.get_doc("Satisfaction Survey", large.name).units}
+		self.assertEqual(tallies[units[1]], (1, 100, 1))
+		self.assertEqual(tallies[units[0]], (1, 0, 7))  # six units share first place, the others seventh
+		self.assertEqual({r.unit: (r.responses, r.score) for r in frappe.get_doc("Satisfaction Survey", small.name).units}[units[0]], (2, 80))
