@@ -278,7 +278,11 @@ class TestSanshuCycle(IntegrationTestCase):
 
 		self.assertEqual(poor.close_evaluation(), "移送处理")  # 较差 4 of 11 > 30%
 		poor.reload()
-		self.assertTrue(poor.referral and poor.rectification_ordered)
+		self.assertTrue(poor.rectification_ordered)
+		# 003 §22: the referral is a draft accountability record to verify (核实) first (issue 19)
+		record = frappe.get_all("Accountability", filters={"source_name": poor.name}, fields=["name", "status", "needs_verification", "cadre"])
+		self.assertEqual([(r.status, r.needs_verification, r.cadre) for r in record], [("Draft", 1, c.cadre_b.name)])
+		self.assertIn(record[0].name, poor.consequences)
 		talk = frappe.get_doc("Integrity Talk", poor.integrity_talk)
 		self.assertEqual((talk.docstatus, talk.talk_type, talk.cadre, talk.reason_doctype, talk.reason_name), (0, "Admonishment Talk", c.cadre_b.name, "Sanshu Evaluation", poor.name))
 		if frappe.db.exists("DocType", "Rectification"):

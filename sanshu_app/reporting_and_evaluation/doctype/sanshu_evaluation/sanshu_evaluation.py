@@ -182,7 +182,9 @@ class SanshuEvaluation(ScopedDocument):
 			weights = rule_set.weights_by_group()
 			weighted_abstentions = abstentions
 			if weights:  # the rule set weights the evaluator groups: rate the weighted tally
-				tally = weighted_tally(self.group_counts(with_abstentions=True), weights, [*scale, ballot_box.ABSTAIN])
+				# abstentions weigh in their group only when they count in the denominator
+				counted = bool(rule_set.get("count_abstentions"))
+				tally = weighted_tally(self.group_counts(with_abstentions=counted), weights, [*scale, ballot_box.ABSTAIN])
 				weighted_abstentions = tally.pop(ballot_box.ABSTAIN, 0)
 			rating = rule_set.rate(tally, abstentions=weighted_abstentions)
 		except RuleError as error:

@@ -41,7 +41,8 @@ class TestSanshuEvaluation(IntegrationTestCase):
 		ev = frappe.get_doc("Sanshu Evaluation", ev.name)
 		self.assertEqual(ev.close_evaluation(), "不满意")  # 2 of 5 = 40%: the most severe finding first
 		ev.reload()
-		self.assertTrue(ev.accountability)
+		# the consequence is a draft accountability record (问责) for the office (issue 19), not a tick
+		self.assertEqual(frappe.db.get_value("Accountability", {"source_name": ev.name}, "status"), "Draft")
 		self.assertFalse(ev.integrity_talk)
 
 	def test_a_second_vote_is_refused_in_the_voter_s_language(self):

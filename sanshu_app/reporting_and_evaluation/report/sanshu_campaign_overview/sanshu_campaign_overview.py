@@ -7,6 +7,7 @@ from frappe import _
 
 from sanshu_app.reporting_and_evaluation.report.sanshu_late_and_missing_reports.sanshu_late_and_missing_reports import report_rows
 from sanshu_app.rules.inquiries import OPEN, OVERDUE
+from sanshu_app.utils import is_office
 
 
 def execute(filters=None):
@@ -33,8 +34,8 @@ def columns():
 		{"fieldname": "integrity_talk", "label": _("Integrity Talk"), "fieldtype": "Link", "options": "Integrity Talk", "width": 100},
 		{"fieldname": "rectification", "label": _("Rectification"), "fieldtype": "Data", "width": 120},
 		{"fieldname": "rectification_ordered", "label": _("Rectification Ordered"), "fieldtype": "Check", "width": 80},
-		{"fieldname": "accountability", "label": _("Accountability"), "fieldtype": "Check", "width": 80},
-		{"fieldname": "referral", "label": _("Refer for Handling"), "fieldtype": "Check", "width": 80},
+		# the accountability records (问责) the evaluation created, with their status (issue 19); office only
+		{"fieldname": "accountability", "label": _("Accountability"), "fieldtype": "Data", "width": 160},
 	]
 
 
@@ -52,10 +53,19 @@ def rows(campaign):
 		for e in frappe.get_list(
 			"Sanshu Evaluation",
 			filters={"campaign": campaign, "docstatus": ("<", 2)},
-			fields=["name", "cadre", "status", "outcome", "consequences", "integrity_talk", "rectification", "rectification_ordered", "accountability", "referral"],
+			fields=["name", "cadre", "status", "outcome", "consequences", "integrity_talk", "rectification", "rectification_ordered"],
 			limit_page_length=0,
 		)
 	}
+	records = {}
+	if evaluations and is_office():  # accountability records are the office's alone
+		for r in frappe.get_all(
+			"Accountability",
+			filters={"source_doctype": "Sanshu Evaluation", "source_name": ("in", [e.name for e in evaluations.values()])},
+			fields=["name", "source_name", "status"],
+			order_by="creation",
+		):
+			records.setdefault(r.source_name, []).append(f"{r.name}（{_(r.status)}）")
 	result = []
 	for row in report_rows(campaign, include_all=True):
 		counts = inquiries.get(row["cadre"], {})
@@ -75,8 +85,7 @@ def rows(campaign):
 					"integrity_talk": evaluation.integrity_talk,
 					"rectification": evaluation.rectification,
 					"rectification_ordered": evaluation.rectification_ordered,
-					"accountability": evaluation.accountability,
-					"referral": evaluation.referral,
+					"accountability": "、".join(records.get(evaluation.name, [])),
 				}
 			)
 		result.append(row)
