@@ -128,7 +128,7 @@ class Rectification(ScopedDocument):
 		notification (and its email, by the user's notification settings); the to-do is on their home."""
 		for user in self.subject_users():
 			lang = frappe.db.get_value("User", user, "language") or frappe.db.get_default("lang") or "zh"
-			subject = frappe._("Rectification notice {0} was issued to you: report on the rectification by {1}.", lang=lang).format(
+			subject = frappe._("Rectification notice {0} was issued to you; report on the rectification by {1}.", lang=lang).format(
 				self.name, self.report_due_date or "-"
 			)
 			frappe.get_doc(
