@@ -134,7 +134,7 @@ def box_exists() -> bool:
 
 def _names_the_box(text) -> bool:
 	flat = "".join(ch for ch in (text or "").lower() if ch not in "`\"' \t\r\n")
-	return BOX_TABLE in flat
+	return BOX_TABLE in flat or COMMENT_TABLE in flat
 
 
 def refuse_reports_on_the_box(doc, method=None):
@@ -143,3 +143,60 @@ def refuse_reports_on_the_box(doc, method=None):
 	see the README."""
 	if _names_the_box(doc.get("query")) or _names_the_box(doc.get("report_script")):
 		frappe.throw(_("Reports may not read the ballot box: ballots are counted only when an evaluation is closed."), frappe.PermissionError, title=_("Ballot Box Sealed"))
+
+
+# --- evaluators' comments (意见建议, 003 §19): a box of their own, apart from the choices ---------
+# A row holds a random uuid, the evaluation it is about and the text: no choice, no box or meeting,
+# no evaluator group, no voter, code or time, so a comment can never be matched to a ballot. The
+# comments are read ordered by their text, only once the evaluation is closed, and shown only over
+# at least ``min_ballots_shown`` ballots (rules/feedback.py).
+COMMENT_TABLE = "sanshu_ballot_comment"
+COMMENT_COLUMNS = ("name", "subject", "comment")
+COMMENT_MAX_LENGTH = 500
+
+
+def ensure_comment_box():
+	"""Create the comment box if it is missing (install and migrate)."""
+	if frappe.db.db_type == "postgres":
+		frappe.db.sql_ddl(
+			f"""create table if not exists "{COMMENT_TABLE}" (
+				name varchar(36) not null primary key,
+				subject varchar(140) not null,
+				comment text not null
+			)"""
+		)
+		return
+	frappe.db.sql_ddl(
+		f"""create table if not exists `{COMMENT_TABLE}` (
+			`name` varchar(36) not null primary key,
+			`subject` varchar(140) not null,
+			`comment` text not null,
+			key `subject` (`subject`)
+		) engine=InnoDB character set utf8mb4 collate utf8mb4_unicode_ci"""
+	)
+
+
+def drop_comment_box():
+	frappe.db.sql_ddl(f"drop table if exists `{COMMENT_TABLE}`" if frappe.db.db_type != "postgres" else f'drop table if exists "{COMMENT_TABLE}"')
+
+
+def leave_comments(comments):
+	"""(evaluation, text) pairs, in random order; empty texts are dropped, long ones cut. Called in
+	the transaction that casts the ballots (phone) or by the office typing paper ballots' comments."""
+	rows = [(str(uuid.uuid4()), subject, text.strip()[:COMMENT_MAX_LENGTH]) for subject, text in comments if (text or "").strip()]
+	if not rows:
+		return 0
+	rows.sort(key=lambda row: row[0])
+	query = frappe.qb.into(frappe.qb.Table(COMMENT_TABLE)).columns(*COMMENT_COLUMNS)
+	for row in rows:
+		query = query.insert(*row)
+	query.run()
+	return len(rows)
+
+
+def comments(evaluation) -> list[str]:
+	"""The comments about a closed evaluation, ordered by their text. Refused while it is open."""
+	if getattr(evaluation, "docstatus", 0) != 1:
+		frappe.throw(_("Comments are read only when the evaluation is closed."), frappe.PermissionError, title=_("Ballot Box Sealed"))
+	box = frappe.qb.Table(COMMENT_TABLE)
+	return [row[0] for row in frappe.qb.from_(box).select(box.comment).where(box.subject == evaluation.name).orderby(box.comment).run()]

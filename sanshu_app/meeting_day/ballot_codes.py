@@ -28,6 +28,8 @@ cannot know a code, so it cannot forge a ballot. A logged-in desk user's browser
 CSRF token with it (the page embeds it).
 """
 
+import json
+
 import frappe
 from frappe import _
 from frappe.utils import cint
@@ -146,7 +148,7 @@ def ballot_for_code(code: str) -> dict:
 	}
 
 
-def cast_phone_ballot(code, choices: dict):
+def cast_phone_ballot(code, choices: dict, comments=None):
 	"""One submission for every reporter of the meeting; spends the code. See the module docstring.
 
 	Called by the guest door ``sanshu_app.api.public.submit_phone_ballot`` (language, JSON, call
@@ -189,5 +191,19 @@ def cast_phone_ballot(code, choices: dict):
 	ballots += [(evaluation, ballot_box.ABSTAIN, found.voter_group) for key, evaluation in reporters.items() if not choices.get(key)]
 	# one transaction: the ballots go in and the code is spent, or neither
 	ballot_box.cast_many(found.meeting, ballots)
+	# optional comments per reporter (意见建议, 003 §19), into their own box: nothing ties them to the choices
+	ballot_box.leave_comments((reporters[key], text) for key, text in phone_comments(comments).items() if key in reporters)
 	frappe.db.sql(f"update `{CODE_TABLE}` set spent=1 where code_hash=%s", found.code_hash)
 	return {"counted": sum(1 for ballot in ballots if ballot[1])}  # the page thanks the voter in their language (THANKS)
+
+
+def phone_comments(comments) -> dict:
+	"""The phone page's optional comments, reporter row -> text; anything unreadable is no comment."""
+	if isinstance(comments, str):
+		try:
+			comments = json.loads(comments)
+		except ValueError:
+			return {}
+	if not isinstance(comments, dict):
+		return {}
+	return {str(k): v for k, v in comments.items() if isinstance(v, str) and v.strip()}

@@ -2,7 +2,7 @@
 
 import frappe
 
-from sanshu_app.ballot_box import drop_ballot_box, ensure_ballot_box
+from sanshu_app.ballot_box import drop_ballot_box, drop_comment_box, ensure_ballot_box, ensure_comment_box
 from sanshu_app.meeting_day.ballot_codes import drop_code_table, ensure_code_table
 from sanshu_app.rules.roles import APP_ROLES
 from sanshu_app.setup.default_rule_sets import DEFAULT_RULE_SETS
@@ -22,6 +22,7 @@ def after_migrate():
 	ensure_code_salt()
 	ensure_roles()
 	ensure_ballot_box()
+	ensure_comment_box()
 	ensure_code_table()
 	ensure_default_rule_sets()
 	ensure_employee_link()
@@ -52,6 +53,7 @@ def before_uninstall():
 	release_platform_workspaces()
 	remove_employee_link()
 	drop_ballot_box()
+	drop_comment_box()
 	drop_code_table()
 
 

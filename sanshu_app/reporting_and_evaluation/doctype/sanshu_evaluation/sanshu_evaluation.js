@@ -58,3 +58,30 @@ frappe.ui.form.on("Sanshu Evaluation", {
 		}
 	},
 });
+
+// 003 §19: the office drafts the 意见建议 from the meeting's questions and the evaluators' comments, then edits it.
+frappe.ui.form.on("Sanshu Evaluation", {
+	refresh(frm) {
+		const office = frappe.user.has_role("Sanshu Manager") || frappe.user.has_role("System Manager");
+		if (!office || frm.doc.docstatus === 2) return;
+		frm.add_custom_button(__("Add Paper Ballot Comments"), () => {
+			frappe.prompt(
+				[{ fieldname: "comments", fieldtype: "Small Text", label: __("Comments (one per line)"), reqd: 1 }],
+				(values) =>
+					frappe
+						.call("sanshu_app.reporting_and_evaluation.feedback.add_paper_comments", { evaluation: frm.doc.name, comments: values.comments })
+						.then(({ message }) => frappe.show_alert({ message: __("{0} comments added.", [message]), indicator: "green" })),
+				__("Add Paper Ballot Comments"),
+			);
+		});
+		if (frm.doc.docstatus !== 1) return;
+		frm.add_custom_button(__("Compile Suggestions"), () => {
+			const run = () =>
+				frappe
+					.call("sanshu_app.reporting_and_evaluation.feedback.compile_suggestions", { evaluation: frm.doc.name })
+					.then(() => frm.reload_doc());
+			if (frm.doc.suggestions) frappe.confirm(__("Replace the current opinions and suggestions with a new draft?"), run);
+			else run();
+		});
+	},
+});
