@@ -112,11 +112,12 @@ OBJECTIONS_PER_HOUR = 5
 	refuse=_plain_refusal("Ballot Refused"),
 	json_args={"choices": (dict, "The ballot could not be read. Please try again.")},
 )
-def submit_phone_ballot(code: Any = None, choices: Any = None):
-	"""The phone page's ballot: one choice per reporter, spending the code (``ballot_codes``)."""
+def submit_phone_ballot(code: Any = None, choices: Any = None, comments: Any = None):
+	"""The phone page's ballot: one choice per reporter, spending the code (``ballot_codes``), and
+	optional comments per reporter, stored apart from the choices."""
 	from sanshu_app.meeting_day.ballot_codes import cast_phone_ballot
 
-	return cast_phone_ballot(code, choices)
+	return cast_phone_ballot(code, choices, comments)
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])

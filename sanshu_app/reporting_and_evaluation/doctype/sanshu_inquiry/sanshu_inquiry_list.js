@@ -14,7 +14,7 @@ sanshu_app.inquiry.file_written = function (after) {
 		const dialog = new frappe.ui.Dialog({
 			title: __("File a Written Inquiry"),
 			fields: [
-				{ fieldname: "target", fieldtype: "Select", label: __("Cadre"), reqd: 1, options: targets.map((t, i) => ({ value: String(i), label: label(t) })) },
+				{ fieldname: "target", fieldtype: "Select", label: __("Cadre"), reqd: 1, default: "0", options: targets.map((t, i) => ({ value: String(i), label: label(t) })) },
 				{ fieldname: "question", fieldtype: "Text", label: __("Question"), reqd: 1 },
 			],
 			primary_action_label: __("File"),
