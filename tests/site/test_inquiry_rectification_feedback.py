@@ -81,6 +81,19 @@ class TestMeetingInquiry(CountyTestCase):
 		self.assertEqual((inquiry.status, inquiry.reply_due_date, inquiry.written_reply_decision), ("Answered on Site", None, "No Written Reply"))
 		self.assertNotIn(inquiry.name, [t["name"] for t in my_todos(self.c.cadre_a.name)])
 
+	def test_the_patch_stops_the_clock_of_meeting_questions_recorded_before(self):
+		from sanshu_app.patches.v0_4 import meeting_inquiries_await_decision
+
+		inquiry = self.meeting_inquiry()
+		answered = self.meeting_inquiry()
+		# as recorded before: a 15-working-day clock from the meeting, one overdue, one answered
+		frappe.db.set_value("Sanshu Inquiry", inquiry.name, {"status": "Overdue", "reply_due_date": "2026-01-26"})
+		frappe.db.set_value("Sanshu Inquiry", answered.name, {"status": "Answered", "reply": "已答复", "reply_due_date": "2026-01-26"})
+		meeting_inquiries_await_decision.execute()
+		status, due, decision = frappe.db.get_value("Sanshu Inquiry", inquiry.name, ["status", "reply_due_date", "written_reply_decision"])
+		self.assertEqual((status, due, decision or None), ("Awaiting Decision", None, None))
+		self.assertEqual(frappe.db.get_value("Sanshu Inquiry", answered.name, "status"), "Answered")
+
 	def test_a_written_inquiry_owes_its_reply_from_the_day_it_is_put(self):
 		frappe.set_user(self.c.manager)
 		campaign = make_campaign(getdate(nowdate()).year, cadres=[self.c.cadre_a.name])
