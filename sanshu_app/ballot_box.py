@@ -97,9 +97,15 @@ def cast_many(box: str, ballots):
 	query.run()
 
 
-def tally(evaluation, by_group: bool = False) -> dict:
+def aspect_subject(evaluation_name: str, aspect: str) -> str:
+	"""The box's subject of the ballots rating one aspect (述责, 述廉 …) of an evaluation."""
+	return f"{evaluation_name}|{aspect}"
+
+
+def tally(evaluation, by_group: bool = False, aspect: str | None = None) -> dict:
 	"""The online ballots for a closed (or closing) evaluation: choice -> count, or with
-	``by_group`` (group, choice) -> count. Refused while the evaluation is open."""
+	``by_group`` (group, choice) -> count; with ``aspect``, the ballots rating that aspect.
+	Refused while the evaluation is open."""
 	if getattr(evaluation, "docstatus", 0) != 1:
 		frappe.throw(_("Ballots are counted only when the evaluation is closed."), frappe.PermissionError, title=_("Ballot Box Sealed"))
 	box = _table()
@@ -107,7 +113,7 @@ def tally(evaluation, by_group: bool = False) -> dict:
 		rows = (
 			frappe.qb.from_(box)
 			.select(box.voter_group, box.choice, frappe.query_builder.functions.Count("*"))
-			.where(box.subject == evaluation.name)
+			.where(box.subject == (aspect_subject(evaluation.name, aspect) if aspect else evaluation.name))
 			.groupby(box.voter_group, box.choice)
 			.run()
 		)
@@ -115,7 +121,7 @@ def tally(evaluation, by_group: bool = False) -> dict:
 	rows = (
 		frappe.qb.from_(box)
 		.select(box.choice, frappe.query_builder.functions.Count("*"))
-		.where(box.subject == evaluation.name)
+		.where(box.subject == (aspect_subject(evaluation.name, aspect) if aspect else evaluation.name))
 		.groupby(box.choice)
 		.run()
 	)

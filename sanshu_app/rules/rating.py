@@ -132,3 +132,33 @@ def check_thresholds(scale: list[str], thresholds: list[Threshold], fallback: st
 	if thresholds and not fallback:
 		problems.append(RuleViolation("Name the outcome that applies when no threshold is met."))
 	return problems
+
+
+# -- rating per aspect (000 四（二）: 在责、廉、德等三个方面的表现) -------------------------------------
+def rate_aspects(aspect_tallies: dict, scale: list[str], thresholds: list[Threshold], fallback: str | None, **options) -> dict:
+	"""Each aspect (述责, 述廉, 述德 …) rated on its own tally with the same thresholds: aspect -> Rating.
+
+	``aspect_tallies``: aspect -> {option: ballots}; ``options`` as for ``rate`` (abstentions are per
+	aspect: ``abstentions`` may be a dict aspect -> count)."""
+	abstentions = options.pop("abstentions", 0)
+	return {
+		aspect: rate(
+			tally, scale, thresholds, fallback, abstentions=abstentions.get(aspect, 0) if isinstance(abstentions, dict) else abstentions, **options
+		)
+		for aspect, tally in aspect_tallies.items()
+	}
+
+
+def aspect_vote_violations(aspects, choices: dict, scale) -> list[RuleViolation]:
+	"""An online ballot rates every aspect the rule set lists, each with an option of the scale."""
+	problems = []
+	unknown = [a for a in choices if a not in aspects]
+	if unknown:
+		problems.append(RuleViolation("{0} is not an aspect this evaluation rates.", (unknown[0],)))
+	for aspect in aspects:
+		choice = (choices.get(aspect) or "").strip()
+		if not choice:
+			problems.append(RuleViolation("Rate the aspect {0} too: each aspect is rated on its own.", (aspect,)))
+		elif choice not in scale:
+			problems.append(RuleViolation("{0} is not an option of this evaluation's rating scale.", (choice,)))
+	return problems

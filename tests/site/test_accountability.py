@@ -270,3 +270,46 @@ class TestAccountability(CountyTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "^2 online ballots"):
 			frappe.get_doc("Sanshu Evaluation", ev.name).close_evaluation()
 		self.assertEqual(frappe.db.get_value("Sanshu Evaluation", ev.name, "docstatus"), 0)
+
+	# aspects rated separately (000 四（二）: 责、廉、德) -----------------------------------------------
+	def test_each_aspect_gets_its_own_tally_and_outcome(self):
+		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation.sanshu_evaluation import cast_ballot, my_ballots
+		from tests.site.factories import make_user
+
+		c = self.c
+		rules = self.rule_set_copy(ONSITE_RATING, aspects="述责\n述廉\n述德")
+		voters = [make_user(f"评议员{i}", ("Evaluator",)) for i in range(2)]
+		campaign = make_campaign(2026, units=[c.town_a], cadres=[c.cadre_a.name], evaluation_rule_set=rules.name)
+		as_user(c.manager)
+		ev = frappe.get_doc(
+			{"doctype": "Sanshu Evaluation", "campaign": campaign.name, "cadre": c.cadre_a.name, "roster": [{"evaluator": v, "evaluator_group": "Discipline Committee Member"} for v in voters]}
+		).insert()
+		self.assertEqual(list(dict.fromkeys(r.aspect for r in ev.aspect_counts)), ["述责", "述廉", "述德"])
+		as_user(voters[0])
+		self.assertEqual([r.aspects for r in my_ballots() if r.name == ev.name], [["述责", "述廉", "述德"]])
+		# an aspect left unrated refuses the whole vote, and nothing is counted
+		with self.assertRaisesRegex(frappe.ValidationError, "述德"):
+			cast_ballot(ev.name, "满意", '{"述责": "满意", "述廉": "满意"}')
+		cast_ballot(ev.name, "满意", '{"述责": "满意", "述廉": "不满意", "述德": "满意"}')
+		as_user(voters[1])
+		cast_ballot(ev.name, "满意", {"述责": "满意", "述廉": "不满意", "述德": "基本满意"})
+		# three paper ballots, counted per aspect by the office
+		as_user(c.manager)
+		ev = frappe.get_doc("Sanshu Evaluation", ev.name)
+		ev.paper_ballots_collected = 3
+		for row in ev.counts:
+			row.paper_ballots = {"满意": 3}.get(row.option, 0)
+		paper = {("述责", "满意"): 3, ("述廉", "满意"): 3, ("述德", "基本满意"): 2, ("述德", "不满意"): 1}
+		for row in ev.aspect_counts:
+			row.paper_ballots = paper.get((row.aspect, row.option), 0)
+		ev.save()
+		ev.aspect_counts[0].paper_ballots = 4  # 述责 满意: four of three paper ballots
+		with self.assertRaisesRegex(frappe.ValidationError, "述责"):
+			ev.save()
+		ev = frappe.get_doc("Sanshu Evaluation", ev.name)
+		self.assertEqual(ev.close_evaluation(), "满意")
+		ev.reload()
+		# 述责 5 of 5 满意; 述廉 2 of 5 不满意 (40%); 述德 满意 1, 基本满意 3, 不满意 1: 80% satisfied or basic
+		self.assertEqual({r.aspect: (r.ballots, r.outcome) for r in ev.aspect_outcomes}, {"述责": (5, "满意"), "述廉": (5, "不满意"), "述德": (5, "基本满意")})
+		self.assertEqual({(r.aspect, r.option): r.total_ballots for r in ev.aspect_counts if r.aspect == "述廉"}, {("述廉", "满意"): 3, ("述廉", "基本满意"): 0, ("述廉", "不满意"): 2})
+		self.assertEqual(ev.total_ballots, 5)  # the overall tally is untouched by the aspects

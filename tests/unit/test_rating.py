@@ -139,3 +139,26 @@ def test_abstentions_cannot_be_negative():
 
 def test_only_abstentions_rate_nobody():
 	assert rate({"满意": 0}, ONSITE_SCALE, ONSITE, "待定", abstentions=3, count_abstentions=True).outcome is None
+
+
+# -- rating per aspect (000 四（二）) -----------------------------------------------------------------
+def test_each_aspect_has_its_own_tally_and_outcome():
+	from sanshu_app.rules.rating import rate_aspects
+
+	ratings = rate_aspects(
+		{"述责": {"满意": 4, "基本满意": 1, "不满意": 0}, "述廉": {"满意": 3, "基本满意": 0, "不满意": 2}, "述德": {"满意": 3, "基本满意": 1, "不满意": 1}},
+		ONSITE_SCALE,
+		ONSITE,
+		"待定",
+	)
+	assert {a: r.outcome for a, r in ratings.items()} == {"述责": "满意", "述廉": "不满意", "述德": "基本满意"}
+	assert ratings["述廉"].total == 5
+
+
+def test_an_aspect_ballot_rates_every_aspect_on_the_scale():
+	from sanshu_app.rules.rating import aspect_vote_violations
+
+	aspects = ["述责", "述廉", "述德"]
+	assert aspect_vote_violations(aspects, {"述责": "满意", "述廉": "满意", "述德": "不满意"}, ONSITE_SCALE) == []
+	assert [p.values for p in aspect_vote_violations(aspects, {"述责": "满意", "述廉": "满意"}, ONSITE_SCALE)] == [("述德",)]
+	assert [p.values for p in aspect_vote_violations(aspects, {"述责": "满意", "述廉": "好", "述德": "满意", "述职": "满意"}, ONSITE_SCALE)] == [("述职",), ("好",)]

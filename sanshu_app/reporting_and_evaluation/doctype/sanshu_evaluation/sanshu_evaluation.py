@@ -14,6 +14,8 @@ is closed, and kept per option only when at least k ballots were cast (the rule 
 """
 
 
+import json
+
 import frappe
 from frappe import _
 from frappe.utils import cint, flt, nowdate
@@ -22,6 +24,7 @@ from sanshu_app import ballot_box
 from sanshu_app.rules.anonymity import counts_shown
 from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
 from sanshu_app.rules.meeting import weighted_tally
+from sanshu_app.rules.rating import aspect_vote_violations, rate_aspects
 from sanshu_app.rules import roles
 from sanshu_app.rules.messages import RuleError
 from sanshu_app.utils import OFFICE_ROLES, is_office, office_language, raise_rule_error, require_roles, throw_violations
@@ -41,12 +44,16 @@ class SanshuEvaluation(ScopedDocument):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation_aspect_count.sanshu_evaluation_aspect_count import SanshuEvaluationAspectCount
+		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation_aspect_outcome.sanshu_evaluation_aspect_outcome import SanshuEvaluationAspectOutcome
 		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation_count.sanshu_evaluation_count import SanshuEvaluationCount
 		from sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluator.sanshu_evaluator import SanshuEvaluator
 
 		abstentions: DF.Int
 		accountability: DF.Check
 		amended_from: DF.Link | None
+		aspect_counts: DF.Table[SanshuEvaluationAspectCount]
+		aspect_outcomes: DF.Table[SanshuEvaluationAspectOutcome]
 		blank_paper_ballots: DF.Int
 		cadre: DF.Link
 		cadre_name: DF.Data | None
@@ -93,6 +100,7 @@ class SanshuEvaluation(ScopedDocument):
 		self.validate_one_per_cadre()
 		self.validate_roster()
 		self.sync_count_rows()
+		self.sync_aspect_rows()
 		throw_violations(
 			paper_count_violations(
 				{row.option: cint(row.paper_ballots) for row in self.counts},
@@ -155,9 +163,67 @@ class SanshuEvaluation(ScopedDocument):
 		for i, row in enumerate(self.counts, start=1):
 			row.idx = i
 
+	def aspects(self) -> list[str]:
+		return frappe.get_cached_doc("Sanshu Rule Set", self.rule_set).aspects_rated() if self.rule_set else []
+
+	def sync_aspect_rows(self):
+		"""A count row per aspect and option when the rule set rates aspects separately (000 四（二）);
+		each aspect's paper counts add up to no more than the valid paper ballots."""
+		aspects, scale = self.aspects(), self.scale()
+		present = {(row.aspect, row.option) for row in self.get("aspect_counts") or []}
+		for aspect in aspects:
+			for option in scale:
+				if (aspect, option) not in present:
+					self.append("aspect_counts", {"aspect": aspect, "option": option, "paper_ballots": 0})
+		keep = [row for row in self.get("aspect_counts") or [] if row.aspect in aspects and row.option in scale]
+		order = {(a, o): i for i, (a, o) in enumerate((a, o) for a in aspects for o in scale)}
+		keep.sort(key=lambda row: order[(row.aspect, row.option)])
+		self.set("aspect_counts", keep)
+		for i, row in enumerate(self.aspect_counts, start=1):
+			row.idx = i
+		valid_paper = cint(self.paper_ballots_collected) - cint(self.invalid_paper_ballots) - cint(self.get("blank_paper_ballots"))
+		for aspect in aspects:
+			rated = sum(cint(row.paper_ballots) for row in self.aspect_counts if row.aspect == aspect)
+			if rated > max(valid_paper, 0):
+				frappe.throw(
+					_("Aspect {0}: {1} paper ratings, but only {2} valid paper ballots were collected.").format(aspect, rated, max(valid_paper, 0)),
+					title=_("Tally Does Not Add Up"),
+				)
+
+	def rate_aspects(self, rule_set):
+		"""Closing: each aspect's tally (paper and online) and its own outcome."""
+		aspects = rule_set.aspects_rated()
+		if not aspects:
+			return
+		tallies = {}
+		for aspect in aspects:
+			online = ballot_box.tally(self, aspect=aspect)
+			online.pop(ballot_box.ABSTAIN, 0)
+			for row in self.aspect_counts:
+				if row.aspect == aspect:
+					row.online_ballots = online.get(row.option, 0)
+					row.total_ballots = cint(row.paper_ballots) + row.online_ballots
+			tallies[aspect] = {row.option: row.total_ballots for row in self.aspect_counts if row.aspect == aspect}
+		try:
+			ratings = rate_aspects(tallies, self.scale(), rule_set.rating_thresholds(), rule_set.fallback_outcome)
+		except RuleError as error:
+			raise_rule_error(error, title=_("Cannot Close"))
+		self.set("aspect_outcomes", [])
+		for aspect in aspects:
+			rating = ratings[aspect]
+			self.append("aspect_outcomes", {"aspect": aspect, "ballots": rating.total, "outcome": rating.outcome or _("No ballots")})
+			for row in self.aspect_counts:
+				if row.aspect == aspect:
+					row.share = flt(float(rating.shares.get(row.option, 0)) * 100, 2)
+		if self.counts_withheld:  # fewer than k ballots in all: no count per option, per aspect either
+			for row in self.aspect_counts:
+				row.online_ballots = row.total_ballots = row.share = 0
+
 	# closing ------------------------------------------------------------------------------------
 	def on_trash(self):
 		ballot_box.remove_subject(self.name)
+		for aspect in self.aspects():
+			ballot_box.remove_subject(ballot_box.aspect_subject(self.name, aspect))
 
 	def before_submit(self):
 		online = ballot_box.tally(self)
@@ -204,6 +270,7 @@ class SanshuEvaluation(ScopedDocument):
 			# fewer than k ballots: a count per option could be one person's choice; keep none
 			for row in self.counts:
 				row.online_ballots = row.total_ballots = row.share = 0
+		self.rate_aspects(rule_set)
 		self.outcome = rating.outcome
 		self.status = "Closed"
 		self.closed_on = nowdate()
@@ -360,8 +427,10 @@ def read_ballot_sheet(file_url, scale, cadre_name=None) -> dict:
 
 
 @frappe.whitelist(methods=["POST"])
-def cast_ballot(evaluation: str, choice: str):
-	"""Vote once, online, as a rostered evaluator. Stores the choice only (see the module docstring)."""
+def cast_ballot(evaluation: str, choice: str, aspects: str | dict | None = None):
+	"""Vote once, online, as a rostered evaluator. Stores the choice only (see the module docstring).
+	``aspects``: aspect -> choice (JSON) when the rule set rates aspects separately (000 四（二）);
+	each goes into the box as a ballot of its own, under the aspect's subject."""
 	user = frappe.session.user
 	choice = (choice or "").strip()
 	found = frappe.db.sql(
@@ -388,8 +457,20 @@ def cast_ballot(evaluation: str, choice: str):
 		),
 		title=_("Vote Refused"),
 	)
+	rated = frappe.get_cached_doc("Sanshu Rule Set", found.rule_set).aspects_rated()
+	if rated:
+		if isinstance(aspects, str):
+			try:
+				aspects = json.loads(aspects or "{}")
+			except ValueError:
+				aspects = {}
+		aspects = aspects if isinstance(aspects, dict) else {}
+		aspects = {str(k): (v or "").strip() if isinstance(v, str) else "" for k, v in aspects.items()}
+		throw_violations(aspect_vote_violations(rated, aspects, frappe.get_cached_doc("Sanshu Rule Set", found.rule_set).scale()), title=_("Vote Refused"))
 	# the ballot and the once-only mark in one transaction; the mark keeps its row's timestamps
 	ballot_box.cast(evaluation, evaluation, choice, row.evaluator_group)
+	for aspect in rated:
+		ballot_box.cast(evaluation, ballot_box.aspect_subject(evaluation, aspect), aspects[aspect], row.evaluator_group)
 	frappe.db.set_value("Sanshu Evaluator", row.name, "voted", 1, update_modified=False)
 	return _("Your vote has been recorded.")
 
@@ -420,6 +501,7 @@ def my_ballots():
 	scales = {}
 	for row in rows:
 		if row.rule_set not in scales:
-			scales[row.rule_set] = frappe.get_doc("Sanshu Rule Set", row.rule_set).scale()
-		row.options = scales[row.pop("rule_set")]
+			rule_set = frappe.get_doc("Sanshu Rule Set", row.rule_set)
+			scales[row.rule_set] = (rule_set.scale(), rule_set.aspects_rated())
+		row.options, row.aspects = scales[row.pop("rule_set")]
 	return rows

@@ -21,15 +21,28 @@ frappe.pages["sanshu-vote"].on_page_load = function (wrapper) {
 		rows.forEach((row) => {
 			const card = $(`<div class="frappe-card p-3 mb-3">
 				<h5>${esc(row.cadre_name || "")} <small class="text-muted">${esc(row.unit || "")} · ${esc(row.campaign)}</small></h5>
-				<div class="sanshu-options"></div></div>`).appendTo(body);
+				<div class="sanshu-aspects"></div><div class="sanshu-options"></div></div>`).appendTo(body);
+			// 000 四（二）: aspects (述责, 述廉, 述德) rated one by one, then the overall vote casts them all
+			const aspects = {};
+			(row.aspects || []).forEach((aspect) => {
+				const line = $(`<div class="mb-2"><span class="mr-2">${esc(aspect)}</span></div>`).appendTo(card.find(".sanshu-aspects"));
+				const select = $('<select class="form-control input-xs d-inline-block" style="width:auto"></select>').appendTo(line);
+				select.attr("data-aspect", aspect).append($("<option></option>").val("").text(__("Choose")));
+				row.options.forEach((o) => select.append($("<option></option>").val(o).text(o)));
+				select.on("change", () => (aspects[aspect] = select.val()));
+			});
 			row.options.forEach((option) => {
 				$('<button class="btn btn-default btn-sm mr-2"></button>')
 					.text(option)
 					.appendTo(card.find(".sanshu-options"))
 					.on("click", () => {
+						if ((row.aspects || []).some((a) => !aspects[a])) {
+							frappe.msgprint(__("Rate every aspect first: {0}.", [(row.aspects || []).map(esc).join("、")]));
+							return;
+						}
 						frappe.confirm(__("Vote {0} for {1}? A vote cannot be changed.", [esc(option), esc(row.cadre_name || "")]), () =>
 							frappe
-								.call({ method: `${SANSHU_EVALUATION}.cast_ballot`, args: { evaluation: row.name, choice: option } })
+								.call({ method: `${SANSHU_EVALUATION}.cast_ballot`, args: { evaluation: row.name, choice: option, aspects: JSON.stringify(aspects) } })
 								.then((r) => {
 									frappe.show_alert({ message: r.message, indicator: "green" });
 									load();

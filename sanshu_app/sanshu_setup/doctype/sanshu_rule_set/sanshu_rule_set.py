@@ -25,6 +25,7 @@ LOCKED_FIELDS = (
 	"fallback_outcome",
 	"fallback_needs_decision",
 	"count_abstentions",
+	"aspects",
 	"allow_abstention",
 	"group_weights",
 	"max_score",
@@ -51,6 +52,7 @@ class SanshuRuleSet(Document):
 		from sanshu_app.sanshu_setup.doctype.sanshu_rule_threshold.sanshu_rule_threshold import SanshuRuleThreshold
 
 		allow_abstention: DF.Check
+		aspects: DF.SmallText | None
 		breakdown_due: DF.Data | None
 		consequences: DF.Table[SanshuRuleConsequence]
 		count_abstentions: DF.Check
@@ -131,6 +133,10 @@ class SanshuRuleSet(Document):
 			count_abstentions=bool(self.get("count_abstentions")),
 			fallback_pending=bool(self.get("fallback_needs_decision")),
 		)
+
+	def aspects_rated(self) -> list[str]:
+		"""The aspects rated separately (000 四（二）: 责、廉、德); empty: one overall rating."""
+		return list(parse_options(self.get("aspects") or ""))
 
 	def consequence_rules(self, source: str, outcome: str | None = None) -> list:
 		"""The consequence rows that create a draft accountability record for ``source`` (and outcome)."""
