@@ -483,7 +483,7 @@ def scope_floor(as_user, letter_list, check) -> tuple[float, float, float]:
 def pdf_batch():
 	from pypdf import PdfReader
 
-	from sanshu_app.official_documents.pdf import documents_pdf, find_browser
+	from sanshu_app.official_documents.pdf import documents_pdf, renderer
 
 	ensure_letters()
 	names = frappe.get_all("Responsibility Letter", filters={"campaign": campaign()}, pluck="name", order_by="creation asc", limit_page_length=21)
@@ -495,7 +495,7 @@ def pdf_batch():
 	per_letter = batch / 20
 	say(
 		f"pdf_batch: 20 letters in one PDF ({pages} pages) {batch:.2f} s = {per_letter:.3f} s/letter, {batch / pages:.3f} s/page; "
-		f"one letter alone ({pages / 20:.1f} pages) {single:.3f} s (generator: {'Chromium' if find_browser() else 'wkhtmltopdf'})"
+		f"one letter alone ({pages / 20:.1f} pages) {single:.3f} s (generator: {renderer()})"
 	)
 	result("pdf_batch", batch / pages / single, note=f"per letter {per_letter / single:.2f}")
 

@@ -63,8 +63,8 @@ as_bench_user() {
 
 install_system_packages() {
 	local wanted=(mariadb-server mariadb-client libmariadb-dev pkg-config redis-server wkhtmltopdf
-		fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming chromium chromium-driver git curl python3-venv python3-dev
-		build-essential cron)
+		fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming texlive-lang-chinese chromium chromium-driver git curl
+		python3-venv python3-dev build-essential cron)
 	local missing=()
 	for pkg in "${wanted[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 	# Node.js may come from elsewhere than Debian: only ask apt for it when there is none.
@@ -76,6 +76,19 @@ install_system_packages() {
 		DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
 	fi
 	command -v yarn >/dev/null || $SUDO npm install -g yarn@1
+}
+
+# 仿宋 for the official documents' body (GB/T 9704): FandolFang, shipped by texlive-lang-chinese in a
+# folder fontconfig does not scan; linked into /usr/local/share/fonts so the PDFs find it.
+link_fandol_fonts() {
+	local fandol=/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
+	[ -d "$fandol" ] || return 0
+	if [ "$(readlink /usr/local/share/fonts/fandol)" != "$fandol" ] || ! fc-list | grep -q FandolFang; then
+		say "Making FandolFang (仿宋) visible to fontconfig"
+		$SUDO mkdir -p /usr/local/share/fonts
+		$SUDO ln -sfn "$fandol" /usr/local/share/fonts/fandol
+		$SUDO fc-cache -f /usr/local/share/fonts >/dev/null
+	fi
 }
 
 create_bench_user() {
@@ -297,6 +310,7 @@ serve() {
 }
 
 install_system_packages
+link_fandol_fonts
 create_bench_user
 install_bench_cli
 configure_mariadb

@@ -148,9 +148,9 @@ class Bench:
 			for stale in Path(site_packages).glob(f"__editable__*{APP}*"):
 				self.run(["rm", "-f", stale])
 			self.run(["sh", "-c", f"echo {target} > {site_packages}/{APP}.pth"])
-		needed = "import pytest, pypdf, openpyxl, segno, selenium, chinese_calendar, requests"
+		needed = "import pytest, pypdf, pymupdf, openpyxl, segno, selenium, chinese_calendar, requests"
 		if self.run([self.python, "-c", needed], check=False).returncode != 0:
-			self.run([self.python, "-m", "pip", "install", "-q", "pytest", "pypdf", "openpyxl", "segno", "selenium", "chinesecalendar", "requests"])
+			self.run([self.python, "-m", "pip", "install", "-q", "pytest", "pypdf", "pymupdf", "openpyxl", "segno", "selenium", "chinesecalendar", "requests"])
 		# The desk loads the app's own scripts from sites/assets/sanshu_app: this checkout's public folder.
 		assets = self.sites / "assets" / APP
 		public = self.checkout / APP / "public"

@@ -51,3 +51,102 @@ def text_of(pdf: bytes) -> str:
 
 def page_count(pdf: bytes) -> int:
 	return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+# Measuring a printed page (GB/T 9704) from the PDF itself: glyph by glyph with its face, size and
+# position, and the rules drawn. Positions in mm from the page's top left corner.
+PT = 25.4 / 72  # mm per point
+# A4 and the 版心 of GB/T 9704: 156 × 225 mm, 37 mm from the top, 28 mm from the left.
+TEXT_AREA = {"left": 28.0, "right": 184.0, "top": 37.0, "bottom": 262.0}
+# The em box of a CJK face: ascent 0.88, descent 0.12 of the size.
+EM_DESCENT = 0.12
+
+
+def glyphs(pdf: bytes) -> list[list[dict]]:
+	"""Per page, every glyph: ``c``, ``font`` (its embedded name, subset tag dropped), ``size`` (pt),
+	``color`` (0xRRGGBB), ``x0``/``x1`` (its advance), ``base`` (baseline), ``top``/``bottom`` (its
+	em box)."""
+	import pymupdf
+
+	pages = []
+	with pymupdf.open(stream=pdf, filetype="pdf") as document:
+		for page in document:
+			found = []
+			for block in page.get_text("rawdict")["blocks"]:
+				for line in block.get("lines", ()):
+					for span in line["spans"]:
+						font = span["font"].split("+", 1)[-1]
+						for ch in span["chars"]:
+							if not ch["c"].strip():
+								continue
+							base = ch["origin"][1] * PT
+							size = span["size"]
+							found.append(
+								{
+									"c": ch["c"], "font": font, "size": round(size, 2), "color": span["color"],
+									"x0": ch["bbox"][0] * PT, "x1": ch["bbox"][2] * PT, "base": base,
+									"top": base - (1 - EM_DESCENT) * size * PT, "bottom": base + EM_DESCENT * size * PT,
+								}
+							)  # fmt: skip
+			pages.append(found)
+	return pages
+
+
+def text_lines(page: list[dict], where=None) -> list[list[dict]]:
+	"""A page's glyphs (those ``where`` accepts) in lines: same baseline (within 0.5 mm), left to right."""
+	lines = []
+	for g in sorted((g for g in page if where is None or where(g)), key=lambda g: (g["base"], g["x0"])):
+		if lines and abs(lines[-1][0]["base"] - g["base"]) < 0.5:
+			lines[-1].append(g)
+		else:
+			lines.append([g])
+	return [sorted(line, key=lambda g: g["x0"]) for line in lines]
+
+
+def line_text(line: list[dict]) -> str:
+	return "".join(g["c"] for g in line)
+
+
+def find_line(page: list[dict], text: str) -> list[dict] | None:
+	"""The glyphs of ``text`` where it stands on one line of the page (None when it does not)."""
+	for line in text_lines(page):
+		joined = line_text(line)
+		at = joined.find(text)
+		if at >= 0:
+			return line[at : at + len(text)]
+	return None
+
+
+def drawings(pdf: bytes) -> list[list[dict]]:
+	"""Per page, what is drawn (rules, borders, the seal's ring): ``color`` (stroke or fill,
+	0xRRGGBB), ``x0``, ``x1``, ``top``, ``bottom`` and ``dashed``."""
+	import pymupdf
+
+	def rgb(color):
+		return None if color is None else sum(round(v * 255) << s for v, s in zip(color, (16, 8, 0)))
+
+	pages = []
+	with pymupdf.open(stream=pdf, filetype="pdf") as document:
+		for page in document:
+			pages.append(
+				[
+					{
+						"color": rgb(d.get("color") or d.get("fill")), "x0": d["rect"].x0 * PT, "x1": d["rect"].x1 * PT,
+						"top": d["rect"].y0 * PT, "bottom": d["rect"].y1 * PT, "dashed": bool((d.get("dashes") or "[] 0").strip("[] 0")),
+					}
+					for d in page.get_drawings()
+				]
+			)  # fmt: skip
+	return pages
+
+
+def is_red(color) -> bool:
+	if color is None:
+		return False
+	r, g, b = color >> 16, (color >> 8) & 255, color & 255
+	return r > 150 and g < 80 and b < 80
+
+
+def page_number(page: list[dict]) -> list[dict]:
+	"""The glyphs under the 版心 (the page number), left to right."""
+	return sorted((g for g in page if g["top"] > TEXT_AREA["bottom"]), key=lambda g: g["x0"])
