@@ -46,3 +46,23 @@ frappe.ui.form.on("Sanshu Report", {
 		}
 	},
 });
+
+// 003 第二十三条（一）: a report found not truthful opens a draft accountability record (问责), office only.
+frappe.ui.form.on("Sanshu Report", {
+	refresh(frm) {
+		const office = frappe.user.has_role("Sanshu Manager") || frappe.user.has_role("System Manager");
+		if (!office || frm.is_new()) return;
+		frm.add_custom_button(
+			__("Report Not Truthful"),
+			() =>
+				frappe.new_doc("Accountability", {
+					source_type: "Report Not Truthful",
+					source_doctype: frm.doctype,
+					source_name: frm.doc.name,
+					cadre: frm.doc.cadre,
+					campaign: frm.doc.campaign,
+				}),
+			__("Accountability")
+		);
+	},
+});
