@@ -17,7 +17,7 @@ sanshu_app.inquiry.file_written = function (after) {
 				{ fieldname: "target", fieldtype: "Select", label: __("Cadre"), reqd: 1, default: "0", options: targets.map((t, i) => ({ value: String(i), label: label(t) })) },
 				{ fieldname: "question", fieldtype: "Text", label: __("Question"), reqd: 1 },
 			],
-			primary_action_label: __("File"),
+			primary_action_label: __("File Inquiry"),
 			primary_action(values) {
 				const t = targets[Number(values.target)];
 				frappe.call(`${method}.file_written_inquiry`, { campaign: t.campaign, cadre: t.cadre, question: values.question }).then(({ message }) => {
