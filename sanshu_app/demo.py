@@ -64,6 +64,7 @@ def make_demo():
 	ensure_issuing_office()
 	ensure_campaign_documents()
 	ensure_meeting()
+	ensure_circular()
 	frappe.db.commit()
 	print(f"Demo county ready. Log in as manager@{DEMO_DOMAIN} (or cadre01@{DEMO_DOMAIN} … cadre30@{DEMO_DOMAIN}) with password {DEMO_PASSWORD}")
 
@@ -213,3 +214,35 @@ def ensure_meeting():
 			],
 		}
 	).insert(ignore_permissions=True)
+
+
+def ensure_circular():
+	"""An issued 通报 to the organisation department (主送) and the county units (抄送): the cadres who
+	report at the campaign's meeting, so orgdept@ finds it on its home page."""
+	from frappe.model.workflow import apply_workflow
+
+	title = "关于2026年度“三述”工作会议述职人员的通报"
+	if frappe.db.exists("Sanshu Circular", {"circular_title": title}):
+		return
+	principals = frappe.get_all("Sanshu Unit", filters={"principal": ("is", "set")}, fields=["name", "principal"], order_by="name")
+	cadres = {c.name: c for c in frappe.get_all("Sanshu Cadre", filters={"name": ("in", [p.principal for p in principals] or [""])}, fields=["name", "full_name", "post"])}
+	doc = frappe.get_doc(
+		{
+			"doctype": "Sanshu Circular",
+			"circular_title": title,
+			"campaign": CAMPAIGN,
+			"year": 2026,
+			"body": "<p>根据区纪工委、区委组织部关于开展2026年度“三述”工作的安排，现将在述职述责述廉会议上述职的人员通报如下，测评结果另行通报。</p>",
+			"recipients": [
+				{"copy_type": "Main Recipient", "recipient_type": "Role", "role": "Organisation Department"},
+				*[{"copy_type": "Copy Recipient", "recipient_type": "Unit", "unit": p.name} for p in principals[:2]],
+			],
+			"results": [
+				{"unit": p.name, "cadre": p.principal, "cadre_name": cadres[p.principal].full_name, "post": cadres[p.principal].post, "result": "会议述职"}
+				for p in principals
+				if p.principal in cadres
+			],
+		}
+	).insert(ignore_permissions=True)
+	apply_workflow(doc, "Print and Issue")
+

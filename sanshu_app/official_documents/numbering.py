@@ -27,7 +27,7 @@ KIND_FIELD = {
 	"Integrity Commitment": "commitment_type",
 	"Rectification": "notice_type",
 }
-FIXED_KIND = {"Risk Notification Card": "Risk Notification Card", "Sanshu Evaluation": "Evaluation Feedback"}
+FIXED_KIND = {"Risk Notification Card": "Risk Notification Card", "Sanshu Evaluation": "Evaluation Feedback", "Sanshu Circular": "Circular"}
 # The date a document without a year of its own is numbered in.
 DATE_FIELDS = ("issue_date", "notice_date", "evaluation_date")
 

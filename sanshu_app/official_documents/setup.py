@@ -6,6 +6,8 @@ from frappe.custom.doctype.property_setter.property_setter import make_property_
 
 from sanshu_app.official_documents.letter_bodies import ensure_default_templates
 from sanshu_app.official_documents.pdf import GENERATOR
+from sanshu_app.rules.roles import MANAGER
+from sanshu_app.setup.workflows import ensure_workflow
 
 # The office replaces the prefix with its own (高新廉责〔2026〕1号 …); every kind has a pattern.
 DEFAULT_PATTERNS = {
@@ -20,13 +22,27 @@ DEFAULT_PATTERNS = {
 	"Rectification Notice": "廉改〔{year}〕{number}号",
 	"Rectification Recommendation": "廉改〔{year}〕{number}号",
 	"Evaluation Feedback": "廉评〔{year}〕{number}号",
+	"Circular": "廉通报〔{year}〕{number}号",
 }
+# 通报: drafted by the office, issued (印发) by it; issuing draws the 文号 and delivers it.
+CIRCULAR_WORKFLOW = "Sanshu Circular"
 
 
 def after_migrate():
 	ensure_default_patterns()
 	ensure_default_templates()
 	ensure_generator_option()
+	ensure_circular_workflow()
+
+
+def ensure_circular_workflow():
+	manager = MANAGER
+	ensure_workflow(
+		CIRCULAR_WORKFLOW,
+		"Sanshu Circular",
+		states=[("Draft", 0, manager), ("Issued", 1, manager, "Success")],
+		transitions=[("Draft", "Print and Issue", "Issued", manager, None)],
+	)
 
 
 def ensure_default_patterns():

@@ -181,14 +181,16 @@ def _main_clauses(rule: RecordScope, scope: Scope, table: str) -> list[str]:
 	return [_in(table, field, scope.cadres) for field in rule.cadre_fields if scope.cadres]
 
 
-def _other_sources(rule: RecordScope, scope: Scope) -> list[tuple]:
+def _other_sources(rule: RecordScope, scope: Scope, user: str | None = None) -> list[tuple]:
 	"""What else opens a record to the user: their own cadre fields when the main clauses are the
-	units', and the rows naming their cadres or units (a letter's signers …)."""
+	units', and the rows naming their cadres, units or roles (a letter's signers, a 通报's 主送 …)."""
 	sources = []
 	if scope.units and rule.unit_fields and scope.cadres:
 		sources += [("field", field, scope.cadres) for field in rule.cadre_fields]
 	sources += [("rows", t, f, scope.cadres) for t, f in rule.cadre_tables if scope.cadres]
 	sources += [("rows", t, f, scope.units) for t, f in rule.unit_tables if scope.units]
+	roles = frozenset(_roles(user)) if user and rule.role_tables else frozenset()
+	sources += [("rows", t, f, roles) for t, f in rule.role_tables if roles]
 	return sources
 
 
@@ -199,7 +201,7 @@ def _records_beyond_main(doctype: str, scope: Scope, user: str) -> dict:
 	Naming them keeps the list query one index lookup, where an ``or`` over several fields, or an
 	``exists`` beside them, makes MariaDB merge indexes or walk the whole table; usually there are
 	none. Kept between requests while the user's scope and the doctype's records are unchanged."""
-	sources = _other_sources(RECORD_SCOPES[doctype], scope)
+	sources = _other_sources(RECORD_SCOPES[doctype], scope, user)
 	if not sources:
 		return {}
 	cache = _request_cache()
@@ -346,7 +348,7 @@ def may_read_stored(doctype: str, name: str, user: str | None = None) -> bool:
 	if _unrestricted(user) or _opens_to(user, doctype):
 		return True
 	stored = _stored_placement(doctype, name)
-	return stored is not None and _allows(scope_for(user), RECORD_SCOPES[doctype], stored)
+	return stored is not None and _allows(scope_for(user), RECORD_SCOPES[doctype], stored, user)
 
 
 def _record_permission(doc, ptype: str, user: str) -> bool:
@@ -360,15 +362,15 @@ def _record_permission(doc, ptype: str, user: str) -> bool:
 		scope = scope_for(user)
 		if ptype in WRITE_PTYPES:
 			_guard_new_record(doc, rule, scope, user)
-		return opens or _allows(scope, rule, new)
+		return opens or _allows(scope, rule, new, user)
 	stored = _stored_placement(doc.doctype, doc.name)
 	if stored is None:
 		return False  # a document that claims a name the database does not hold
 	scope = scope_for(user)
-	if not (opens or _allows(scope, rule, stored)):
+	if not (opens or _allows(scope, rule, stored, user)):
 		return False
 	if ptype in WRITE_PTYPES:
-		if not (opens or _allows(scope, rule, new)):
+		if not (opens or _allows(scope, rule, new, user)):
 			return False
 		_guard_changes(doc, rule, scope, stored)
 	return True
@@ -380,8 +382,8 @@ def _placement_fields(rule: RecordScope) -> tuple[str, ...]:
 
 def _placement_of(doc, rule: RecordScope) -> dict:
 	values = {f: doc.get(f) for f in (*rule.cadre_fields, *rule.unit_fields)}
-	for table_field, field in (*rule.cadre_tables, *rule.unit_tables):
-		values[table_field] = [row.get(field) for row in doc.get(table_field) or []]
+	for table_field, field in _granting_columns(rule):
+		values[_rows_key(table_field, field)] = [row.get(field) for row in doc.get(table_field) or []]
 	return values
 
 
@@ -396,11 +398,12 @@ def _stored_placement(doctype: str, name: str) -> dict | None:
 	row = frappe.db.sql(_stored_placement_sql(doctype), (name,), as_dict=True)
 	row = row[0] if row else None
 	if row is not None:
-		for table_field, field in (*rule.cadre_tables, *rule.unit_tables):
-			row[table_field] = _json_list(row[table_field]) if row[table_field] else []
-			if row[table_field] is None:  # longer than the server's aggregate limit: read the rows
+		for table_field, field in _granting_columns(rule):
+			key = _rows_key(table_field, field)
+			row[key] = _json_list(row[key]) if row[key] else []
+			if row[key] is None:  # longer than the server's aggregate limit: read the rows
 				child = app_doctypes()[doctype]["tables"][table_field]
-				row[table_field] = frappe.get_all(child, filters={"parent": name, "parenttype": doctype, "parentfield": table_field}, pluck=field)
+				row[key] = frappe.get_all(child, filters={"parent": name, "parenttype": doctype, "parentfield": table_field}, pluck=field)
 	if cache is not None:
 		cache[key] = row
 	return row
@@ -410,13 +413,23 @@ def _stored_placement(doctype: str, name: str) -> dict | None:
 def _stored_placement_sql(doctype: str) -> str:
 	rule = RECORD_SCOPES[doctype]
 	columns = ["t.`name`", *(f"t.`{f}`" for f in _placement_fields(rule))]
-	for table_field, field in (*rule.cadre_tables, *rule.unit_tables):
+	for table_field, field in _granting_columns(rule):
 		child = app_doctypes()[doctype]["tables"][table_field]
 		columns.append(
 			f"(select json_arrayagg(c.`{field}`) from `tab{child}` c where c.parent = t.`name`"
-			f" and c.parenttype = {frappe.db.escape(doctype)} and c.parentfield = {frappe.db.escape(table_field)}) as `{table_field}`"
+			f" and c.parenttype = {frappe.db.escape(doctype)} and c.parentfield = {frappe.db.escape(table_field)}) as `{_rows_key(table_field, field)}`"
 		)
 	return f"select {', '.join(columns)} from `tab{doctype}` t where t.`name` = %s"
+
+
+def _granting_columns(rule: RecordScope) -> list[tuple[str, str]]:
+	"""(table field, field) of the rows that open a record, one stored column per table field (a
+	table naming several kinds — a 通报's recipients — is read once per kind)."""
+	return [*rule.cadre_tables, *rule.unit_tables, *rule.role_tables]
+
+
+def _rows_key(table_field: str, field: str) -> str:
+	return f"{table_field}.{field}"
 
 
 def _json_list(text: str) -> list | None:
@@ -442,11 +455,15 @@ def forget_stored(doc, method=None):
 		cache.pop(("stored", doc.doctype, doc.name), None)
 
 
-def _allows(scope: Scope, rule: RecordScope, values: dict) -> bool:
+def _allows(scope: Scope, rule: RecordScope, values: dict, user: str | None = None) -> bool:
+	if rule.role_tables and user:
+		roles = set(_roles(user))
+		if any(r in roles for t, f in rule.role_tables for r in values.get(_rows_key(t, f)) or []):
+			return True
 	cadres = [values.get(f) for f in rule.cadre_fields]
-	cadres += [c for table_field, _field in rule.cadre_tables for c in values.get(table_field) or []]
+	cadres += [c for t, f in rule.cadre_tables for c in values.get(_rows_key(t, f)) or []]
 	units = [values.get(f) for f in rule.unit_fields]
-	units += [u for table_field, _field in rule.unit_tables for u in values.get(table_field) or []]
+	units += [u for t, f in rule.unit_tables for u in values.get(_rows_key(t, f)) or []]
 	return scope.allows(cadres, units)
 
 

@@ -10,6 +10,8 @@ view and the REST API all apply the same scope (see ``sanshu_app.permissions``).
 - ``unit_fields``: fields naming the unit it belongs to;
 - ``unit_tables``: (table field, unit field) of child rows naming units whose leadership must also
   read the record — the units that cooperate on a work-plan task;
+- ``role_tables``: (table field, role field) of child rows naming roles whose holders must also read
+  the record — the roles a 通报 is delivered to (the organisation department);
 - ``open_to_roles``: roles that see every record of the doctype (e.g. inspectors on assessments);
 - ``placement_fields``: further fields that place the record (its campaign, the document it came
   from): like the cadre and unit fields, only the office changes them;
@@ -31,6 +33,7 @@ class RecordScope:
 	cadre_tables: tuple[tuple[str, str], ...] = ()
 	unit_fields: tuple[str, ...] = ()
 	unit_tables: tuple[tuple[str, str], ...] = ()
+	role_tables: tuple[tuple[str, str], ...] = ()
 	open_to_roles: tuple[str, ...] = ()
 	placement_fields: tuple[str, ...] = ()
 	office_fields: tuple[str, ...] = ()
@@ -98,6 +101,14 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 # Reference data every desk role of the app may read (the office alone writes it): the unit tree,
 # campaigns and who takes part, rule sets, settings, templates. Any other doctype of the app that is
 # not in RECORD_SCOPES and not a child table is the office's alone (its DocPerms say so; the door
+	# Official Documents: a 通报 is read, once issued, by those it was delivered to (主送/抄送): a role (the
+	# organisation department), a unit's leadership or a cadre; its result rows travel with it.
+	"Sanshu Circular": RecordScope(
+		cadre_tables=(("recipients", "delivered_cadre"),),
+		unit_tables=(("recipients", "delivered_unit"),),
+		role_tables=(("recipients", "delivered_role"),),
+		placement_fields=("source_type", "campaign", "year", "inspection", "survey"),
+	),
 # suite checks it).
 REFERENCE_DOCTYPES = ("Sanshu Unit", "Sanshu Campaign", "Sanshu Rule Set", "Sanshu Settings", "Assessment Template")
 

@@ -38,7 +38,7 @@ MAY_USE = {
 	"meeting_day": {"ballot_box"},
 	"assessment_and_rectification": {"setup", "integrity_archive"},
 	"integrity_archive": set(),
-	"official_documents": set(),
+	"official_documents": {"setup"},
 	"public_disclosure": set(),
 	"supervision": {"setup"},
 	"sanshu_desk": set(),

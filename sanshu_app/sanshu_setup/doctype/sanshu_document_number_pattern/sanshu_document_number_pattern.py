@@ -13,7 +13,7 @@ class SanshuDocumentNumberPattern(ChildRow):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		document_kind: DF.Literal["Party Conduct Responsibility Letter", "Division of Responsibility Notice", "Target Task Notice", "Task Supervision Notice", "Annual Responsibility Commitment", "Pre-appointment Integrity Commitment", "Six Commitments", "Risk Notification Card", "Rectification Notice", "Rectification Recommendation", "Evaluation Feedback"]
+		document_kind: DF.Literal["Party Conduct Responsibility Letter", "Division of Responsibility Notice", "Target Task Notice", "Task Supervision Notice", "Annual Responsibility Commitment", "Pre-appointment Integrity Commitment", "Six Commitments", "Risk Notification Card", "Rectification Notice", "Rectification Recommendation", "Evaluation Feedback", "Circular"]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
