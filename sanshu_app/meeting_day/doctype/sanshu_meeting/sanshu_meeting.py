@@ -456,8 +456,9 @@ def anonymity_notes(results, k) -> list[str]:
 
 @frappe.whitelist()
 def feedback_letters(meeting: str):
-	"""The 测评结果反馈 letters of every reporter of a closed meeting, in one PDF (003 §19)."""
-	from frappe.utils.pdf import get_pdf
+	"""The 测评结果反馈 letters of every reporter of a closed meeting, in one PDF (003 §19): each
+	exactly as its single print (the official layout, its own page numbers)."""
+	from sanshu_app.utils.official_pdf import documents_pdf
 
 	require_roles(OFFICE_ROLES)
 	doc = frappe.get_doc("Sanshu Meeting", meeting)
@@ -465,7 +466,7 @@ def feedback_letters(meeting: str):
 		frappe.throw(_("Results are shown when the meeting is closed."), title=_("Meeting Open"))
 	frappe.response["type"] = "binary"
 	frappe.response["filename"] = f"{doc.name}-测评结果反馈.pdf"
-	frappe.response["filecontent"] = get_pdf(feedback_letters_html(doc))
+	frappe.response["filecontent"] = documents_pdf("Sanshu Evaluation", [row.evaluation for row in doc.reporters], "测评结果反馈")
 
 
 def feedback_letters_html(doc) -> str:
