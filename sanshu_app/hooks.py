@@ -90,7 +90,10 @@ doc_events = {
 	"Responsibility Letter": {"validate": "sanshu_app.official_documents.numbering.validate"},
 	"Integrity Commitment": {"validate": "sanshu_app.official_documents.numbering.validate"},
 	"Risk Notification Card": {"validate": "sanshu_app.official_documents.numbering.validate"},
-	"Rectification": {"validate": "sanshu_app.official_documents.numbering.validate"},
+	"Rectification": {
+		"validate": "sanshu_app.official_documents.numbering.validate",
+		"before_insert": "sanshu_app.supervision.rectifications.carry_campaign",  # from an inspection: its year's campaign
+	},
 	"Sanshu Evaluation": {"validate": "sanshu_app.official_documents.numbering.validate"},
 	"Sanshu Circular": {"validate": "sanshu_app.official_documents.numbering.validate"},
 	"File": {"before_insert": "sanshu_app.permissions.doors.guard_private_file_reuse"},
@@ -138,6 +141,7 @@ scheduler_events = {
 	],
 }
 
+		"sanshu_app.supervision.reminders.run_daily",  # 004 三: a quarter without inspection or bulletin
 # The integrity archive (sanshu_app/integrity_archive/archive.py): the row sources each module
 # registers for its own documents that need more than a title in the archive.
 sanshu_archive_rows = {

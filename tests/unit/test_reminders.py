@@ -46,3 +46,16 @@ def test_the_office_is_warned_within_the_window_before_a_term_ends_unreported():
 	assert not term_end_warning(end, end, 180, True)  # reported: nothing to warn of
 	assert not term_end_warning(end, end, 0, False)  # no window set
 	assert not term_end_warning(None, end, 180, False)
+
+
+def test_a_quarter_without_inspection_or_bulletin_is_reminded_near_its_end_and_once_ended():
+	from sanshu_app.rules.reminders import quarter_bounds, quarter_gaps
+
+	assert quarter_bounds(2026, 4) == (date(2026, 10, 1), date(2026, 12, 31))
+	assert quarter_bounds(2026, 1) == (date(2026, 1, 1), date(2026, 3, 31))
+	done = {(2026, 3)}
+	gaps = quarter_gaps(date(2026, 12, 20), 15, lambda y, q: (y, q) in done, lambda y, q: False)
+	assert gaps == [(2026, 3, "bulletin"), (2026, 4, "inspection"), (2026, 4, "bulletin")]
+	assert quarter_gaps(date(2026, 11, 1), 15, lambda y, q: True, lambda y, q: (y, q) != (2026, 4)) == []
+	assert quarter_gaps(date(2027, 1, 5), 15, lambda y, q: y == 2026, lambda y, q: True) == []
+	assert quarter_gaps(date(2026, 12, 20), 0, lambda y, q: False, lambda y, q: False) == []

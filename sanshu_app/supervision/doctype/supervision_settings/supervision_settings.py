@@ -21,6 +21,9 @@ class SupervisionSettings(Document):
 		index_consecutive_periods: DF.Int
 		index_talk_type: DF.Literal["Interview", "Reminder Talk", "Admonishment Talk"]
 		index_top_places: DF.Int
+		quarter_reminder_days: DF.Int
+		repeat_min_records: DF.Int
+		repeat_window_days: DF.Int
 		survey_answers_per_hour: DF.Int
 		survey_bottom_places: DF.Int
 		survey_consecutive_periods: DF.Int

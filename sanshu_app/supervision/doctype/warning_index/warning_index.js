@@ -15,6 +15,11 @@ frappe.ui.form.on("Warning Index", {
 				},
 			});
 		});
+		// The figures from the supervision intake of the quarter; each traced to its records.
+		frm.add_custom_button(__("Count from Intake"), () =>
+			frappe.call({ method: `${INDEX}.count_from_intake`, args: { name: frm.doc.name } }).then(() => frm.reload_doc()));
+		frm.add_custom_button(__("Intake Records"), () =>
+			frappe.set_route("List", "Supervision Intake", { index_period: `${frm.doc.year}-Q${frm.doc.quarter}` }));
 		frm.add_custom_button(__("Propose Talks"), () =>
 			frappe.call({ method: `${INDEX}.propose_talks`, args: { name: frm.doc.name } }).then((r) => {
 				frappe.msgprint([__("Flagged: {0}", [r.message.flagged.join("、") || __("None")]), ...r.message.messages].join("<br>"));

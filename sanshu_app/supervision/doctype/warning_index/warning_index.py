@@ -8,10 +8,11 @@ Units persistently at the top get talks for their principal and discipline offic
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, flt
+from frappe.utils import cint, flt, getdate, today
 
 from sanshu_app.rules.messages import RuleError, RuleViolation
 from sanshu_app.rules.supervision import INDEX_COUNTS, quarter_violations, persistent, rank, read_unit_sheet, top, weight_violations, weighted_index
+from sanshu_app.rules.supervision_intake import FIGURES, IntakeRecord, adjustment_violations, index_figures, period_label
 from sanshu_app.supervision.settings import WEIGHT_FIELDS, setting
 from sanshu_app.supervision.talks import missing_person_message, propose_talk
 from sanshu_app.utils.xlsx import sheet_rows
@@ -52,6 +53,8 @@ class WarningIndex(Document):
 		units = [row.unit for row in self.rows]
 		if len(set(units)) != len(units):
 			problems.append(RuleViolation("Each unit is listed once."))
+		self.count_records()
+		problems += adjustment_violations([row.as_dict() for row in self.rows])
 		throw_violations(problems, title=_("Invalid Warning Index"))
 		for row in self.rows:
 			row.index_value = weighted_index({k: cint(row.get(k)) for k in INDEX_COUNTS}, weights)
@@ -62,12 +65,53 @@ class WarningIndex(Document):
 		for idx, row in enumerate(self.rows, start=1):
 			row.idx = idx
 
+	def count_records(self):
+		"""Each row's figures as the quarter's supervision intake counts them, with the records'
+		names, so every figure is traced to its records; a typed figure that differs is an adjustment."""
+		counted = intake_figures(cint(self.year), cint(self.quarter))
+		for row in self.rows:
+			by_figure = counted.get(row.unit, {})
+			for figure in FIGURES:
+				row.set(f"counted_{figure}", len(by_figure.get(figure, [])))
+			row.repeat_petitions = len(by_figure.get("repeat", []))
+			row.over_level_petitions = len(by_figure.get("over_level", []))
+			row.intake_records = describe_records(by_figure)
+
 	def weights(self) -> dict:
 		return {key: flt(self.get(fieldname)) for key, fieldname in WEIGHT_FIELDS.items()}
 
 	@property
 	def ordinal(self) -> int:
 		return cint(self.year) * 4 + cint(self.quarter) - 1
+
+
+def intake_records(year: int, quarter: int) -> list:
+	return frappe.get_all(
+		"Supervision Intake",
+		filters={"index_period": period_label(year, quarter)},
+		fields=["name", "intake_kind", "unit", "received_on", "counted_in_index", "is_repeat", "is_over_level"],
+		order_by="received_on asc, name asc",
+	)
+
+
+def intake_figures(year: int, quarter: int) -> dict:
+	"""unit -> figure (and "repeat", "over_level") -> names of the quarter's intake records."""
+	found = intake_records(year, quarter)
+	records = [IntakeRecord(r.name, r.intake_kind, r.unit, getdate(r.received_on), counted=bool(r.counted_in_index)) for r in found]
+	figures = index_figures(records, year, quarter)
+	for r in found:
+		if r.counted_in_index and r.unit in figures:
+			if r.is_repeat:
+				figures[r.unit].setdefault("repeat", []).append(r.name)
+			if r.is_over_level:
+				figures[r.unit].setdefault("over_level", []).append(r.name)
+	return figures
+
+
+def describe_records(by_figure: dict) -> str:
+	with office_language():
+		labels = {"petitions": _("Petitions and Reports"), "efficiency_complaints": _("Efficiency Complaints"), "online_opinion": _("Online Opinion")}
+		return "\n".join(f"{labels[f]}: {', '.join(by_figure[f])}" for f in FIGURES if by_figure.get(f))
 
 
 def _index(name):
@@ -89,14 +133,41 @@ def import_counts(name: str, file_url: str, commit: int | str | bool = 0):
 	return apply_counts(doc, sheet.rows)
 
 
-def apply_counts(doc, rows):
+def apply_counts(doc, rows, reason: str | None = None):
+	"""Typed or imported figures: where they differ from the records counted, the reason given (an
+	import's own by default) explains the adjustment."""
 	existing = {row.unit: row for row in doc.rows}
+	with office_language():
+		reason = reason or _("Counts imported from a workbook by {0} on {1}.").format(frappe.session.user, today())
 	for values in rows:
 		row = existing.get(values["unit"]) or doc.append("rows", {"unit": values["unit"]})
 		for key in INDEX_COUNTS:
 			row.set(key, values[key])
+		if not row.adjustment_reason:
+			row.adjustment_reason = reason
 	doc.save(ignore_permissions=True)
 	return len(rows)
+
+
+@frappe.whitelist(methods=["POST"])
+def count_from_intake(name: str):
+	"""The quarter's figures from the supervision intake: a row per unit with records; a row whose
+	figures were adjusted (with a reason) keeps them."""
+	doc = _index(name)
+	figures = intake_figures(cint(doc.year), cint(doc.quarter))
+	existing = {row.unit: row for row in doc.rows}
+	for unit in sorted(figures):
+		row = existing.get(unit) or doc.append("rows", {"unit": unit})
+		if row.adjustment_reason:
+			continue
+		for figure in FIGURES:
+			row.set(figure, len(figures[unit].get(figure, [])))
+	for row in doc.rows:
+		if row.unit not in figures and not row.adjustment_reason:
+			for figure in FIGURES:
+				row.set(figure, 0)
+	doc.save(ignore_permissions=True)
+	return len(figures)
 
 
 @frappe.whitelist(methods=["POST"])
