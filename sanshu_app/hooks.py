@@ -138,10 +138,10 @@ scheduler_events = {
 		"sanshu_app.reporting_and_evaluation.doctype.sanshu_inquiry.sanshu_inquiry.mark_overdue_inquiries",
 		"sanshu_app.assessment_and_rectification.reminders.run_daily",
 		"sanshu_app.work_plan.progress.run_daily",  # work plan: reminders before reports fall due, lagging tasks
+		"sanshu_app.supervision.reminders.run_daily",  # 004 三: a quarter without inspection or bulletin
 	],
 }
 
-		"sanshu_app.supervision.reminders.run_daily",  # 004 三: a quarter without inspection or bulletin
 # The integrity archive (sanshu_app/integrity_archive/archive.py): the row sources each module
 # registers for its own documents that need more than a title in the archive.
 sanshu_archive_rows = {
