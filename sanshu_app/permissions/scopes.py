@@ -95,12 +95,6 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 		placement_fields=("work_plan",),
 		office_fields=("task_number", "category", "heading", "content", "deadline", "cadence", "deliverable", "expected_evidence"),
 	),
-	"Work Plan Progress Report": RecordScope(unit_fields=("unit", "lead_unit"), placement_fields=("task", "work_plan", "period")),
-}
-
-# Reference data every desk role of the app may read (the office alone writes it): the unit tree,
-# campaigns and who takes part, rule sets, settings, templates. Any other doctype of the app that is
-# not in RECORD_SCOPES and not a child table is the office's alone (its DocPerms say so; the door
 	# Official Documents: a 通报 is read, once issued, by those it was delivered to (主送/抄送): a role (the
 	# organisation department), a unit's leadership or a cadre; its result rows travel with it.
 	"Sanshu Circular": RecordScope(
@@ -109,6 +103,16 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 		role_tables=(("recipients", "delivered_role"),),
 		placement_fields=("source_type", "campaign", "year", "inspection", "survey"),
 	),
+	"Work Plan Progress Report": RecordScope(unit_fields=("unit", "lead_unit"), placement_fields=("task", "work_plan", "period")),
+	# A unit's own report (year-end, 责任分解, 自查报告): its unit's leadership writes it; its reviewers and signers read it.
+	"Unit Responsibility Report": RecordScope(
+		unit_fields=("unit",), cadre_tables=(("signatures", "signer"),), placement_fields=("report_kind", "year", "rule_set")
+	),
+}
+
+# Reference data every desk role of the app may read (the office alone writes it): the unit tree,
+# campaigns and who takes part, rule sets, settings, templates. Any other doctype of the app that is
+# not in RECORD_SCOPES and not a child table is the office's alone (its DocPerms say so; the door
 # suite checks it).
 REFERENCE_DOCTYPES = ("Sanshu Unit", "Sanshu Campaign", "Sanshu Rule Set", "Sanshu Settings", "Assessment Template")
 
@@ -121,10 +125,6 @@ UNRESTRICTED_ROLES = OFFICE_ROLES
 REFERENCING_DOCTYPES: dict[str, tuple[str, str]] = {
 	"Version": ("ref_doctype", "docname"),
 	"Comment": ("reference_doctype", "reference_name"),
-	# A unit's own report (year-end, 责任分解, 自查报告): its unit's leadership writes it; its reviewers and signers read it.
-	"Unit Responsibility Report": RecordScope(
-		unit_fields=("unit",), cadre_tables=(("signatures", "signer"),), placement_fields=("report_kind", "year", "rule_set")
-	),
 	"Communication": ("reference_doctype", "reference_name"),
 	"Communication Link": ("link_doctype", "link_name"),
 	"File": ("attached_to_doctype", "attached_to_name"),
