@@ -81,7 +81,12 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 	"Asset Declaration": RecordScope(cadre_fields=("cadre",)),
 	"Synchronous Record": RecordScope(cadre_fields=("recorder",)),
 	"Audit Finding": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",)),
-	"Case Accountability": RecordScope(cadre_fields=("person", "party_secretary", "discipline_officer"), unit_fields=("unit",)),
+	"Case Accountability": RecordScope(
+		cadre_fields=("person", "party_secretary", "discipline_officer"),
+		unit_fields=("unit",),
+		placement_fields=("source_audit_finding",),
+		office_fields=("public_naming", "public_summary"),
+	),
 	# Accountability (问责, issue 19) is not here on purpose: the office's alone (its DocPerms). A draft
 	# or a record under verification names a suspicion, not a finding, so not even its subject reads
 	# it; once concluded the subject reads it as a row of their own integrity archive (the
