@@ -88,7 +88,11 @@ doc_events = {
 	},
 	# Official documents: 文号, issuing office and letter body given when a document is issued.
 	"Responsibility Letter": {"validate": "sanshu_app.official_documents.numbering.validate"},
-	"Integrity Commitment": {"validate": "sanshu_app.official_documents.numbering.validate"},
+	"Integrity Commitment": {
+		"validate": "sanshu_app.official_documents.numbering.validate",
+		"on_change": "sanshu_app.public_disclosure.page_cache.forget",  # 六项承诺 on the public page
+		"on_trash": "sanshu_app.public_disclosure.page_cache.forget",
+	},
 	"Risk Notification Card": {"validate": "sanshu_app.official_documents.numbering.validate"},
 	"Rectification": {
 		"validate": "sanshu_app.official_documents.numbering.validate",
@@ -137,8 +141,8 @@ scheduler_events = {
 		"sanshu_app.sanshu_setup.reminders.run_daily",
 		"sanshu_app.reporting_and_evaluation.doctype.sanshu_inquiry.sanshu_inquiry.mark_overdue_inquiries",
 		"sanshu_app.assessment_and_rectification.reminders.run_daily",
-		"sanshu_app.work_plan.progress.run_daily",  # work plan: reminders before reports fall due, lagging tasks
 		"sanshu_app.supervision.reminders.run_daily",  # 004 三: a quarter without inspection or bulletin
+		"sanshu_app.work_plan.progress.run_daily",  # work plan: reminders before reports fall due, lagging tasks
 	],
 }
 

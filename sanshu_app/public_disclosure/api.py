@@ -59,6 +59,8 @@ def receive_question(report=None, question=None, contact=None):
 	published = report_on_show_or_none(report)
 	if not published:
 		refuse(_("This report is not published."))
+	if published.replies_only:
+		refuse(_("The publication of this report has ended: questions are no longer taken."))
 	problems = question_violations(question, setting("question_max_length"))
 	if problems:
 		refuse(problems[0].render(_))

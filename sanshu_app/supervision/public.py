@@ -54,6 +54,14 @@ def typical_cases():
 		)
 	}
 	cases = [frappe._dict(unit=r.unit, summary=r.public_summary, kind=inspections[r.parent].inspection_kind, date=inspections[r.parent].inspection_date) for r in rows if r.parent in inspections]
+	# 一案三查 (001 §10): concluded cases the office marked the same way, with their published text only
+	for r in frappe.get_all(
+		"Case Accountability",
+		filters={"public_naming": 1, "public_summary": ("is", "set"), "status": "Concluded"},
+		fields=["unit", "public_summary", "concluded_on", "case_date"],
+		ignore_permissions=True,
+	):
+		cases.append(frappe._dict(unit=r.unit, summary=r.public_summary, kind="Case Accountability", date=r.concluded_on or r.case_date))
 	return sorted(cases, key=lambda c: c.date, reverse=True)
 
 

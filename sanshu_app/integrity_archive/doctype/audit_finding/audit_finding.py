@@ -2,12 +2,13 @@
 # For license information, please see license.txt
 
 """A finding of an economic-responsibility or special audit, about a cadre or a unit; one action
-opens its Rectification."""
+opens its Rectification, another (for a serious finding) its 一案三查."""
 
 import frappe
 from frappe import _
+from frappe.utils import today
 
-from sanshu_app.utils import require_roles
+from sanshu_app.utils import office_language, require_roles
 from sanshu_app.permissions.scoped_document import ScopedDocument
 
 
@@ -59,3 +60,31 @@ class AuditFinding(ScopedDocument):
 		doc.status = "Rectification Opened"
 		doc.save()
 		return rectification.name
+
+	@frappe.whitelist()
+	def open_case(self):
+		"""一案三查 from a serious finding (001 §14): a Case Accountability naming the finding, its
+		cadre as the party concerned and the unit (whose Party Secretary and discipline officer it
+		traces back to); opened once, asked again it returns the same case."""
+		require_roles()
+		doc = frappe.get_doc(self.doctype, self.name)
+		doc.check_permission("write")
+		existing = frappe.db.get_value("Case Accountability", {"source_audit_finding": doc.name}, "name")
+		if existing:
+			return existing
+		if not doc.serious:
+			frappe.throw(_("Only a serious audit finding opens a 一案三查 case."), title=_("Not Saved"))
+		with office_language():
+			case = frappe.get_doc(
+				{
+					"doctype": "Case Accountability",
+					"case_title": _("{0}: {1}").format(doc.audit_title, _(doc.audit_type)),
+					"case_date": today(),
+					"unit": doc.unit,
+					"person": doc.cadre,
+					"source_audit_finding": doc.name,
+					"summary": doc.finding,
+				}
+			).insert()
+		return case.name
+

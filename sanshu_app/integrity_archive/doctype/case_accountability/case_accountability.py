@@ -36,6 +36,8 @@ class CaseAccountability(ScopedDocument):
 		person_finding: DF.SmallText | None
 		person_name: DF.Data | None
 		person_outcome: DF.Data | None
+		public_naming: DF.Check
+		public_summary: DF.SmallText | None
 		secretary_finding: DF.SmallText | None
 		secretary_outcome: DF.Data | None
 		source_audit_finding: DF.Link | None
@@ -53,6 +55,10 @@ class CaseAccountability(ScopedDocument):
 		old = self.get_doc_before_save()
 		if old and not self.flags.concluding:
 			self.status, self.concluded_on = old.status, old.concluded_on
+		if self.public_naming and self.status != "Concluded":
+			frappe.throw(_("Only a concluded case is named in public."), title=_("Not Saved"))
+		if self.public_naming and not (self.public_summary or "").strip():
+			frappe.throw(_("Write the text published for naming the case in public."), title=_("Not Saved"))
 
 	@frappe.whitelist()
 	def conclude(self):

@@ -16,6 +16,8 @@ class PublicDisclosureSettings(Document):
 		captcha_minutes: DF.Int
 		question_max_length: DF.Int
 		questions_per_hour: DF.Int
+		reply_margin_days: DF.Int
+		reply_working_days: DF.Int
 	# end: auto-generated types
 
 	pass

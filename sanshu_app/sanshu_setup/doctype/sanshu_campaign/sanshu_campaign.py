@@ -11,6 +11,8 @@ from sanshu_app.setup.default_rule_sets import CAMPAIGN_DEFAULTS, CAMPAIGN_DEFAU
 from sanshu_app.utils import require_roles
 
 DATE_FIELDS = ("commitment_due_date", "report_due_date", "meeting_date")
+# The publication window (述前公开) and how long its replies stay shown: moved a year on by the copy.
+PUBLICATION_DATE_FIELDS = ("publish_from", "publish_until", "replies_shown_until")
 RULE_SET_PURPOSES = {"evaluation_rule_set": "Evaluation Rating", "assessment_rule_set": "Responsibility Assessment"}
 
 
@@ -34,9 +36,12 @@ class SanshuCampaign(Document):
 		meeting_date: DF.Date | None
 		notes: DF.TextEditor | None
 		previous_campaign: DF.Link | None
+		public_plan: DF.TextEditor | None
+		public_plan_file: DF.Attach | None
 		publish_from: DF.Date | None
 		publish_reports_before_meeting: DF.Check
 		publish_until: DF.Date | None
+		replies_shown_until: DF.Date | None
 		report_due_date: DF.Date | None
 		scheme: DF.Literal["Responsibility, Integrity and Ethics", "Responsibility, Integrity and Risk", "Work, Responsibility and Integrity"]
 		status: DF.Literal["Draft", "Active", "Closed"]
@@ -96,7 +101,7 @@ class SanshuCampaign(Document):
 		new.year = self.year + 1
 		new.status = "Draft"
 		new.previous_campaign = self.name
-		for field in DATE_FIELDS:
+		for field in (*DATE_FIELDS, *PUBLICATION_DATE_FIELDS):
 			new.set(field, same_day_next_year(getdate(self.get(field)) if self.get(field) else None))
 		left = set(frappe.get_all("Sanshu Cadre", filters={"status": "Left"}, pluck="name"))
 		new.cadres = [row for row in new.cadres if row.cadre not in left]
