@@ -48,7 +48,21 @@ def layout(html: str):
 def write(documents) -> bytes:
 	"""One PDF of the pages of ``documents``, fonts subset once."""
 	pages = [page for document in documents for page in document.pages]
-	return documents[0].copy(pages).write_pdf()
+	try:
+		return documents[0].copy(pages).write_pdf()
+	finally:
+		forget_fonts()
+
+
+def forget_fonts():
+	"""WeasyPrint 59 keeps each PDF's fonts (their parsed CFF tables, some 60 MB a document) in an
+	``lru_cache`` on ``Stream.add_font`` shared by the whole process; a worker would grow by that much
+	with each PDF, up to 128 of them. The cache only serves the PDF being written: empty it after."""
+	from weasyprint.pdf.stream import Stream
+
+	cache_clear = getattr(Stream.add_font, "cache_clear", None)
+	if cache_clear:
+		cache_clear()
 
 
 def finish(pdf: bytes, options: dict, output=None):
