@@ -101,7 +101,6 @@ ALLOWED_METHODS: dict[str, str] = {
 	"sanshu_app.reporting_and_evaluation.queries.report_sections": "the report form's sections for its campaign",
 	"sanshu_app.work_plan.progress.task_periods": "the progress report form shows its task's periods",
 	"sanshu_app.work_plan.ledger.assessment_evidence": "the assessment form shows its work-plan evidence",
-	"sanshu_app.integrity_archive.doctype.integrity_opinion_request.integrity_opinion_request.candidate_search": "the organisation department's integrity opinion request finds candidates by name (serving cadres' names, units and posts only; its role and the office's alone)",
 	"sanshu_app.integrity_archive.access.print_archive": "a reader with 调阅 access prints the archive (registered)",
 	# guest portal pages (the guest surface is sanshu_app/api/public.py)
 	"sanshu_app.api.public.submit_phone_ballot": "the phone ballot page /sanshu-ballot casts a ballot with its one-time code",
@@ -111,6 +110,14 @@ ALLOWED_METHODS: dict[str, str] = {
 	"sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation.sanshu_evaluation.my_ballots": "the evaluator's vote page sanshu-vote lists their own evaluations still to vote in",
 	"sanshu_app.reporting_and_evaluation.doctype.sanshu_evaluation.sanshu_evaluation.cast_ballot": "the evaluator's vote page sanshu-vote casts their ballot (once, rostered only)",
 }
+
+# Link searches (``query`` of search_link / search_widget) that answer outside the record rule with
+# only what a role needs, each refusing other roles itself: the doctype they search is not refused
+# whole for the roles they serve (hidden_records.check_request). query -> why.
+LINK_QUERIES: dict[str, str] = {
+	"sanshu_app.integrity_archive.doctype.integrity_opinion_request.integrity_opinion_request.candidate_search": "the organisation department's integrity opinion request finds candidates by name among the serving cadres (name, unit and post only; the department and the office alone), though it reads no cadre record",
+}
+SEARCH_METHODS = ("frappe.desk.search.search_link", "frappe.desk.search.search_widget")
 
 # Routes that run a record's own method: the same door as run_doc_method.
 _DOC_METHOD = "run_doc_method"

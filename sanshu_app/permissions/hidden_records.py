@@ -39,11 +39,21 @@ def check_request(request, office: bool):
 	for doctype, name in _named_records(request):
 		if not isinstance(doctype, str) or doctype not in app_doctypes():
 			continue
+		if _app_link_query(request):
+			continue  # the query answers for itself (allow_list.LINK_QUERIES)
 		if not _may_read_doctype(doctype):
 			frappe.throw(_("No permission for {0}").format(_(doctype)), frappe.PermissionError)
 		if isinstance(name, str) and name and frappe.db.exists(doctype, name) and not may_read_stored(doctype, name):
 			hidden.add((doctype, name))
 	frappe.local.sanshu_hidden_records = hidden
+
+
+def _app_link_query(request) -> bool:
+	"""A link search, and nothing else, running one of the app's own queries that check their roles."""
+	from sanshu_app.permissions.allow_list import LINK_QUERIES, SEARCH_METHODS, requested_methods
+
+	methods = requested_methods(request, frappe.form_dict)
+	return bool(methods) and all(m in SEARCH_METHODS for m in methods) and frappe.form_dict.get("query") in LINK_QUERIES
 
 
 def _may_read_doctype(doctype: str) -> bool:

@@ -10,9 +10,11 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from sanshu_app.rules.inquiries import OPEN, OVERDUE
-from sanshu_app.rules.roles import ASSESSMENT_INSPECTOR, RESPONSIBLE_CADRE
+from sanshu_app.rules.roles import ASSESSMENT_INSPECTOR, ORGANISATION_DEPARTMENT, RESPONSIBLE_CADRE
 from sanshu_app.utils import UNIT_ROLES, current_cadre, is_office
 
+HOME_PAGE = "sanshu-home"
+CIRCULAR = "Sanshu Circular"
 
 
 def active_campaign(user=None) -> str | None:
@@ -33,6 +35,17 @@ def active_campaign(user=None) -> str | None:
 	return campaigns[0]
 
 
+def active_work_plan(campaign, year) -> str | None:
+	"""The work plan the task ledger opens on: the active campaign's, else the latest open one of its year."""
+	if not year or not frappe.has_permission("Sanshu Work Plan", "read"):
+		return None
+	for filters in ({"campaign": campaign}, {"year": year}):
+		plans = frappe.get_list("Sanshu Work Plan", filters={**filters, "status": ("!=", "Closed")}, pluck="name", order_by="creation desc", limit_page_length=1)
+		if plans:
+			return plans[0]
+	return None
+
+
 def boot_session(bootinfo):
 	bootinfo.sanshu_active_campaign = active_campaign()
 	# A report's year filter opens on the active campaign's year, not the calendar's (in January to
@@ -41,16 +54,24 @@ def boot_session(bootinfo):
 		frappe.db.get_value("Sanshu Campaign", bootinfo.sanshu_active_campaign, "year") if bootinfo.sanshu_active_campaign else None
 	)
 	bootinfo.sanshu_my_cadre = current_cadre()
+	bootinfo.sanshu_active_work_plan = active_work_plan(bootinfo.sanshu_active_campaign, bootinfo.sanshu_active_campaign_year)
+	# /app opens the role home (which sends the office on to its workspace), not the platform's
+	# first workspace (构建 for a role that has no workspace of the app).
+	if frappe.session.user != "Guest" and frappe.db.exists("Page", HOME_PAGE) and frappe.get_doc("Page", HOME_PAGE).is_permitted():
+		bootinfo.home_page = HOME_PAGE
 
 
 def landing(user=None) -> str:
-	"""office | evaluator | inspector | cadre: which home a user gets (the office wins, then a cadre record)."""
+	"""office | evaluator | inspector | cadre | orgdept: which home a user gets (the office wins,
+	then a cadre record, then the organisation department)."""
 	user = user or frappe.session.user
 	roles = set(frappe.get_roles(user))
 	if is_office(user):
 		return "office"
 	if current_cadre(user) or roles.intersection(UNIT_ROLES) or RESPONSIBLE_CADRE in roles:
 		return "cadre"
+	if ORGANISATION_DEPARTMENT in roles:
+		return "orgdept"
 	if ASSESSMENT_INSPECTOR in roles:
 		return "inspector"
 	return "evaluator"
@@ -164,11 +185,62 @@ def unit_view() -> list[dict]:
 	return rows
 
 
+def opinion_requests() -> list[dict]:
+	"""The organisation department's integrity opinion requests, newest first, each with its
+	candidates and, once the office has approved it, the reply per candidate."""
+	requests = frappe.get_list(
+		"Integrity Opinion Request",
+		filters={"docstatus": ("<", 2)},
+		fields=["name", "requesting_body", "purpose", "request_date", "docstatus", "document_number", "approved_on"],
+		order_by="request_date desc, creation desc",
+		limit_page_length=50,
+	)
+	rows = []
+	for request in requests:
+		doc = frappe.get_doc("Integrity Opinion Request", request.name)
+		doc.check_permission("read")
+		replied = doc.docstatus == 1
+		rows.append(
+			{
+				"name": doc.name,
+				"requesting_body": doc.requesting_body,
+				"purpose": _(doc.purpose) if doc.purpose else "",
+				"request_date": doc.request_date,
+				"replied": replied,
+				"status": _("Replied") if replied else _("Awaiting Reply"),
+				"document_number": doc.document_number or "",
+				"approved_on": doc.approved_on,
+				"candidates": [
+					{"cadre_name": c.cadre_name or c.cadre, "post": c.post or "", "conclusion": _(c.conclusion) if replied and c.conclusion else ""}
+					for c in doc.candidates
+				],
+			}
+		)
+	return rows
+
+
+def circulars() -> list[dict] | None:
+	"""The 通报 the user may read, newest first (None where the app has no circulars)."""
+	if not frappe.db.exists("DocType", CIRCULAR) or not frappe.has_permission(CIRCULAR, "read"):
+		return None
+	meta = frappe.get_meta(CIRCULAR)
+	title = meta.get_title_field()
+	dates = [df.fieldname for df in meta.fields if df.fieldtype == "Date"]
+	fields = ["name", "creation"] + ([title] if title and title != "name" else []) + dates[:1]
+	rows = []
+	for row in frappe.get_list(CIRCULAR, fields=fields, order_by="creation desc", limit_page_length=20):
+		rows.append({"name": row.name, "title": row.get(title) or row.name, "date": row.get(dates[0]) if dates else getdate(row.creation)})
+	return rows
+
+
 @frappe.whitelist()
 def home():
 	"""What the home page shows the current user."""
 	kind = landing()
 	result = {"kind": kind, "todos": [], "unit_view": []}
+	if ORGANISATION_DEPARTMENT in frappe.get_roles() and kind in ("orgdept", "cadre"):
+		result["opinion_requests"] = opinion_requests()
+		result["circulars"] = circulars()
 	cadre = current_cadre()
 	if kind == "cadre":
 		if cadre:

@@ -6,10 +6,11 @@ against the archive, edits the drafted replies and approves the batch, which get
 
 import frappe
 from frappe import _
-from frappe.utils import format_date, getdate, today
+from frappe.utils import cint, format_date, getdate, today
 
 from sanshu_app.integrity_archive.opinion import SETTINGS, archive_facts, opinion_rules
 from sanshu_app.rules.integrity_archive import CandidateRow, check_approval, check_rules, document_number, draft_opinion
+from sanshu_app.rules.roles import OFFICE_ROLES, ORGANISATION_DEPARTMENT
 from sanshu_app.utils import is_office, office_language, require_roles, throw_violations
 from sanshu_app.permissions.scoped_document import ScopedDocument
 
@@ -40,6 +41,17 @@ class IntegrityOpinionRequest(ScopedDocument):
 
 	def validate(self):
 		self.keep_checks_honest()
+		self.name_only_serving_cadres()
+
+	def name_only_serving_cadres(self):
+		"""Outside the office a candidate is a cadre in office (the ones the candidate search offers)."""
+		if is_office():
+			return
+		names = [row.cadre for row in self.candidates if row.cadre]
+		serving = set(frappe.get_all("Sanshu Cadre", filters={"name": ("in", names or [""]), "status": "In Office"}, pluck="name"))
+		for row in self.candidates:
+			if row.cadre and row.cadre not in serving:
+				frappe.throw(_("Row {0}: {1} is not a cadre in office.").format(row.idx, row.cadre), title=_("Invalid Candidates"))
 
 	def keep_checks_honest(self):
 		"""A row counts as checked only if the check ran on this cadre: a candidate added or
@@ -102,3 +114,24 @@ class IntegrityOpinionRequest(ScopedDocument):
 		self.flags.running_check = True
 		self.save()
 		return [{"cadre": r.cadre, "conclusion": r.conclusion} for r in self.candidates]
+
+
+@frappe.whitelist()
+@frappe.validate_and_sanitize_search_inputs
+def candidate_search(doctype: str, txt: str, searchfield: str, start: int | str, page_len: int | str, filters: dict | list | str | None = None):
+	"""The candidate search of a request: cadres in office whose name (or ID) matches ``txt``, with
+	their unit and post, and nothing else of their records. The organisation department asks about
+	any serving cadre of the county but reads no cadre record (its role has no access to them)."""
+	require_roles((*OFFICE_ROLES, ORGANISATION_DEPARTMENT))
+	txt = (txt or "").strip()
+	rows = frappe.get_all(
+		"Sanshu Cadre",
+		filters={"status": "In Office"},
+		or_filters={"full_name": ("like", f"%{txt}%"), "name": ("like", f"%{txt}%")},
+		fields=["name", "full_name", "unit", "post"],
+		order_by="full_name",
+		start=cint(start),
+		page_length=min(cint(page_len) or 20, 50),
+	)
+	units = dict(frappe.get_all("Sanshu Unit", filters={"name": ("in", [r.unit for r in rows if r.unit] or [""])}, fields=["name", "unit_name"], as_list=True))
+	return [(r.name, r.full_name, units.get(r.unit) or r.unit or "", r.post or "") for r in rows]
