@@ -19,7 +19,8 @@ frappe.ui.form.on("Sanshu Campaign", {
 				.then((r) => {
 					frappe.show_alert({ message: __("{0} assessments created", [(r.message || []).length]), indicator: "green" });
 					frappe.set_route("List", "Responsibility Assessment", { campaign: frm.doc.name });
-				})
+				}),
+			__("Create")
 		);
 		frm.add_custom_button(
 			__("Commitment Compliance"),

@@ -4,6 +4,10 @@
 frappe.ui.form.on("Responsibility Letter", {
 	refresh(frm) {
 		if (frm.is_new()) return;
+		// Sent back to draft: the reason stands at the top of the form, not only in a comment
+		if (frm.doc.docstatus === 0 && frm.doc.workflow_state === "Draft" && frm.doc.return_reason) {
+			frm.dashboard.set_headline_alert(__("Returned: {0}", [frappe.utils.escape_html(frm.doc.return_reason)]), "red");
+		}
 		// Offered only to whom the server says may act now (their row, their turn).
 		const turn = frm.doc.__onload?.my_turn || { opinion: [], sign: [] };
 		turn.opinion.forEach((row) => {

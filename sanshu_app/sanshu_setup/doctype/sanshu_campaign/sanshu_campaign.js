@@ -9,11 +9,14 @@ frappe.ui.form.on("Sanshu Campaign", {
 	},
 	refresh(frm) {
 		if (frm.is_new() || !frappe.user.has_role("Sanshu Manager")) return;
-		frm.add_custom_button(__("Copy to Next Year"), () =>
-			frm.call("copy_to_next_year").then((r) => r.message && frappe.set_route("Form", "Sanshu Campaign", r.message))
+		// in groups, so that 保存 stays on screen at 1366 px beside the other modules' buttons
+		frm.add_custom_button(
+			__("Copy to Next Year"),
+			() => frm.call("copy_to_next_year").then((r) => r.message && frappe.set_route("Form", "Sanshu Campaign", r.message)),
+			__("Create")
 		);
-		frm.add_custom_button(__("Add Unit Principals"), () => frm.call("add_unit_principals").then(() => frm.reload_doc()));
-		frm.add_custom_button(__("Add the Units' Leadership"), () => add_leadership_dialog(frm));
+		frm.add_custom_button(__("Add Unit Principals"), () => frm.call("add_unit_principals").then(() => frm.reload_doc()), __("Participants"));
+		frm.add_custom_button(__("Add the Units' Leadership"), () => add_leadership_dialog(frm), __("Participants"));
 	},
 });
 

@@ -3,7 +3,7 @@
 
 frappe.query_reports["Work Plan Task Ledger"] = {
 	filters: [
-		{ fieldname: "work_plan", label: __("Work Plan"), fieldtype: "Link", options: "Sanshu Work Plan", reqd: 1 },
+		{ fieldname: "work_plan", label: __("Work Plan"), fieldtype: "Link", options: "Sanshu Work Plan", reqd: 1, default: frappe.boot.sanshu_active_work_plan },
 		{ fieldname: "unit", label: __("Unit"), fieldtype: "Link", options: "Sanshu Unit" },
 		{ fieldname: "leader", label: __("Responsible Leader"), fieldtype: "Link", options: "Sanshu Cadre" },
 	],
