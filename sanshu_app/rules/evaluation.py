@@ -12,6 +12,40 @@ NUMBER_HEADINGS = ("ballot no.", "ballot no", "ballot", "no.", "序号", "票号
 CHOICE_HEADINGS = ("choice", "rating", "评价", "选项", "测评意见", "评价意见")
 
 
+def ballot_sheet_known(rows) -> bool:
+	"""Whether the first row names the ballot-number and the choice columns (else the clerk maps them)."""
+	rows = list(rows)
+	heading = [cell_text(c).lower() for c in (rows[0] if rows else ())]
+	return any(h in NUMBER_HEADINGS for h in heading) and any(h in CHOICE_HEADINGS for h in heading)
+
+
+def ballot_sheet_fields():
+	"""The columns of one evaluation's ballot sheet, for the column-mapping step (rules/column_mapping.py)."""
+	from .column_mapping import Field
+	from .meeting import NAME_HEADINGS
+
+	return (
+		Field("number", "序号", True, NUMBER_HEADINGS),
+		Field("choice", "评价", True, CHOICE_HEADINGS + ("等次", "结果", "意见", "评定", "档次")),
+		Field("name", "被评议人", False, NAME_HEADINGS + ("对象", "被评", "被测")),
+	)
+
+
+def mapped_ballot_sheet(sheets, mapping) -> tuple:
+	"""(rows under the sheet's own headings 序号/评价/被评议人, the heading's row number, the checked
+	mapping) or (None, None, the problems)."""
+	from .column_mapping import check_mapping, project
+
+	fields = ballot_sheet_fields()
+	checked, problems = check_mapping(mapping, sheets, "evaluation-ballots", fields)
+	if checked is None:
+		return None, None, problems
+	headings = {checked.fields[f.key]: f.heading for f in fields if f.key in checked.fields}
+	order = [f.heading for f in fields if f.key in checked.fields]
+	rows = dict((name, list(r)) for name, r in sheets)[checked.sheet]
+	return project(rows, checked.header_index, headings, order=order), checked.header_index + 1, checked
+
+
 def vote_violations(*, on_roster: bool, already_voted: bool, closed: bool, choice: str, scale) -> list[RuleViolation]:
 	"""Why an online vote must be refused (empty when it may be counted)."""
 	if closed:
@@ -78,7 +112,7 @@ def _whole(value) -> bool:
 	return isinstance(value, int) and not isinstance(value, bool) or (isinstance(value, float) and value.is_integer())
 
 
-def parse_ballot_sheet(rows, scale, cadre_name: str | None = None) -> dict:
+def parse_ballot_sheet(rows, scale, cadre_name: str | None = None, first_row: int = 1) -> dict:
 	"""Count the ballots of a sheet: a heading row, then one row per paper ballot.
 
 	``rows`` are the sheet's rows as value tuples (first row the heading). The heading names a
@@ -87,6 +121,8 @@ def parse_ballot_sheet(rows, scale, cadre_name: str | None = None) -> dict:
 	is raised and nothing is counted. Returns option -> number of ballots (every scale option present).
 	When the heading also names the cadre (被评议人 …), every row must name ``cadre_name``: a
 	sheet for several cadres belongs to the meeting's import, not to one evaluation.
+	``first_row``: the row number the heading stands on in the clerk's sheet (a mapped sheet with
+	rows above its headings), so each problem names the row the clerk sees.
 	"""
 	from .meeting import NAME_HEADINGS, bare_name
 
@@ -103,7 +139,7 @@ def parse_ballot_sheet(rows, scale, cadre_name: str | None = None) -> dict:
 	problems = []
 	seen = {}
 	ballots = 0
-	for row_number, row in enumerate(rows[1:], start=2):
+	for row_number, row in enumerate(rows[1:], start=first_row + 1):
 		cells = [cell_text(c) for c in row]
 		if not any(cells):
 			continue

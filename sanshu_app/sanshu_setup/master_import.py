@@ -47,7 +47,8 @@ def import_master_data(file_url: str, commit: int | str = 1, mapping: str | None
 	checked, header_rows = None, {}
 	if mapping:
 		checked, problems = check_mapping(mapping, workbook, "cadres", cadre_fields())
-		throw_violations(problems, title=_("Columns Not Mapped"))
+		if checked is None:
+			return sheet_layouts.mapping_refused("cadres", workbook, mapping, problems, cadre_fields())
 		headings = {col: key for key, col in checked.fields.items()}
 		units = sheets.get(UNIT_SHEET) if checked.sheet != UNIT_SHEET and headers_known({UNIT_SHEET: sheets.get(UNIT_SHEET)}) else None
 		sheets = {CADRE_SHEET: project(sheets[checked.sheet], checked.header_index, headings, order=CADRE_HEADERS)}

@@ -18,7 +18,7 @@ from frappe.utils import now_datetime
 from sanshu_app.rules.column_mapping import IGNORE, TICK, find_layout, layout_signature, sheet_overview
 
 LAYOUT = "Sanshu Sheet Layout"
-KINDS = {"paper-ballots": "Paper Ballots", "work-plan": "Work Plan Tasks", "cadres": "Cadres"}
+KINDS = {"paper-ballots": "Paper Ballots", "evaluation-ballots": "Evaluation Paper Ballots", "work-plan": "Work Plan Tasks", "cadres": "Cadres"}
 
 
 def read_mapping(mapping) -> dict | None:
@@ -95,3 +95,14 @@ def remember(kind: str, checked, header_row) -> None:
 		doc.save(ignore_permissions=True)
 	else:
 		frappe.get_doc({"doctype": LAYOUT, "signature": checked.signature, **values}).insert(ignore_permissions=True)
+
+
+def mapping_refused(kind: str, sheets, mapping: dict, problems, fields, options=None) -> dict:
+	"""A mapping that does not fit the workbook: the clerk's own is refused with its reasons
+	(nothing changed); a remembered one that no longer fits (the scale's options changed, say) opens
+	the mapping step again, starting from it."""
+	from sanshu_app.utils import throw_violations
+
+	if mapping.get("remembered"):
+		return {**mapping_for(kind, sheets, None, False, fields, options, remap=True)[1], "committed": 0}
+	throw_violations(problems, title=_("Columns Not Mapped"))

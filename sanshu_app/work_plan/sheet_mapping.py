@@ -5,7 +5,7 @@ here: the mapped sheet is handed to ``rules.work_plan.read_plan_sheet`` under it
 
 from sanshu_app.rules import work_plan as rules
 from sanshu_app.rules.column_mapping import Field, check_mapping, project
-from sanshu_app.utils import sheet_layouts, throw_violations
+from sanshu_app.utils import sheet_layouts
 from sanshu_app.utils.xlsx import uploaded_sheets
 
 KIND = "work-plan"
@@ -21,8 +21,6 @@ def plan_rows(file_url: str, mapping=None, remap=0) -> tuple:
 
 	The first sheet as it is when its headings are known (and no mapping was sent); else the
 	mapped sheet under the reader's own headings, each row keeping its number."""
-	from frappe import _
-
 	sheets = uploaded_sheets(file_url, "The file is not an Excel workbook (.xlsx).", "Nothing Imported", missing="The file {0} was not found.")
 	sheets = [(title, [tuple(r) for r in rows]) for title, rows in sheets]
 	first = sheets[0][1] if sheets else []
@@ -33,7 +31,8 @@ def plan_rows(file_url: str, mapping=None, remap=0) -> tuple:
 	if not mapping:
 		return first, None, None
 	checked, problems = check_mapping(mapping, sheets, KIND, plan_fields())
-	throw_violations(problems, title=_("Columns Not Mapped"))
+	if checked is None:
+		return None, None, sheet_layouts.mapping_refused(KIND, sheets, mapping, problems, plan_fields())
 	rows = dict(sheets)[checked.sheet]
 	headings = {col: rules.COLUMNS[key][0] for key, col in checked.fields.items()}
 	return project(rows, checked.header_index, headings), checked, None

@@ -194,3 +194,37 @@ class TestSheetMapping(CountyTestCase):
 		self.assertEqual(import_master_data(url, 1, mapping), {"units": 0, "cadres": 2})
 		self.assertEqual(frappe.db.get_value("Sanshu Cadre", {"full_name": f"钱二{suffix}"}, ["unit", "post"]), (town, "副镇长"))
 		self.assertTrue(frappe.db.exists(LAYOUT, {"import_kind": "Cadres", "sheet_name": "花名册"}))
+
+	def test_one_evaluations_sheet_of_other_headings_is_mapped(self):
+		frappe.set_user(self.c.manager)
+		cadre = self.c.cadre_b
+		campaign = make_campaign(getdate(nowdate()).year, cadres=[cadre.name], scheme="Work, Responsibility and Integrity").name
+		evaluation = frappe.get_doc({"doctype": "Sanshu Evaluation", "campaign": campaign, "cadre": cadre.name}).insert()
+		rows = [(f"{cadre.full_name}民主测评票",), ("票号", "测评对象", "测评等次"), (1, pad(cadre.full_name), "好"), (2, cadre.full_name, "一般"), (3, cadre.full_name, "好")]
+		url = workbook_file([("测评票", rows, [])])
+		self.assertTrue(evaluation.import_paper_sheet(url, 0)["needs_mapping"])
+		mapping = json.dumps({"sheet": "测评票", "header_row": 2, "columns": {"0": "number", "1": "name", "2": "choice"}})
+		preview = evaluation.import_paper_sheet(url, 0, mapping)
+		self.assertEqual({o: n for o, n in preview["counts"].items() if n}, {"好": 2, "一般": 1})
+		self.assertEqual(sum(r.paper_ballots for r in frappe.get_doc("Sanshu Evaluation", evaluation.name).counts), 0)  # a preview writes nothing
+		evaluation.import_paper_sheet(url, 1, mapping)
+		stored = frappe.get_doc("Sanshu Evaluation", evaluation.name)
+		self.assertEqual({r.option: r.paper_ballots for r in stored.counts if r.paper_ballots}, {"好": 2, "一般": 1})
+		self.assertTrue(frappe.db.exists(LAYOUT, {"import_kind": "Evaluation Paper Ballots", "sheet_name": "测评票"}))
+		# a sheet of another person's ballots is refused, whatever the mapping
+		other = [*rows[:2], (1, self.c.cadre_a.full_name, "好")]
+		with self.assertRaisesRegex(frappe.ValidationError, "Row 3"):
+			stored.import_paper_sheet(workbook_file([("测评票", other, [])]), 1)
+
+	def test_a_remembered_mapping_that_no_longer_fits_opens_the_dialog_again(self):
+		from sanshu_app.rules.column_mapping import layout_signature
+
+		self.forget_layouts()
+		meeting = self.new_meeting()
+		rows = assessment_rows([x.full_name for x in self.cadres], 2026)
+		signature = layout_signature("paper-ballots", "民主测评", rows[2])
+		roles = {"1": "name", "2": "tick:优秀"}  # an option of a scale no longer used
+		frappe.get_doc({"doctype": LAYOUT, "signature": signature, "import_kind": "Paper Ballots", "sheet_name": "民主测评", "column_roles": json.dumps(roles)}).insert()
+		step = meeting.import_paper_ballots(workbook_file([("民主测评", rows, [])]), 0)
+		self.assertTrue(step["needs_mapping"])
+		self.assertEqual(step["sheets"][0]["roles"], roles)  # starting from what was remembered

@@ -168,3 +168,18 @@ def test_fields_guess_from_hints():
 	from sanshu_app.rules.column_mapping import guess_roles
 
 	assert guess_roles(("序号", "干部名字", "现工作单位"), fields) == {0: "ignore", 1: "full_name", 2: "unit"}
+
+
+def test_one_evaluations_sheet_of_other_headings_reads_after_mapping_naming_its_rows():
+	from sanshu_app.rules.evaluation import ballot_sheet_known, mapped_ballot_sheet, parse_ballot_sheet
+
+	rows = [("张三民主测评票统计",), ("票号", "测评对象", "测评等次", "备注"), (1, "张　三", "好", None), (2, "张三", "一般", "迟到"), (3, "李四", "好", None)]
+	assert not ballot_sheet_known(rows)
+	mapping = {"sheet": "S", "header_row": 2, "columns": {"0": "number", "1": "name", "2": "choice", "3": "ignore"}}
+	projected, first_row, _checked = mapped_ballot_sheet([("S", rows)], mapping)
+	assert projected[0] == ["序号", "评价", "被评议人"]
+	with pytest.raises(RuleError) as caught:
+		parse_ballot_sheet(projected, SCALE, "张三", first_row)
+	assert [(v.template, v.values) for v in caught.value.violations] == [("Row {0}: the ballot is for {1}, not for {2}.", (5, "李四", "张三"))]
+	assert parse_ballot_sheet(projected[:-1], SCALE, "张三", first_row) == {"好": 1, "较好": 0, "一般": 1, "差": 0}
+	assert mapped_ballot_sheet([("S", rows)], {"sheet": "S", "header_row": 2, "columns": {"1": "name", "2": "choice"}})[2][0].template == "Say which column holds {0}."

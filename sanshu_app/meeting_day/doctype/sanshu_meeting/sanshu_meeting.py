@@ -282,7 +282,7 @@ class SanshuMeeting(Document):
 		if mapping:
 			checked, sheets = mapped_meeting_sheets(workbook, mapping, scale)
 			if checked is None:
-				throw_violations(sheets, title=_("Columns Not Mapped"))
+				return sheet_layouts.mapping_refused("paper-ballots", workbook, mapping, sheets, ballot_fields(), scale)
 		names = {row.evaluation: row.cadre_name for row in self.reporters}
 		all_names = [bare_name(row.cadre_name) for row in self.reporters]
 		ambiguous = {n for n in all_names if all_names.count(n) > 1}

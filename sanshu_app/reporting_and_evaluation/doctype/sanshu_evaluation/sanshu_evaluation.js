@@ -25,7 +25,16 @@ frappe.ui.form.on("Sanshu Evaluation", {
 					allow_multiple: false,
 					restrictions: { allowed_file_types: [".xlsx"] },
 					on_success(file) {
-						frm.call("import_paper_sheet", { file_url: file.file_url }).then(() => frm.reload_doc());
+						// a preview first; unknown headings: the column-mapping step (public/js/sheet_mapping.js)
+						const esc = frappe.utils.escape_html;
+						sanshu_app.desk.import_sheet({
+							title: __("Import Paper Ballots"),
+							call: (args) => frm.call("import_paper_sheet", { file_url: file.file_url, ...args }).then((r) => r.message),
+							preview: (m) =>
+								`<table class="table table-bordered sanshu-paper-counts"><tr><th>${__("Cadre")}</th>${m.scale.map((o) => `<th>${esc(o)}</th>`).join("")}</tr>
+								<tr><td>${esc(m.cadre_name || "")}</td>${m.scale.map((o) => `<td>${m.counts[o] || 0}</td>`).join("")}</tr></table><p>${__("Write these paper counts?")}</p>`,
+							done: () => frm.reload_doc(),
+						});
 					},
 				});
 			});

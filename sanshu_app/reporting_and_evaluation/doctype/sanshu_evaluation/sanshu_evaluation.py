@@ -22,12 +22,13 @@ from frappe.utils import cint, flt, nowdate
 
 from sanshu_app import ballot_box
 from sanshu_app.rules.anonymity import counts_shown
-from sanshu_app.rules.evaluation import paper_count_violations, parse_ballot_sheet, vote_violations
+from sanshu_app.rules.evaluation import ballot_sheet_fields, ballot_sheet_known, mapped_ballot_sheet, paper_count_violations, parse_ballot_sheet, vote_violations
 from sanshu_app.rules.meeting import weighted_tally
 from sanshu_app.rules.rating import aspect_vote_violations, rate_aspects
 from sanshu_app.rules import roles
 from sanshu_app.rules.messages import RuleError
 from sanshu_app.utils import OFFICE_ROLES, is_office, office_language, raise_rule_error, require_roles, throw_violations
+from sanshu_app.utils import sheet_layouts
 from sanshu_app.utils.xlsx import Sheet, plain_workbook, send_xlsx, uploaded_sheets
 from sanshu_app.permissions.scoped_document import ScopedDocument
 
@@ -394,12 +395,22 @@ class SanshuEvaluation(ScopedDocument):
 		return self.outcome
 
 	@frappe.whitelist()
-	def import_paper_sheet(self, file_url: str):
-		"""Set the paper counts from an Excel sheet with one row per paper ballot (all rows good, or nothing)."""
+	def import_paper_sheet(self, file_url: str, commit: int | str = 1, mapping: str | None = None, remap: int | str = 0):
+		"""Set the paper counts from an Excel sheet with one row per paper ballot (all rows good, or
+		nothing). commit=0: the counts only (the desk's preview; it writes with commit=1). A sheet
+		headed otherwise is read through the clerk's column ``mapping`` (or the one remembered for
+		its layout); without either the answer is the mapping step (``rules.column_mapping``)."""
 		require_roles(OFFICE_ROLES)
 		if self.docstatus != 0:
 			frappe.throw(_("This evaluation is closed: no more votes are taken."), title=_("Evaluation Closed"))
-		counts = read_ballot_sheet(file_url, self.scale(), self.cadre_name)
+		counts, mapping, checked, step = read_mapped_ballot_sheet(file_url, self.scale(), self.cadre_name, mapping, cint(remap))
+		if step:
+			return {**step, "committed": 0}
+		if not cint(commit):
+			return {"counts": counts, "scale": self.scale(), "cadre_name": self.cadre_name, "mapping": mapping, "committed": 0}
+		if checked:
+			sheets = uploaded_sheets(file_url, "{0} is not a readable Excel (.xlsx) sheet.", "Malformed Sheet")
+			sheet_layouts.remember("evaluation-ballots", checked, dict(sheets)[checked.sheet][checked.header_index])
 		for row in self.counts:
 			row.paper_ballots = counts.get(row.option, 0)
 		self.paper_ballots_collected = sum(counts.values())
@@ -415,6 +426,26 @@ def ballot_sheet_template(evaluation: str):
 	require_roles(OFFICE_ROLES)
 	doc = frappe.get_doc("Sanshu Evaluation", evaluation)
 	send_xlsx(f"{doc.name}-ballots.xlsx", plain_workbook(Sheet("选票", [["序号", "评价"]], choices=(doc.scale(), "B2:B2000"))))
+
+
+def read_mapped_ballot_sheet(file_url, scale, cadre_name=None, mapping=None, remap=0) -> tuple:
+	"""(counts, the mapping applied, its check, None), or (None, None, None, the mapping step) when
+	the sheet's headings are not the known ones and no mapping is sent or remembered."""
+	sheets = uploaded_sheets(file_url, "{0} is not a readable Excel (.xlsx) sheet.", "Malformed Sheet", missing="File {0} was not found.")
+	sheets = [(title, [tuple(row) for row in rows]) for title, rows in sheets]
+	first = sheets[0][1] if sheets else []
+	mapping, step = sheet_layouts.mapping_for("evaluation-ballots", sheets, mapping, ballot_sheet_known(first), ballot_sheet_fields(), None, remap)
+	if step:
+		return None, None, None, step
+	if not mapping:
+		return read_ballot_sheet(file_url, scale, cadre_name), None, None, None
+	rows, first_row, checked = mapped_ballot_sheet(sheets, mapping)
+	if rows is None:
+		return None, None, None, sheet_layouts.mapping_refused("evaluation-ballots", sheets, mapping, checked, ballot_sheet_fields())
+	try:
+		return parse_ballot_sheet(rows, scale, cadre_name, first_row), mapping, checked, None
+	except RuleError as error:
+		raise_rule_error(error, title=_("Malformed Sheet"))
 
 
 def read_ballot_sheet(file_url, scale, cadre_name=None) -> dict:

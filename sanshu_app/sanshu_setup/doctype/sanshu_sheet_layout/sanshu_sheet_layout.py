@@ -17,7 +17,7 @@ class SanshuSheetLayout(ScopedDocument):
 
 		column_roles: DF.JSON | None
 		headings: DF.SmallText | None
-		import_kind: DF.Literal["Paper Ballots", "Work Plan Tasks", "Cadres"]
+		import_kind: DF.Literal["Paper Ballots", "Evaluation Paper Ballots", "Work Plan Tasks", "Cadres"]
 		last_used_on: DF.Datetime | None
 		sheet_name: DF.Data | None
 		signature: DF.Data
