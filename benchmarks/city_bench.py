@@ -204,10 +204,28 @@ def probe(campaign, secretary, archive_cadre):
 
 
 def county_probe():
+	"""The county measured with the city's shape: evaluations of the principals in the campaign, and
+	an archive cadre with a letter, a commitment and an evaluation in each of three years (added
+	for the measurement and rolled back)."""
 	if not county.county_built():
 		county.build_county()
 	county.ensure_letters()
-	return probe(county.campaign(), county.SECRETARY, county.campaign_cadres(county.campaign())[15])
+	camp = county.campaign()
+	cadres = county.campaign_cadres(camp)
+	skip = dict(ignore_validate=True, ignore_links=True, ignore_mandatory=True)
+	principals = frappe.get_all("Sanshu Cadre", filters={"name": ("in", cadres), "is_principal": 1}, fields=["name", "unit"])
+	for p in principals:
+		county.insert({"doctype": "Sanshu Evaluation", "campaign": camp, "cadre": p.name, "unit": p.unit, "evaluation_date": "2026-02-20", "status": "Closed"}, **skip)
+	archive_cadre = principals[0]
+	for year in YEARS:
+		county.insert({"doctype": "Responsibility Letter", "cadre": archive_cadre.name, "unit": archive_cadre.unit, "year": year, "letter_type": county.cadre_letter_type()}, **skip)
+		county.insert({"doctype": "Integrity Commitment", "cadre": archive_cadre.name, "unit": archive_cadre.unit, "year": year, "commitment_type": "Annual Responsibility Commitment"}, **skip)
+		if year != 2026:
+			county.insert({"doctype": "Sanshu Evaluation", "campaign": camp, "cadre": archive_cadre.name, "unit": archive_cadre.unit, "evaluation_date": f"{year}-02-20", "status": "Closed"}, **skip)
+	try:
+		return probe(camp, county.SECRETARY, archive_cadre.name)
+	finally:
+		frappe.db.rollback()
 
 
 def city_probe():
@@ -236,8 +254,14 @@ def city_growth(county_site, city_site):
 			f"{frappe.db.count('Sanshu Evaluation')} evaluations")  # fmt: skip
 		return city_probe()
 
-	small = on_site(county_site, county_probe)
-	large = on_site(city_site, ensure_and_probe)
+	# In turns, twice, the best of each kept: load on a shared machine then falls on both alike.
+	small, large = {}, {}
+	for turn in range(2):
+		for best, measured in ((small, on_site(county_site, county_probe)), (large, on_site(city_site, ensure_and_probe))):
+			for path, values in measured.items():
+				unit = "per_row" if "per_row" in values else "per_call"
+				if path not in best or values[unit] < best[path][unit]:
+					best[path] = values
 	say("city_growth: " + json.dumps({"county": small, "city": large}, ensure_ascii=False, default=str))
 	worst = 0.0
 	for path, unit in (("overview", "per_row"), ("archive", "per_row"), ("scope_list", "per_call"), ("scope_check", "per_call")):
