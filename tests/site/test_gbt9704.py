@@ -162,6 +162,10 @@ class TestLetterLayout(GBT9704TestCase):
 		self.assertEqual(page_count(pdf), 1)
 		self.assert_page_numbers(pdf)
 		self.assert_head(page_view(pdf), letter.document_number, "责任分工告知书")
+		# and the worker does not keep the PDF's fonts (WeasyPrint 59 would, some 60 MB each)
+		from weasyprint.pdf.stream import Stream
+
+		self.assertEqual(Stream.add_font.cache_info().currsize, 0)
 
 
 def content_lines(page):
