@@ -52,6 +52,7 @@ class TestCircular(CountyTestCase):
 		doc = self.make_ratings_circular(to_orgdept)
 		self.assertEqual({(r.cadre_name, r.result) for r in doc.results}, {(self.c.secretary_a.full_name, "好"), (self.c.cadre_b.full_name, "较差")})
 		self.assertIn(self.campaign, doc.circular_title)
+		self.assertEqual(doc.year, 2026)  # the campaign's year
 		other = self.make_ratings_circular([{"copy_type": "Main Recipient", "recipient_type": "Unit", "unit": self.c.town_b}])
 		frappe.db.commit()
 		orgdept = api_credentials(self.orgdept)

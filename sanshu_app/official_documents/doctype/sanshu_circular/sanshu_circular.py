@@ -102,12 +102,16 @@ class SanshuCircular(ScopedDocument):
 		for field in SOURCE_FIELDS.values():
 			doc.set(field, None)
 		doc.set(SOURCE_FIELDS[source_type], cint(source) if source_type == "Assessment Ranking" else source)
-		if source_type == "Assessment Ranking":
-			doc.year = cint(source)
+		doc.year = cint(source) if source_type == "Assessment Ranking" else source_year(source_type, source) or doc.year
 		doc.circular_title = doc.circular_title or title
 		doc.set("results", rows)
 		doc.save(ignore_permissions=True)
 		return len(rows)
+
+
+def source_year(source_type: str, source) -> int | None:
+	doctype = {"Sanshu Ratings": "Sanshu Campaign", "Inspection Round": "Supervision Inspection", "Survey Ranking": "Satisfaction Survey"}[source_type]
+	return cint(frappe.db.get_value(doctype, source, "year")) or None
 
 
 def _cadre_posts(cadres) -> dict:
