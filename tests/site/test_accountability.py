@@ -313,3 +313,23 @@ class TestAccountability(CountyTestCase):
 		self.assertEqual({r.aspect: (r.ballots, r.outcome) for r in ev.aspect_outcomes}, {"述责": (5, "满意"), "述廉": (5, "不满意"), "述德": (5, "基本满意")})
 		self.assertEqual({(r.aspect, r.option): r.total_ballots for r in ev.aspect_counts if r.aspect == "述廉"}, {("述廉", "满意"): 3, ("述廉", "基本满意"): 0, ("述廉", "不满意"): 2})
 		self.assertEqual(ev.total_ballots, 5)  # the overall tally is untouched by the aspects
+
+	# the upgrade: old ticks become draft records ---------------------------------------------------
+	def test_the_patch_turns_old_ticks_into_draft_records(self):
+		from sanshu_app.patches.v0_4 import accountability_records
+
+		c = self.c
+		old_rules = self.rule_set_copy(DEMOCRATIC_ASSESSMENT, consequences=[])
+		frappe.db.set_value("Sanshu Rule Threshold", old_rules.thresholds[0].name, "referral", 1)  # 移送处理, ticked the old way
+		ev = self.evaluation(self.democratic, c.cadre_station.name, {"好": 5}, rule_set=old_rules.name)
+		ev.close_evaluation()
+		frappe.db.set_value("Sanshu Evaluation", ev.name, "accountability", 1)  # flagged before issue 19
+		frappe.set_user("Administrator")
+		accountability_records.execute()
+		rows = frappe.get_all("Sanshu Rule Consequence", filters={"parent": old_rules.name}, fields=["trigger", "outcome", "needs_verification", "measures"])
+		self.assertEqual([(r.trigger, r.outcome, r.needs_verification, r.measures) for r in rows], [("Evaluation", "移送处理", 1, "Referral")])
+		drafts = self.drafts(ev.name)
+		self.assertEqual([(d.status, d.cadre) for d in drafts], [("Draft", c.cadre_station.name)])
+		accountability_records.execute()  # twice: nothing more
+		self.assertEqual(len(self.drafts(ev.name)), 1)
+		self.assertEqual(frappe.db.count("Sanshu Rule Consequence", {"parent": old_rules.name}), 1)
