@@ -214,6 +214,8 @@ def memory_users():
 	made once with logins."""
 	from city_bench import CITY, build_city, city_built
 
+	from sanshu_app.permissions import forget_scopes
+
 	if not city_built():
 		build_city()
 	users = []
@@ -229,10 +231,8 @@ def memory_users():
 					county.insert({"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0, "user_type": "System User", "roles": [{"role": r} for r in roles]})
 					update_password(email, PASSWORD)
 				frappe.db.set_value("Sanshu Cadre", cadre.name, "user", email, update_modified=False)
+				forget_scopes()  # once per transaction, however many cadres
 			users.append(cadre.user or email)
-	from sanshu_app.permissions import forget_scopes
-
-	forget_scopes()
 	frappe.db.commit()
 	return users
 
