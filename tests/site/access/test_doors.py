@@ -23,7 +23,7 @@ from sanshu_app.permissions.scopes import RECORD_SCOPES, REFERENCE_DOCTYPES, Rec
 from sanshu_app.rules.scope import Scope
 from tests.site.factories import make_cadre, make_campaign, make_unit, make_user
 from tests.site.http_site import Client, set_password
-from sanshu_app.permissions import forget_scopes
+from sanshu_app.permissions import forget_scopes, scope_cache
 
 PASSWORD = "Door-Suite-2026!"
 PREFIX = "DOOR" + random_string(4).upper()
@@ -68,6 +68,8 @@ class DoorCounty:
 			"outsider": make_cadre(self.town_b, "门外人"),
 			"secretary": make_cadre(self.town_a, "门书记", roles=("Party Secretary", "Responsible Cadre")),
 			"officer": make_cadre(self.town_a, "门纪检", roles=("Supervision Officer", "Responsible Cadre")),
+			# 纪委委员 (001 §6): reads the written questions they put, nothing else of the app's records
+			"member": make_cadre(self.town_b, "门委员", roles=("Discipline Committee Member",)),
 		}
 		frappe.db.set_value("Sanshu Unit", self.town_a, {"principal": self.cadres["secretary"].name, "discipline_officer": self.cadres["officer"].name})
 		forget_scopes()  # set_value skips the document events
@@ -85,6 +87,7 @@ class DoorCounty:
 			"officer": Scope(cadres=frozenset({cadre_id["officer"]}), units=a_units),
 			"inspector": Scope(),
 			"evaluator": Scope(),
+			"member": Scope(cadres=frozenset({cadre_id["member"]})),
 			OFFICE: Scope(unrestricted=True),
 		}
 		self.campaign = make_campaign(2026, units=[self.town_a, self.station_a, self.town_b], cadres=[c.name for c in self.cadres.values()]).name
@@ -106,6 +109,10 @@ class DoorCounty:
 				self.make_record(doctype, self.cadres["outsider"], granted_unit=self.town_a)
 		for doctype in office_only_doctypes():
 			self.make_record(doctype, self.cadres["cadre"])
+		# a written question the member put to town B's cadre: theirs to read (asker_cadre)
+		asked = self.make_record("Sanshu Inquiry", self.cadres["outsider"])
+		frappe.db.set_value("Sanshu Inquiry", asked, "asker_cadre", self.cadres["member"].name)
+		scope_cache.forget("Sanshu Inquiry")  # set_value skips the document events
 		self.attach_private_files()
 		frappe.db.commit()
 
@@ -225,7 +232,7 @@ class DoorCounty:
 		}
 
 
-ROLES = ("cadre", "secretary", "officer", "inspector", "evaluator", OFFICE)
+ROLES = ("cadre", "secretary", "officer", "inspector", "evaluator", "member", OFFICE)
 
 
 @pytest.fixture(scope="module")
