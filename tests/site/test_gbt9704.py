@@ -202,18 +202,21 @@ class TestNoOrphans(GBT9704TestCase):
 
 	def test_a_tables_heading_and_header_row_stay_with_its_rows(self):
 		"""The 责任书's 审阅意见: its heading, the table's header row and a first row on one page."""
-		for tasks in range(1, 9):
-			letter = self.letter(tasks=tasks, reviewers=2)
+		placed = set()
+		for lines in range(6, 15):  # the heading falls ever lower on page 1, then onto page 2
+			letter = self.letter(body=f"<p>{(WORDS * 30)[: 26 + 28 * (lines - 1)]}</p>", reviewers=2)
 			pdf = render_pdf(LETTER, letter.name, "责任书")
 			for index, page in enumerate(glyphs(pdf)):
-				lines = content_lines(page)
-				at = next((i for i, line in enumerate(lines) if line.endswith("审阅意见") and "、" in line), None)
+				shown = content_lines(page)
+				at = next((i for i, line in enumerate(shown) if line.endswith("审阅意见") and "、" in line), None)
 				if at is None:
 					continue
-				below = lines[at + 1 :]
-				self.assertTrue(below and "审阅人" in below[0], f"{tasks} tasks, page {index + 1}: the heading without its table: {lines[at:]}")
-				self.assertTrue(any("同意" in line for line in below), f"{tasks} tasks, page {index + 1}: the header row without a row")
-			# a long table's header row is repeated on the next page
+				below = shown[at + 1 :]
+				self.assertTrue(below and "审阅人" in below[0], f"{lines} lines of text, page {index + 1}: the heading without its table: {shown[at:]}")
+				self.assertTrue(any("同意" in line for line in below), f"{lines} lines of text, page {index + 1}: the header row without a row")
+				placed.add(index + 1)
+		self.assertEqual(placed, {1, 2}, "the sweep moved the heading from page 1 to page 2")
+		# a long table's header row is repeated on the next page
 		letter = self.letter(tasks=40)
 		pages = glyphs(render_pdf(LETTER, letter.name, "责任书"))
 		self.assertGreaterEqual(len(pages), 3)
