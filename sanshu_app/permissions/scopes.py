@@ -55,8 +55,9 @@ RECORD_SCOPES: dict[str, RecordScope] = {
 		office_fields=("notice_type", "notice_date", "problems", "verification_opinion", "outcome"),
 	),
 	"Sanshu Report": RecordScope(cadre_fields=("cadre",), unit_fields=("unit",), placement_fields=("campaign",), office_fields=("report_mode",)),
+	# A written question a discipline committee member (纪委委员) put is also theirs to read (asker_cadre).
 	"Sanshu Inquiry": RecordScope(
-		cadre_fields=("cadre",),
+		cadre_fields=("cadre", "asker_cadre"),
 		unit_fields=("unit",),
 		placement_fields=("campaign",),
 		office_fields=("inquiry_type", "asker", "asked_on", "question"),

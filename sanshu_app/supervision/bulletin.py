@@ -103,30 +103,35 @@ def survey_ranking_workbook(survey) -> bytes:
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_bulletin(year: int | str, quarter: int | str):
 	require_roles()
 	send_xlsx(_("Supervision Bulletin, {0} Quarter {1}").format(year, quarter), bulletin_workbook(year, quarter))
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_inspection_ledger(year: int | str):
 	require_roles()
 	send_xlsx(_("Inspection Ledger {0}").format(year), inspection_ledger_workbook(year))
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_findings_ledger(year: int | str):
 	require_roles()
 	send_xlsx(_("Findings Ledger {0}").format(year), findings_ledger_workbook(year))
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_index_ledger(year: int | str):
 	require_roles()
 	send_xlsx(_("Warning Index Ledger {0}").format(year), index_ledger_workbook(year))
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_survey_ranking(survey: str):
 	require_roles()
 	frappe.get_doc("Satisfaction Survey", survey).check_permission("read")
