@@ -63,6 +63,7 @@ def ledger_title(work_plan, unit=None, leader=None):
 
 
 @frappe.whitelist()
+@frappe.read_only()  # on the read replica when the site has one (README, *Scale*)
 def download_task_ledger(work_plan: str, unit: str | None = None, leader: str | None = None):
 	"""The 任务台账 as xlsx: what the caller may read, overdue first."""
 	frappe.has_permission("Sanshu Work Plan Task", "read", throw=True)
@@ -131,7 +132,6 @@ def unit_evidence(unit, year) -> dict:
 	)
 
 
-def assessment_onload(doc, method=None):
 def led_tasks(unit, plans) -> list:
 	"""The tasks of ``plans`` that ``unit`` leads, alone or as one of its co-leads."""
 	co_led = frappe.get_all("Work Plan Task Unit", filters={"parenttype": TASK, "parentfield": "lead_units", "unit": unit}, pluck="parent")
@@ -144,6 +144,7 @@ def led_tasks(unit, plans) -> list:
 	)
 
 
+def assessment_onload(doc, method=None):
 	"""doc_events: the task-completion item of a unit's assessment carries the work plan evidence."""
 	rows = task_completion_items(doc)
 	if rows and doc.unit and doc.year:
