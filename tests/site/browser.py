@@ -276,3 +276,31 @@ def assert_guest_methods_allowed(driver):
 	missing = sorted(called - set(ALLOWED_METHODS))
 	assert not missing, f"public pages called methods that are not on the allow-list: {missing}"
 	return called
+
+
+def logged_in_browsers(width=None):
+	"""The body of a module fixture ``browsers``: ``browsers(user)`` is that user's browser, logged
+	in once (at ``width`` px when given) and shared by the module's tests, all closed at the end."""
+	opened = {}
+
+	def browser(user):
+		if user not in opened:
+			b = Browser(user)
+			if width:
+				b.driver.set_window_size(width, 900)
+			b.log_in()
+			opened[user] = b
+		return opened[user]
+
+	browser.opened = opened
+	try:
+		yield browser
+	finally:
+		for b in opened.values():
+			b.close()
+
+
+def stored(doctype, name, field):
+	"""A stored value as the browser's requests committed it."""
+	frappe.db.rollback()
+	return frappe.db.get_value(doctype, name, field)

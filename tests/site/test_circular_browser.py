@@ -5,7 +5,7 @@ it and reads the results of the cadres it names. Screenshots: /tmp/sanshu-circul
 import frappe
 import pytest
 
-from tests.site.browser import Browser, chromium_found
+from tests.site.browser import chromium_found, logged_in_browsers, stored
 from tests.site.factories import County, make_campaign, make_user, unique
 
 pytestmark = pytest.mark.skipif(not chromium_found(), reason="no chromium / chromedriver on this machine")
@@ -51,25 +51,8 @@ def world():
 
 @pytest.fixture(scope="module")
 def browsers():
-	opened = {}
+	yield from logged_in_browsers(WIDTH)
 
-	def browser(user):
-		if user not in opened:
-			b = Browser(user)
-			b.driver.set_window_size(WIDTH, 900)
-			b.log_in()
-			opened[user] = b
-		return opened[user]
-
-	browser.opened = opened
-	yield browser
-	for b in opened.values():
-		b.close()
-
-
-def stored(doctype, name, field):
-	frappe.db.rollback()  # see what the browser's requests committed
-	return frappe.db.get_value(doctype, name, field)
 
 
 def test_the_office_issues_the_circular_and_the_organisation_department_reads_it(world, browsers):

@@ -12,7 +12,7 @@ import pytest
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate, today
 
-from tests.site.browser import Browser, chromium_found
+from tests.site.browser import chromium_found, logged_in_browsers, stored
 from tests.site.factories import County, make_cadre, make_campaign, make_user
 from sanshu_app.permissions import forget_scopes
 
@@ -127,23 +127,8 @@ def world():
 
 @pytest.fixture(scope="module")
 def browsers():
-	opened = {}
+	yield from logged_in_browsers()
 
-	def browser(user):
-		if user not in opened:
-			opened[user] = Browser(user)
-			opened[user].log_in()
-		return opened[user]
-
-	browser.opened = opened
-	yield browser
-	for b in opened.values():
-		b.close()
-
-
-def stored(doctype, name, field):
-	frappe.db.rollback()  # see what the browser's requests committed
-	return frappe.db.get_value(doctype, name, field)
 
 
 def test_each_role_lands_on_its_own_home(world, browsers):

@@ -161,7 +161,7 @@ class TestDocumentNumbers(OfficialDocumentsTestCase):
 		frappe.set_user(c.manager)
 		rect = frappe.get_doc({"doctype": "Rectification", "unit": c.town_a, "problems": "<p>旧整改</p>"}).insert()
 		# issued on paper before this site numbered its documents
-		frappe.db.set_value("Rectification", rect.name, "workflow_state", "Notice Issued")
+		frappe.db.set_value("Rectification", rect.name, {"workflow_state": "Notice Issued", "notice_date": "2025-06-30"})
 		rect = frappe.get_doc("Rectification", rect.name)
 		rect.outcome = "补记"
 		rect.save()

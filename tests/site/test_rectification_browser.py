@@ -7,7 +7,7 @@ import frappe
 import pytest
 from frappe.utils import getdate, today
 
-from tests.site.browser import Browser, chromium_found
+from tests.site.browser import chromium_found, logged_in_browsers, stored
 from tests.site.factories import County, make_cadre, make_campaign
 
 pytestmark = pytest.mark.skipif(not chromium_found(), reason="no chromium / chromedriver on this machine")
@@ -16,10 +16,6 @@ pytestmark = pytest.mark.skipif(not chromium_found(), reason="no chromium / chro
 def zh(text):
 	return frappe._(text, lang="zh")
 
-
-def stored(doctype, name, field):
-	frappe.db.rollback()  # see what the browser's requests committed
-	return frappe.db.get_value(doctype, name, field)
 
 
 class World:
@@ -47,18 +43,7 @@ def world():
 
 @pytest.fixture(scope="module")
 def browsers():
-	opened = {}
-
-	def browser(user):
-		if user not in opened:
-			opened[user] = Browser(user)
-			opened[user].log_in()
-		return opened[user]
-
-	browser.opened = opened
-	yield browser
-	for b in opened.values():
-		b.close()
+	yield from logged_in_browsers()
 
 
 def test_the_office_issues_the_notice_and_the_cadre_sees_it_on_their_home(world, browsers):

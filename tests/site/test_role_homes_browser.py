@@ -13,7 +13,7 @@ import pytest
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate, random_string, today
 
-from tests.site.browser import Browser, chromium_found
+from tests.site.browser import chromium_found, logged_in_browsers
 from tests.site.factories import County, make_cadre, make_campaign, make_user
 
 pytestmark = pytest.mark.skipif(not chromium_found(), reason="no chromium / chromedriver on this machine")
@@ -111,25 +111,8 @@ def world():
 
 @pytest.fixture(scope="module")
 def browsers():
-	opened = {}
+	yield from logged_in_browsers(WIDTH)
 
-	def browser(user):
-		if user not in opened:
-			b = Browser(user)
-			b.driver.set_window_size(WIDTH, 900)
-			b.log_in()
-			opened[user] = b
-		return opened[user]
-
-	browser.opened = opened
-	yield browser
-	for b in opened.values():
-		b.close()
-
-
-def stored(doctype, name, field):
-	frappe.db.rollback()  # see what the browser's requests committed
-	return frappe.db.get_value(doctype, name, field)
 
 
 def error_dialogs(b):

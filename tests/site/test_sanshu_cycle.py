@@ -158,8 +158,13 @@ class TestSanshuCycle(IntegrationTestCase):
 		frappe.set_user(c.manager)
 		today = getdate(nowdate())
 		answered = frappe.get_doc(
-			{"doctype": "Sanshu Inquiry", "campaign": self.campaign.name, "cadre": c.cadre_a.name, "inquiry_type": "Meeting Inquiry", "asker": asker, "question": "如何落实一岗双责？"}
-		).insert()
+			{"doctype": "Sanshu Inquiry", "campaign": self.campaign.name, "cadre": c.cadre_a.name, "inquiry_type": "Meeting Inquiry", "asker": asker, "question": "如何落实一岗双责？",
+			 "onsite_answer": "会上作了说明。"}
+		).insert()  # fmt: skip
+		# A question at the meeting is answered there; the 15 working days run only once the office
+		# decides a written reply is owed (003 §17).
+		self.assertFalse(answered.reply_due_date)
+		answered.decide_written_reply(1)
 		self.assertEqual(getdate(answered.reply_due_date), add_working_days(today, 15, calendar_overrides()))
 		asked_on = add_days(nowdate(), -40)
 		late = frappe.get_doc(

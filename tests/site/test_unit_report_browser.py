@@ -7,7 +7,7 @@ import frappe
 import pytest
 
 from sanshu_app.permissions import forget_scopes
-from tests.site.browser import Browser, chromium_found
+from tests.site.browser import chromium_found, logged_in_browsers
 from tests.site.factories import County, make_cadre
 
 pytestmark = pytest.mark.skipif(not chromium_found(), reason="no chromium / chromedriver on this machine")
@@ -59,18 +59,7 @@ def world():
 
 @pytest.fixture(scope="module")
 def browsers():
-	opened = {}
-
-	def browser(user):
-		if user not in opened:
-			opened[user] = Browser(user)
-			opened[user].log_in()
-		return opened[user]
-
-	browser.opened = opened
-	yield browser
-	for b in opened.values():
-		b.close()
+	yield from logged_in_browsers()
 
 
 def open_report(browser, name):

@@ -11,7 +11,9 @@ class TestSanshuSettings(IntegrationTestCase):
 	def test_reply_deadline_counts_chinese_working_days(self):
 		# Asked on Friday 13 February 2026, just before the Spring Festival: 15 working days.
 		self.assertEqual(deadline_from(DEMOCRATIC_ASSESSMENT, "Inquiry Reply", "2026-02-13"), date(2026, 3, 12))
-		self.assertEqual(deadline_from(DEMOCRATIC_ASSESSMENT, "Rectification Report", "2026-02-13"), date(2026, 3, 15))
+		# 30 calendar days end on Sunday 15 March: the rule set moves a deadline off a day off
+		# (deadline_moves_off_holidays, on by default) to Monday 16 March.
+		self.assertEqual(deadline_from(DEMOCRATIC_ASSESSMENT, "Rectification Report", "2026-02-13"), date(2026, 3, 16))
 
 	def test_site_overrides_cover_years_the_calendar_does_not_know(self):
 		before = deadline_from(DEMOCRATIC_ASSESSMENT, "Inquiry Reply", "2027-09-30")
