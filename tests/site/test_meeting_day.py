@@ -405,6 +405,13 @@ class TestMeetingDay(CountyTestCase):
 		self.assertIn(first.name, rows[cadres[0].name])
 		self.assertIn("2025-01-10", rows[cadres[0].name])
 		self.assertEqual(rows[cadres[1].name], "None")  # reported in writing only
+		# An office working in Chinese: the stored text is Chinese whoever saves (here a desk in English).
+		frappe.defaults.set_global_default("lang", "zh")
+		try:
+			second.save()
+			self.assertEqual({r.cadre: r.last_meeting_report for r in second.reporters}[cadres[1].name], "无")
+		finally:
+			frappe.defaults.clear_default("lang", parent="__default")
 
 	def test_only_the_office_runs_the_meeting(self):
 		meeting = self.new_meeting(self.cadres[:1])

@@ -18,7 +18,7 @@ from sanshu_app.meeting_day import ballot_codes
 from sanshu_app.rules.draws import proposal_count
 from sanshu_app.rules.meeting import ballot_fields, bare_name, format_code, has_heading_row, mapped_meeting_sheets, read_meeting_workbook
 from sanshu_app.rules.messages import RuleError, RuleViolation
-from sanshu_app.utils import OFFICE_ROLES, draws, raise_rule_error, require_roles, throw_violations
+from sanshu_app.utils import OFFICE_ROLES, draws, office_language, raise_rule_error, require_roles, throw_violations
 from sanshu_app.utils.terms import not_reported_in_term
 from sanshu_app.utils import sheet_layouts
 from sanshu_app.utils.xlsx import Sheet, plain_workbook, send_xlsx, uploaded_sheets
@@ -115,7 +115,8 @@ class SanshuMeeting(Document):
 				order by m.meeting_date desc limit 1""",
 				(row.cadre, self.name or ""),
 			)
-			row.last_meeting_report = f"{last[0][1]} {last[0][0]}" if last else _("None")
+			with office_language():  # stored text: in the office's language, whoever saved the meeting
+				row.last_meeting_report = f"{last[0][1]} {last[0][0]}" if last else _("None")
 
 	def on_update(self):
 		self.make_evaluations()
