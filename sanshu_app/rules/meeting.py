@@ -63,6 +63,34 @@ def phone_ballot_violations(choices: dict, reporters, scale, abstain_allowed: bo
 	return problems
 
 
+def phone_aspect_violations(aspect_choices: dict, reporters: dict, overall: dict, scale, abstain_allowed: bool) -> list[RuleViolation]:
+	"""Why the aspects of one phone submission are refused (000 四（二）: 责、廉、德 rated separately).
+
+	``reporters``: reporter key -> (name shown, the aspects its evaluation rates, empty when none);
+	``aspect_choices``: reporter key -> {aspect: choice}; ``overall``: reporter key -> overall choice.
+	A reporter left wholly unrated (overall and every aspect) is an abstention where the rule set
+	allows it; otherwise every aspect listed needs an option of the scale."""
+	problems = []
+	if [key for key in aspect_choices if key not in reporters]:
+		problems.append(RuleViolation("The ballot names someone who does not report at this meeting."))
+	for key, (shown, aspects) in reporters.items():
+		given = aspect_choices.get(key) or {}
+		unknown = [a for a in given if a not in aspects and (given[a] or "").strip()]
+		if unknown:
+			problems.append(RuleViolation("{0} is not an aspect this evaluation rates.", (unknown[0],)))
+		if not aspects:
+			continue
+		picked = {a: (given.get(a) or "").strip() for a in aspects}
+		if abstain_allowed and not (overall.get(key) or "").strip() and not any(picked.values()):
+			continue  # 弃权: this reporter is not rated at all
+		for aspect, choice in picked.items():
+			if not choice:
+				problems.append(RuleViolation("{0}: rate the aspect {1} too: each aspect is rated on its own.", (shown, aspect)))
+			elif choice not in scale:
+				problems.append(RuleViolation("{0} is not an option of this evaluation's rating scale.", (choice,)))
+	return problems
+
+
 # the draw ------------------------------------------------------------------------------------
 def draw(candidates, count: int, seed: str) -> list:
 	"""Draw ``count`` of ``candidates`` at random; the same seed and list always give the same draw."""

@@ -11,6 +11,7 @@ from sanshu_app.rules.meeting import (
 	new_code,
 	normalize_code,
 	parse_meeting_workbook,
+	phone_aspect_violations,
 	phone_ballot_violations,
 	rank,
 	weighted_shares,
@@ -159,3 +160,26 @@ def test_weighted_tally_rates_like_the_weighted_shares():
 	assert [v.template for v in group_weight_violations([("a", 40), ("b", 50)])] == ["The group weights add up to {0}%, not 100%."]
 	assert [v.template for v in group_weight_violations([("a", 50), ("a", 50)])] == ["Group {0} is weighted twice."]
 	assert [v.template for v in group_weight_violations([("a", 0), ("b", 100)])] == ["Every group weight must be above zero."]
+
+
+def test_a_phone_ballot_rates_every_aspect_of_every_rated_reporter():
+	reporters = {"r1": ("周一", ["述责", "述廉", "述德"]), "r2": ("吴二", ["述责", "述廉", "述德"])}
+	full = {key: {"述责": "好", "述廉": "较好", "述德": "差"} for key in reporters}
+	overall = {"r1": "好", "r2": "一般"}
+	assert phone_aspect_violations(full, reporters, overall, SCALE, abstain_allowed=False) == []
+	missing = {"r1": full["r1"], "r2": {"述责": "好", "述廉": "好"}}
+	problems = phone_aspect_violations(missing, reporters, overall, SCALE, False)
+	assert [(v.template, v.values) for v in problems] == [("{0}: rate the aspect {1} too: each aspect is rated on its own.", ("吴二", "述德"))]
+	off_scale = {"r1": full["r1"], "r2": {"述责": "好", "述廉": "优", "述德": "好"}}
+	assert [v.values for v in phone_aspect_violations(off_scale, reporters, overall, SCALE, False)] == [("优",)]
+	unknown = {"r1": {**full["r1"], "述能": "好"}, "r2": full["r2"]}
+	assert [v.values for v in phone_aspect_violations(unknown, reporters, overall, SCALE, False)] == [("述能",)]
+	assert phone_aspect_violations({**full, "r9": {}}, reporters, overall, SCALE, False)[0].template.startswith("The ballot names")
+	# a reporter wholly unrated abstains where allowed; rated overall, every aspect is still owed
+	assert phone_aspect_violations({"r1": full["r1"]}, reporters, {"r1": "好"}, SCALE, abstain_allowed=True) == []
+	assert len(phone_aspect_violations({"r1": full["r1"]}, reporters, {"r1": "好"}, SCALE, abstain_allowed=False)) == 3
+	assert len(phone_aspect_violations({"r1": full["r1"]}, reporters, overall, SCALE, abstain_allowed=True)) == 3
+	# no aspects listed: nothing owed, and none may be sent
+	plain = {"r1": ("周一", []), "r2": ("吴二", [])}
+	assert phone_aspect_violations({}, plain, overall, SCALE, False) == []
+	assert [v.values for v in phone_aspect_violations({"r1": {"述责": "好"}}, plain, overall, SCALE, False)] == [("述责",)]
