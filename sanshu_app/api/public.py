@@ -112,12 +112,13 @@ OBJECTIONS_PER_HOUR = 5
 	refuse=_plain_refusal("Ballot Refused"),
 	json_args={"choices": (dict, "The ballot could not be read. Please try again.")},
 )
-def submit_phone_ballot(code: Any = None, choices: Any = None, comments: Any = None):
-	"""The phone page's ballot: one choice per reporter, spending the code (``ballot_codes``), and
-	optional comments per reporter, stored apart from the choices."""
+def submit_phone_ballot(code: Any = None, choices: Any = None, comments: Any = None, aspects: Any = None):
+	"""The phone page's ballot: one choice per reporter (and per aspect, when the rule set rates
+	述责 / 述廉 / 述德 separately), spending the code (``ballot_codes``), and optional comments per
+	reporter, stored apart from the choices."""
 	from sanshu_app.meeting_day.ballot_codes import cast_phone_ballot
 
-	return cast_phone_ballot(code, choices, comments)
+	return cast_phone_ballot(code, choices, comments, aspects)
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])

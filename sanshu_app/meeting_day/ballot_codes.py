@@ -8,8 +8,9 @@ How anonymity holds:
 - Slips are handed out at random in the room, so the office (which printed them) cannot tell whose
   slip is whose.
 - Spending a code and casting its ballots happen in one database transaction
-  (``cast_phone_ballot``, reached through ``sanshu_app.api.public.submit_phone_ballot``): the code row is locked, marked spent, and one ballot per reporter goes
-  into the ballot box (``sanshu_app.ballot_box``). The box rows carry the meeting, the evaluation,
+  (``cast_phone_ballot``, reached through ``sanshu_app.api.public.submit_phone_ballot``): the code row is locked, marked spent, and one ballot per reporter (and,
+  when the rule set rates 述责 / 述廉 / 述德 separately, one per aspect under the aspect's subject, as
+  the desk vote stores them) goes into the ballot box (``sanshu_app.ballot_box``). The box rows carry the meeting, the evaluation,
   the choice and the group, never the code or its hash, and have random keys. Nothing stored
   links a code to the choices made with it.
 - No Version, Comment or Activity Log is written (neither table is a document); a refused attempt
@@ -36,7 +37,7 @@ from frappe.utils import cint
 
 from sanshu_app import ballot_box
 from sanshu_app.utils import net as utils_net
-from sanshu_app.rules.meeting import format_code, hash_code, new_code, normalize_code, phone_ballot_violations
+from sanshu_app.rules.meeting import format_code, hash_code, new_code, normalize_code, phone_aspect_violations, phone_ballot_violations
 from sanshu_app.utils import throw_violations
 
 CODE_TABLE = "sanshu_ballot_code"
@@ -139,7 +140,13 @@ def ballot_for_code(code: str) -> dict:
 	return {
 		"meeting": meeting,
 		"reporters": [
-			{"key": row.name, "cadre_name": row.cadre_name, "unit": frappe.db.get_value("Sanshu Cadre", row.cadre, "unit")}
+			{
+				"key": row.name,
+				"cadre_name": row.cadre_name,
+				"unit": frappe.db.get_value("Sanshu Cadre", row.cadre, "unit"),
+				# 000 四（二）: the aspects (述责、述廉、述德) its evaluation rates separately, if any
+				"aspects": _aspects_rated(frappe.db.get_value("Sanshu Evaluation", row.evaluation, "rule_set") if row.evaluation else None, meeting.rule_set),
+			}
 			for row in meeting.reporters
 		],
 		"scale": meeting.scale(),
@@ -148,11 +155,18 @@ def ballot_for_code(code: str) -> dict:
 	}
 
 
-def cast_phone_ballot(code, choices: dict, comments=None):
+def _aspects_rated(rule_set, fallback=None) -> list[str]:
+	name = rule_set or fallback
+	return frappe.get_cached_doc("Sanshu Rule Set", name).aspects_rated() if name else []
+
+
+def cast_phone_ballot(code, choices: dict, comments=None, aspects=None):
 	"""One submission for every reporter of the meeting; spends the code. See the module docstring.
 
 	Called by the guest door ``sanshu_app.api.public.submit_phone_ballot`` (language, JSON, call
-	throttle); ``choices`` is reporter row -> choice."""
+	throttle); ``choices`` is reporter row -> choice; ``aspects`` is reporter row -> {aspect:
+	choice} when the evaluations rate aspects separately (000 四（二）), each then a ballot of its own
+	in the box under the aspect's subject, as the desk vote stores them."""
 	_refuse_if_throttled()
 	found = find_code(code, lock=True)
 	if not found:
@@ -162,7 +176,7 @@ def cast_phone_ballot(code, choices: dict, comments=None):
 	# other, and closing the meeting (which locks them for update) waits for the ballots being cast,
 	# then takes no more.
 	rows = frappe.db.sql(
-		"""select m.status, m.rule_set, r.name, r.evaluation, r.cadre_name, e.docstatus
+		"""select m.status, m.rule_set, r.name, r.evaluation, r.cadre_name, e.docstatus, e.rule_set as evaluation_rule_set
 		from `tabSanshu Meeting` m
 		left join `tabSanshu Meeting Reporter` r on r.parent = m.name and r.parenttype = 'Sanshu Meeting' and r.parentfield = 'reporters'
 		left join `tabSanshu Evaluation` e on e.name = r.evaluation
@@ -186,15 +200,42 @@ def cast_phone_ballot(code, choices: dict, comments=None):
 	violations = phone_ballot_violations(choices, list(reporters), rules.scale(), bool(rules.allow_abstention))
 	if violations:
 		throw_violations(violations, title=_("Ballot Refused"))
+	rated = {row.name: (row.cadre_name, _aspects_rated(row.evaluation_rule_set, rule_set)) for row in rows}
+	aspect_choices = phone_aspects(aspects)
+	violations = phone_aspect_violations(aspect_choices, rated, choices, rules.scale(), bool(rules.allow_abstention))
+	if violations:
+		throw_violations(violations, title=_("Ballot Refused"))
 	ballots = [(reporters[key], choice, found.voter_group) for key, choice in choices.items() if choice]
 	# a reporter left unrated is an abstention, kept as such (it counts when the rule set says so)
 	ballots += [(evaluation, ballot_box.ABSTAIN, found.voter_group) for key, evaluation in reporters.items() if not choices.get(key)]
+	# each aspect a ballot of its own under the aspect's subject (an unrated reporter abstains on each)
+	ballots += [
+		(ballot_box.aspect_subject(reporters[key], aspect), (aspect_choices.get(key) or {}).get(aspect, ballot_box.ABSTAIN), found.voter_group)
+		for key, (_shown, listed) in rated.items()
+		for aspect in listed
+	]
 	# one transaction: the ballots go in and the code is spent, or neither
 	ballot_box.cast_many(found.meeting, ballots)
 	# optional comments per reporter (意见建议, 003 §19), into their own box: nothing ties them to the choices
 	ballot_box.leave_comments((reporters[key], text) for key, text in phone_comments(comments).items() if key in reporters)
 	frappe.db.sql(f"update `{CODE_TABLE}` set spent=1 where code_hash=%s", found.code_hash)
 	return {"counted": sum(1 for ballot in ballots if ballot[1])}  # the page thanks the voter in their language (THANKS)
+
+
+def phone_aspects(aspects) -> dict:
+	"""The phone page's aspect choices, reporter row -> {aspect: choice}; anything unreadable is none."""
+	if isinstance(aspects, str):
+		try:
+			aspects = json.loads(aspects)
+		except ValueError:
+			return {}
+	if not isinstance(aspects, dict):
+		return {}
+	return {
+		str(key): {str(a): (c or "").strip() if isinstance(c, str) else "" for a, c in per.items()}
+		for key, per in aspects.items()
+		if isinstance(per, dict)
+	}
 
 
 def phone_comments(comments) -> dict:
