@@ -160,6 +160,10 @@ def build_city():
 # --- what is measured, on either site ----------------------------------------------------------------
 def probe(campaign, secretary, archive_cadre):
 	"""Per-row and per-call costs and query counts of overview, archive, scope_list and scope_check."""
+	return {**probe_scope(secretary), **probe_reports(campaign, archive_cadre)}
+
+
+def probe_reports(campaign, archive_cadre):
 	from sanshu_app.integrity_archive.archive import archive_rows
 	from sanshu_app.reporting_and_evaluation.report.sanshu_campaign_overview.sanshu_campaign_overview import execute
 
@@ -175,6 +179,11 @@ def probe(campaign, secretary, archive_cadre):
 		rows = archive_rows(archive_cadre)
 	seconds = best_of(lambda: archive_rows(archive_cadre), repeat=5)
 	out["archive"] = {"per_row": seconds / max(len(rows), 1), "rows": len(rows), "queries": queries.count, "seconds": seconds}
+	return out
+
+
+def probe_scope(secretary):
+	out = {}
 
 	def letter_list():
 		return frappe.get_list("Responsibility Letter", fields=["name", "title", "workflow_state", "cadre", "unit", "modified"], order_by="modified desc", limit_page_length=20)
@@ -212,6 +221,9 @@ def county_probe():
 	county.ensure_letters()
 	camp = county.campaign()
 	cadres = county.campaign_cadres(camp)
+	# The scope first: records added below and not yet committed keep the permission layer from
+	# keeping what it computes (as any request does while another transaction writes).
+	scope = probe_scope(county.SECRETARY)
 	skip = dict(ignore_validate=True, ignore_links=True, ignore_mandatory=True)
 	principals = frappe.get_all("Sanshu Cadre", filters={"name": ("in", cadres), "is_principal": 1}, fields=["name", "unit"])
 	for p in principals:
@@ -223,7 +235,7 @@ def county_probe():
 		if year != 2026:
 			county.insert({"doctype": "Sanshu Evaluation", "campaign": camp, "cadre": archive_cadre.name, "unit": archive_cadre.unit, "evaluation_date": f"{year}-02-20", "status": "Closed"}, **skip)
 	try:
-		return probe(camp, county.SECRETARY, archive_cadre.name)
+		return {**scope, **probe_reports(camp, archive_cadre.name)}
 	finally:
 		frappe.db.rollback()
 
