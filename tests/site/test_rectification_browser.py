@@ -73,13 +73,19 @@ def test_a_discipline_committee_member_files_a_written_inquiry(world, browsers):
 	member = browsers(world.member.user)
 	member.go("/app/sanshu-inquiry")
 	member.click(zh("File a Written Inquiry"))
-	dialog = member.dialog()
-	# choose this campaign's cadre (a reused site may hold other active campaigns)
-	target = member.js(
-		"return [...cur_dialog.fields_dict.target.$input[0].options].find((o) => o.text.includes(arguments[0]) && o.text.includes(arguments[1])).value",
-		world.c.cadre_a.full_name,
-		world.campaign.campaign_title,
+	# choose this campaign's cadre (a reused site may hold other active campaigns), once the dialog
+	# the button opens is the current one and lists them
+	target = member.wait_until(
+		lambda: member.js(
+			"const field = window.cur_dialog && cur_dialog.fields_dict.target;"
+			" const option = field && [...field.$input[0].options].find((o) => o.text.includes(arguments[0]) && o.text.includes(arguments[1]));"
+			" return option ? option.value : null",
+			world.c.cadre_a.full_name,
+			world.campaign.campaign_title,
+		),
+		"this campaign's cadre in the dialog",
 	)
+	dialog = member.dialog()
 	member.js("cur_dialog.set_value('target', arguments[0])", target)
 	dialog.find_element("css selector", "textarea").send_keys("请说明整改台账的建立情况。")
 	dialog.find_element("css selector", ".btn-modal-primary, .modal-footer .btn-primary").click()
