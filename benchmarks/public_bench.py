@@ -38,6 +38,7 @@ SURVEY_METHOD = "/api/method/sanshu_app.api.public.answer_survey"  # what the su
 RESPONSES = int(os.environ.get("SANSHU_SURVEY_RESPONSES", 20000))
 SURVEY_SECONDS = float(os.environ.get("SANSHU_SURVEY_SECONDS", 600))
 SURVEY_CLIENTS = 48
+BURSTS = 4
 ANSWERS_PER_ADDRESS = 4  # a household on one mobile network address
 PAGE_CLIENTS = 50
 PAGE_SECONDS = 60
@@ -94,10 +95,13 @@ def survey_public():
 	options = [row.option for row in survey.scale]
 	units = [row.unit for row in survey.units]
 	rng = random.Random(24)
-	# Bursts: each half-minute gets its own share of the answers (a notice in a WeChat group, a
-	# lunch break), the answers of a slot at random moments inside it.
+	# Bursts: the answers come at a base rate, and in four half-minutes at twice that (a notice in a
+	# WeChat group, a lunch break), each at a random moment inside its half-minute. The busiest
+	# half-minute is then about 1.7 times the average; far steeper bursts (one half-minute holding a
+	# third of the day's answers) measure the queue, not the answer: see the README.
 	slots = int(SURVEY_SECONDS // 30) or 1
-	weights = [rng.lognormvariate(0, 0.8) for _ in range(slots)]
+	bursts = set(rng.sample(range(slots), min(BURSTS, slots)))
+	weights = [2.0 if s in bursts else 1.0 for s in range(slots)]
 	slot_of = rng.choices(range(slots), weights=weights, k=RESPONSES)
 	starts = [(s + rng.random()) * SURVEY_SECONDS / slots for s in slot_of]
 	pings_wanted = max(RESPONSES // 40, 60)
